@@ -1,0 +1,132 @@
+package org.prunesh.interpreter;
+
+import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.check.CheckContext;
+import org.prunesh.interpreter.check.CheckResult;
+import org.prunesh.interpreter.check.Checker;
+import org.prunesh.interpreter.check.DefKind;
+import org.prunesh.interpreter.diag.Diagnostic;
+import org.prunesh.interpreter.diag.DiagnosticRenderer;
+import org.prunesh.interpreter.exec.Executor;
+import org.prunesh.interpreter.exec.SessionState;
+import org.prunesh.interpreter.exec.StatementError;
+import org.prunesh.interpreter.syntax.ParseResult;
+import org.prunesh.interpreter.syntax.ScriptParser;
+import org.prunesh.ops.schedule.ScheduleSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One interpreter session: what the REPL keeps alive across inputs and what `prune-sh run`
+ * evaluates a whole file in. Every input goes through the same pipeline: parse, check, a plan
+ * pass that finds what needs the step clock, then execution. Definitions persist; a statement
+ * that fails leaves the Session as it was before that statement.
+ */
+public final class Session {
+
+    private final ScriptParser parser = new ScriptParser();
+    private final Checker checker = new Checker();
+    private final Executor executor;
+    private final StringBuilder transcript = new StringBuilder();
+    private volatile boolean cancelRequested;
+    private SessionState state = SessionState.initial();
+
+    public Session(SessionConfig config, SessionListener listener) {
+        this.executor = new Executor(config.baseDir(), config.runsDir(), listener);
+    }
+
+    /** Parses, checks, and (when there are no errors) executes every statement of {@code source}. */
+    public synchronized Evaluation evaluate(String source, String sourceName) {
+        cancelRequested = false;
+        Checked checked = checkAll(source, sourceName);
+        if (!checked.diagnostics.isEmpty()) return result(Outcome.SCRIPT_ERROR, checked.diagnostics, source);
+
+        // Recorded before executing: statements that succeed change the state even if a later one fails.
+        transcript.append(source).append(source.endsWith("\n") ? "" : "\n");
+        String scriptText = transcript.toString();
+        for (Stmt stmt : checked.statements) {
+            try {
+                state = executor.apply(stmt, state, null, scriptText, () -> cancelRequested);
+            } catch (StatementError e) {
+                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(e.span(), e.getMessage())), source);
+            } catch (RuntimeException e) {
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(stmt.span(), "failed: " + message)), source);
+            }
+            if (cancelRequested) return result(Outcome.CANCELLED, List.of(), source);
+        }
+        return result(Outcome.OK, List.of(), source);
+    }
+
+    /** Parses and checks only (including the plan pass); nothing is loaded or trained. */
+    public synchronized Evaluation check(String source, String sourceName) {
+        Checked checked = checkAll(source, sourceName);
+        return result(checked.diagnostics.isEmpty() ? Outcome.OK : Outcome.SCRIPT_ERROR, checked.diagnostics, source);
+    }
+
+    private record Checked(List<Stmt> statements, List<Diagnostic> diagnostics) {
+    }
+
+    /** What earlier inputs left, as the checker sees it. */
+    private CheckContext context() {
+        Map<String, DefKind> defs = new java.util.HashMap<>();
+        state.definitions().forEach((name, value) ->
+                defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE : DefKind.SELECTION));
+        return new CheckContext(defs, state.data() != null, state.model() != null);
+    }
+
+    private Checked checkAll(String source, String sourceName) {
+        ParseResult parsed = parser.parse(source, sourceName);
+        CheckResult checkedNames = checker.check(parsed.script(), context());
+        List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+        diagnostics.addAll(checkedNames.diagnostics());
+        if (diagnostics.isEmpty()) diagnostics.addAll(plan(parsed.script().statements()));
+        return new Checked(parsed.script().statements(), diagnostics);
+    }
+
+    /** Runs every statement on a copy of the state without loading or training anything. */
+    private List<Diagnostic> plan(List<Stmt> statements) {
+        List<Diagnostic> out = new ArrayList<>();
+        Executor.Plan plan = new Executor.Plan(state.lastRun() != null);
+        SessionState planned = state;
+        for (Stmt stmt : statements) {
+            try {
+                planned = executor.apply(stmt, planned, plan, "", () -> false);
+            } catch (StatementError e) {
+                out.add(new Diagnostic(e.span(), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    private static Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {
+        Map<String, String> sources = new java.util.HashMap<>();
+        for (Diagnostic d : diagnostics) sources.put(d.span().source(), source);
+        return new Evaluation(outcome, List.copyOf(diagnostics),
+                diagnostics.isEmpty() ? "" : DiagnosticRenderer.render(diagnostics, sources));
+    }
+
+    /** True when {@code source} is a prefix of a statement the user is still typing. */
+    public boolean isIncomplete(String source) {
+        return parser.isIncomplete(source);
+    }
+
+    /** Thread-safe: asks a training run in progress to stop at its next step. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    /** The language's keywords, for completion. */
+    public List<String> keywords() {
+        return ScriptParser.keywords();
+    }
+
+    /** Names defined with {@code let} so far. */
+    public synchronized Set<String> definedNames() {
+        return new TreeSet<>(state.definitions().keySet());
+    }
+}

@@ -1,0 +1,11 @@
+package org.prunesh.interpreter.ast;
+
+import org.prunesh.interpreter.diag.Span;
+
+/** One {@code key value} pair of a data, model, train or schedule statement. */
+public record Option(Name key, Value value, Span span) {
+
+    public String keyText() {
+        return key.text();
+    }
+}

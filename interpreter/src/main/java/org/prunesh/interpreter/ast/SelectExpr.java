@@ -1,0 +1,16 @@
+package org.prunesh.interpreter.ast;
+
+import org.prunesh.interpreter.diag.Span;
+
+import java.util.List;
+
+/**
+ * {@code select A ratio r then B ...}: a chain of stages, each pruning inside the pool the one
+ * before it left. A single stage without a ratio may instead name a selection defined with {@code let}.
+ */
+public record SelectExpr(List<StageExpr> stages, Span span) implements LetValue {
+
+    public SelectExpr {
+        stages = List.copyOf(stages);
+    }
+}

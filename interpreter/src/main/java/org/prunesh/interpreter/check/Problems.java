@@ -1,0 +1,21 @@
+package org.prunesh.interpreter.check;
+
+import org.prunesh.interpreter.diag.Diagnostic;
+import org.prunesh.interpreter.diag.Span;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The diagnostics found so far in one check; every rule adds to it and none stops the check. */
+final class Problems {
+
+    private final List<Diagnostic> found = new ArrayList<>();
+
+    void error(Span span, String message) {
+        found.add(new Diagnostic(span, message));
+    }
+
+    List<Diagnostic> list() {
+        return List.copyOf(found);
+    }
+}

@@ -1,0 +1,80 @@
+package org.prunesh.interpreter.check;
+
+import org.prunesh.interpreter.ast.Ident;
+import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.Value;
+
+/** Checks of what a run is made of: seed, data, model and training recipe. */
+final class SetupChecks {
+
+    private final NumberRules numbers;
+    private final NameRules names;
+    private final OptionRules options;
+
+    SetupChecks(Problems problems) {
+        this.numbers = new NumberRules(problems);
+        this.names = new NameRules(problems);
+        this.options = new OptionRules(problems);
+    }
+
+    void seed(Stmt.Seed seed) {
+        numbers.whole(seed.value(), "'seed'", 0, Long.MAX_VALUE);
+    }
+
+    void data(Stmt.Data data) {
+        options.noRepeats(data.options());
+        if (names.known(data.dataset(), Vocabulary.DATASETS)) {
+            options.applicable(data.options(), Vocabulary.DATA_OPTIONS, data.dataset().text());
+            options.required(data.options(), Vocabulary.DATA_OPTIONS, data.dataset());
+        }
+        for (Option option : data.options().all()) {
+            Value value = option.value();
+            String subject = "'" + option.keyText() + "'";
+            switch (option.keyText()) {
+                case "limit", "test_limit", "samples", "test_samples", "features" ->
+                        numbers.whole((Num) value, subject, 1, NumberRules.MAX_INT);
+                case "classes" -> numbers.whole((Num) value, subject, 2, NumberRules.MAX_INT);
+                case "noise" -> numbers.atLeast((Num) value, subject, 0);
+                case "seed" -> numbers.whole((Num) value, subject, 0, Long.MAX_VALUE);
+                default -> {
+                }
+            }
+        }
+    }
+
+    void model(Stmt.Model model) {
+        options.noRepeats(model.options());
+        if (names.known(model.model(), Vocabulary.MODELS)) {
+            options.applicable(model.options(), Vocabulary.MODEL_OPTIONS, model.model().text());
+        }
+        model.options().intList("hidden").ifPresent(hidden -> hidden.items()
+                .forEach(size -> numbers.whole(size, "a hidden layer size", 1, NumberRules.MAX_INT)));
+        model.options().number("width").ifPresent(width -> numbers.aboveAtMost(width, "'width'", 0, 4));
+    }
+
+    void train(Stmt.Train train) {
+        options.noRepeats(train.options());
+        train.options().find("optimizer").ifPresent(optimizer -> {
+            var name = ((Ident) optimizer.value()).name();
+            if (names.known(name, Vocabulary.OPTIMIZERS)) {
+                options.applicable(train.options(), Vocabulary.OPTIMIZER_OPTIONS, name.text());
+            }
+        });
+        for (Option option : train.options().all()) {
+            String subject = "'" + option.keyText() + "'";
+            if (!(option.value() instanceof Num n)) {
+                continue;
+            }
+            switch (option.keyText()) {
+                case "epochs", "batch" -> numbers.whole(n, subject, 1, NumberRules.MAX_INT);
+                case "lr" -> numbers.above(n, subject, 0);
+                case "momentum" -> numbers.unitInterval(n, subject);
+                case "weight_decay" -> numbers.atLeast(n, subject, 0);
+                default -> {
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.prunesh.interpreter.check;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every name the language knows that is not a keyword, and which options go with which of them.
+ * The grammar accepts any identifier in these places; adding a data set, model, optimizer,
+ * schedule kind or score is an edit here (and in lowering), not in the grammar.
+ */
+public final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    /**
+     * A closed list of names of one kind.
+     *
+     * @param kind   how messages call one of them: "unknown {kind} 'x'"
+     * @param phrase how messages name one of them with its kind, {@code %s} being the name
+     */
+    public record Words(String kind, String phrase, List<String> names) {
+
+        public boolean contains(String name) {
+            return names.contains(name);
+        }
+
+        public String phrase(String name) {
+            return phrase.formatted(name);
+        }
+    }
+
+    /**
+     * Which options a named thing takes, and which of them it cannot do without.
+     *
+     * @param accepts  name -> the option keys it takes; an option outside the map's values
+     *                 (one that every member takes) is not governed here
+     * @param requires name -> the option keys it needs
+     */
+    public record Applicability(Words words, Map<String, Set<String>> accepts, Map<String, List<String>> requires) {
+
+        /** True when this family decides about {@code key}, i.e. some member does not take it. */
+        public boolean governs(String key) {
+            return accepts.values().stream().anyMatch(keys -> keys.contains(key))
+                    && !accepts.values().stream().allMatch(keys -> keys.contains(key));
+        }
+
+        public boolean accepts(String name, String key) {
+            return accepts.getOrDefault(name, Set.of()).contains(key);
+        }
+
+        /** The members that take {@code key}, in vocabulary order. */
+        public List<String> takers(String key) {
+            return words.names().stream().filter(name -> accepts(name, key)).toList();
+        }
+
+        public List<String> required(String name) {
+            return requires.getOrDefault(name, List.of());
+        }
+    }
+
+    public static final Words DATASETS = new Words("data set", "%s data",
+            List.of("synthetic", "fashion-mnist", "mnist", "cifar10"));
+    public static final Words MODELS = new Words("model", "model %s", List.of("mlp", "lenet5", "cnn"));
+    public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
+    public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
+            List.of("cubic", "linear", "constant", "oneshot", "none"));
+    public static final Words SCORES = new Words("score", "score %s", List.of("magnitude", "gradient"));
+    public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise"));
+    public static final Words EXCLUSIONS = new Words("exclusion", "%s",
+            List.of("first", "last", "bias", "norm", "none"));
+    public static final Words REPORTS = new Words("report", "report %s", List.of("layers"));
+    public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
+
+    /** The exclusion that clears all others; it stands alone. */
+    public static final String EXCLUDE_NONE = "none";
+
+    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit");
+
+    public static final Applicability DATA_OPTIONS = new Applicability(DATASETS,
+            Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed"),
+                    "fashion-mnist", FILE_DATA,
+                    "mnist", FILE_DATA,
+                    "cifar10", FILE_DATA),
+            Map.of("cifar10", List.of("path")));
+
+    public static final Applicability MODEL_OPTIONS = new Applicability(MODELS,
+            Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width")),
+            Map.of());
+
+    /** Train options that belong to one optimizer; the others apply to all. */
+    public static final Applicability OPTIMIZER_OPTIONS = new Applicability(OPTIMIZERS,
+            Map.of("sgd", Set.of("momentum", "nesterov"), "adam", Set.of()),
+            Map.of());
+
+    public static final Applicability SCHEDULE_OPTIONS = new Applicability(SCHEDULE_KINDS,
+            Map.of("cubic", Set.of("from", "to", "start", "end", "every", "exponent"),
+                    "linear", Set.of("from", "to", "start", "end", "every"),
+                    "constant", Set.of("to", "start", "end", "every"),
+                    "oneshot", Set.of("to", "at"),
+                    "none", Set.of()),
+            Map.of("cubic", List.of("to"), "linear", List.of("to"), "constant", List.of("to"),
+                    "oneshot", List.of("to", "at")));
+
+    /** How a required option is written, for "needs ..." messages. */
+    public static final Map<String, String> OPTION_FORMS = Map.of(
+            "path", "path \"dir\"",
+            "to", "to <sparsity>",
+            "at", "at <step>");
+
+    /** Every name above, for completion. */
+    public static List<String> allNames() {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, SCHEDULE_KINDS, SCORES, SCOPES, EXCLUSIONS,
+                REPORTS, SHOWS)) {
+            words.names().forEach(name -> names.put(name, true));
+        }
+        return List.copyOf(names.keySet());
+    }
+}

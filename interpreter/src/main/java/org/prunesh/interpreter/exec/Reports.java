@@ -1,0 +1,60 @@
+package org.prunesh.interpreter.exec;
+
+import org.prunesh.ops.schedule.SchedulePoint;
+import org.prunesh.ops.schedule.SparsitySchedule;
+import org.prunesh.ops.schedule.StepClock;
+import org.prunesh.ops.train.EpochMetrics;
+import org.prunesh.ops.train.Evaluator;
+import org.prunesh.ops.train.Trainer;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The text a statement shows the user. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static String runFinished(String name, Path dir, Trainer.Result r, LayerTable layers) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-6s %10s %10s %9s %9s %8s%n", "epoch", "train loss", "test loss", "test acc",
+                "sparsity", "time"));
+        for (EpochMetrics m : r.epochs()) {
+            sb.append(String.format("%-6d %10s %10.4f %8.2f%% %8.2f%% %7.1fs%n", m.epoch(),
+                    Double.isNaN(m.trainLoss()) ? "n/a" : String.format("%.4f", m.trainLoss()),
+                    m.testLoss(), 100 * m.testAccuracy(), 100 * m.sparsity(), m.seconds()));
+        }
+        EpochMetrics last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
+        sb.append(String.format("run '%s'%s: test accuracy %s, sparsity %.2f%% of prunable (%.2f%% of all), "
+                        + "%,d steps in %.1fs%n", name, r.cancelled() ? " (cancelled)" : "",
+                last == null ? "n/a" : String.format("%.2f%%", 100 * last.testAccuracy()),
+                100 * layers.sparsityOverPrunable(), 100 * layers.sparsityOverAll(), r.steps(), r.seconds()));
+        sb.append("written to ").append(dir).append('\n');
+        return sb.toString();
+    }
+
+    static String evaluation(String name, Evaluator.Result e) {
+        return String.format("run '%s' on the test split: accuracy %.2f%%, loss %.4f (%,d samples)%n",
+                name, 100 * e.accuracy(), e.loss(), e.samples());
+    }
+
+    static String schedule(SparsitySchedule s, String startWritten, String endWritten) {
+        StepClock c = s.clock();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("schedule %s: %,d steps per epoch, %,d steps in all%n", s.name(),
+                c.stepsPerEpoch(), c.totalSteps()));
+        List<SchedulePoint> points = s.points();
+        if (points.isEmpty()) {
+            sb.append("no pruning steps (dense training)\n");
+            return sb.toString();
+        }
+        sb.append(String.format("start %s = step %,d, end %s = step %,d, %d pruning steps%n",
+                startWritten, s.start(), endWritten, s.end(), points.size()));
+        sb.append(String.format("%10s %8s %9s%n", "step", "epoch", "target"));
+        for (SchedulePoint p : points) {
+            sb.append(String.format("%,10d %8.2f %8.2f%%%n", p.step(), p.epoch(), 100 * p.target()));
+        }
+        return sb.toString();
+    }
+}

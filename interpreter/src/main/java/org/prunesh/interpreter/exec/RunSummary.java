@@ -1,0 +1,21 @@
+package org.prunesh.interpreter.exec;
+
+import org.prunesh.ops.train.EpochMetrics;
+import org.prunesh.ops.train.Trainer;
+
+import java.util.List;
+
+/** {@code summary.json}: the final numbers of a run. */
+record RunSummary(String name, double testAccuracy, double testLoss, double sparsityPrunable, double sparsityAll,
+                  long paramsTotal, long paramsPrunable, long paramsPrunableActive, long steps, int epochsCompleted,
+                  double wallSeconds, boolean cancelled, List<LayerTable.Row> layers) {
+
+    static RunSummary of(String name, Trainer.Result r, LayerTable t) {
+        EpochMetrics last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
+        return new RunSummary(name,
+                last == null ? Double.NaN : last.testAccuracy(),
+                last == null ? Double.NaN : last.testLoss(),
+                t.sparsityOverPrunable(), t.sparsityOverAll(), t.allTotal(), t.prunableTotal(), t.prunableActive(),
+                r.steps(), r.epochs().size(), r.seconds(), r.cancelled(), t.rows());
+    }
+}

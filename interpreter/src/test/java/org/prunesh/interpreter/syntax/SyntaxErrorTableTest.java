@@ -1,0 +1,95 @@
+package org.prunesh.interpreter.syntax;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.prunesh.interpreter.diag.Diagnostic;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** One syntax error per script, pinned to its exact position and wording. */
+class SyntaxErrorTableTest {
+
+    static Stream<Arguments> rows() {
+        return Stream.of(
+                arguments("train epochs 10 lr fast;",
+                        "t.prn:1:20: error: expected a number after 'lr', found 'fast'"),
+                arguments("train epochs 10 epoch 5;",
+                        "t.prn:1:17: error: expected one of: epochs, batch, optimizer, lr, momentum, nesterov, "
+                                + "weight_decay, or ';', found 'epoch' (did you mean 'epochs'?)"),
+                arguments("train epochs 10\nmodel mlp;",
+                        "t.prn:2:1: error: expected ';' to end the train statement, found 'model'"),
+                arguments("train epochs 10",
+                        "t.prn:1:16: error: expected ';' to end the train statement, found end of input"),
+                arguments("train epochs ;",
+                        "t.prn:1:14: error: expected a number after 'epochs', found ';'"),
+                arguments("epochs 10;",
+                        "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
+                                + "exclude, let, run, evaluate, report, show), found 'epochs'"),
+                arguments("modle mlp;",
+                        "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
+                                + "exclude, let, run, evaluate, report, show), found 'modle' (did you mean 'model'?)"),
+                arguments("seed 18 19;",
+                        "t.prn:1:9: error: expected ';' to end the seed statement, found '19'"),
+                arguments("exclude first bias;",
+                        "t.prn:1:15: error: expected ',' or ';' after 'first', found 'bias'"),
+                arguments("let a = cubic to 0.9;",
+                        "t.prn:1:9: error: expected 'schedule' or 'select' after '=', found 'cubic'"),
+                arguments("let = select magnitude;",
+                        "t.prn:1:5: error: expected a name to define after 'let', found '='"),
+                arguments("let a = select gradient ratio 0.5 then\nlet b = select magnitude;",
+                        "t.prn:2:1: error: expected a score name after 'then', found 'let'"),
+                arguments("run foo;",
+                        "t.prn:1:5: error: expected a quoted string or ';' after 'run', found 'foo'"),
+                arguments("data mnist path \"abc;",
+                        "t.prn:1:17: error: string \"abc; is not closed: add '\"' before the end of the line"),
+                arguments("data mnist @;",
+                        "t.prn:1:12: error: unexpected character '@'"),
+                arguments("data ;",
+                        "t.prn:1:6: error: expected a data set name after 'data', found ';'"),
+                arguments("data mnist limit 5 limit;",
+                        "t.prn:1:25: error: expected a number after 'limit', found ';'"),
+                arguments("data mnist path dir;",
+                        "t.prn:1:17: error: expected a quoted string after 'path', found 'dir'"),
+                arguments("model mlp hidden 256;",
+                        "t.prn:1:18: error: expected a list of whole numbers such as [256, 128] after 'hidden', "
+                                + "found '256'"),
+                arguments("model mlp hidden [256 128];",
+                        "t.prn:1:23: error: expected ',' or ']' after '256', found '128'"),
+                arguments("train lr 10%;",
+                        "t.prn:1:10: error: expected a number after 'lr', found '10%'"),
+                arguments("schedule cubic to 0.9 start;",
+                        "t.prn:1:28: error: expected a number of steps or epochs, or a percent after 'start', "
+                                + "found ';'"),
+                arguments("schedule cubic to 0.9 start 10 days;",
+                        "t.prn:1:32: error: expected one of: from, to, start, end, at, every, exponent, or ';', "
+                                + "found 'days'"),
+                arguments("let agp = schedule cubic to 0.9\nrun;",
+                        "t.prn:2:1: error: expected ';' to end the let statement, found 'run'"),
+                arguments("select gradient ratio 50% magnitude;",
+                        "t.prn:1:27: error: expected 'then' or ';' after '50%', found 'magnitude'"),
+                arguments("select ;",
+                        "t.prn:1:8: error: expected a score name after 'select', found ';'"),
+                arguments("show ;",
+                        "t.prn:1:6: error: expected what to show after 'show', found ';'"),
+                arguments("report run;",
+                        "t.prn:1:8: error: expected what to report after 'report', found 'run'"),
+                arguments("evaluate report layers;",
+                        "t.prn:1:10: error: expected ';' to end the evaluate statement, found 'report'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("rows")
+    void reportsTheErrorWhereItIs(String script, String expected) {
+        ParseResult result = new ScriptParser().parse(script, "t.prn");
+        assertEquals(List.of(expected), result.diagnostics().stream().map(SyntaxErrorTableTest::line).toList());
+    }
+
+    static String line(Diagnostic d) {
+        return d.span().source() + ":" + d.span().line() + ":" + d.span().column() + ": error: " + d.message();
+    }
+}

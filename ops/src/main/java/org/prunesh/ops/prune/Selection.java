@@ -1,0 +1,48 @@
+package org.prunesh.ops.prune;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A stage chain, {@code select A ratio r then B ...}: every stage but the last narrows the pool,
+ * the last picks the weights to prune. {@code select magnitude} is a chain of one stage.
+ */
+public record Selection(List<Stage> stages) {
+
+    public Selection {
+        stages = List.copyOf(stages);
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("a selection needs at least one stage");
+        }
+        for (int i = 0; i < stages.size() - 1; i++) {
+            if (stages.get(i).isLast()) {
+                throw new IllegalArgumentException("stage " + (i + 1) + " ('" + stages.get(i).score().name()
+                        + "') is followed by another stage, so it needs a ratio in (0, 1]");
+            }
+        }
+        Stage last = stages.get(stages.size() - 1);
+        if (!last.isLast()) {
+            throw new IllegalArgumentException("the last stage ('" + last.score().name()
+                    + "') picks the weights to prune and takes no ratio, got " + last.ratio());
+        }
+    }
+
+    /** {@code select score}. */
+    public static Selection of(Score score) {
+        return new Selection(List.of(Stage.last(score)));
+    }
+
+    /** {@code select first ratio r then second}; FGGP is {@code of(gradient, r, magnitude)}. */
+    public static Selection of(Score first, double ratio, Score second) {
+        return new Selection(List.of(Stage.of(first, ratio), Stage.last(second)));
+    }
+
+    public boolean needsGradient() {
+        return stages.stream().anyMatch(s -> s.score().needsGradient());
+    }
+
+    /** The chain as a script writes it, e.g. {@code gradient ratio 0.5 then magnitude}. */
+    public String describe() {
+        return stages.stream().map(Stage::describe).collect(Collectors.joining(" then "));
+    }
+}

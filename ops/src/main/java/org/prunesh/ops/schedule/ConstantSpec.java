@@ -1,0 +1,19 @@
+package org.prunesh.ops.schedule;
+
+import java.util.Objects;
+
+/** {@code constant s_f start t0 end t1 every Δ}: the same target at every pruning step. */
+public record ConstantSpec(double to, StepPoint start, StepPoint end, StepPoint every) implements ScheduleSpec {
+
+    public ConstantSpec {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(every, "every");
+        Resolution.requireSparsity("to", to);
+    }
+
+    @Override
+    public ConstantSchedule resolve(StepClock clock) {
+        return new ConstantSchedule(clock, Resolution.grid(start, end, every, clock), to);
+    }
+}

@@ -1,0 +1,20 @@
+package org.prunesh.ops.schedule;
+
+import java.util.Objects;
+
+/** {@code linear from s_i to s_f start t0 end t1 every Δ}. */
+public record LinearSpec(double from, double to, StepPoint start, StepPoint end, StepPoint every)
+        implements ScheduleSpec {
+
+    public LinearSpec {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(every, "every");
+        Resolution.requireOrdered(from, to);
+    }
+
+    @Override
+    public LinearSchedule resolve(StepClock clock) {
+        return new LinearSchedule(clock, Resolution.grid(start, end, every, clock), from, to);
+    }
+}

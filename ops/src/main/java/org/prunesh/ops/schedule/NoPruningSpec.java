@@ -1,0 +1,10 @@
+package org.prunesh.ops.schedule;
+
+/** Dense training: the baseline every pruned run is compared with. */
+public record NoPruningSpec() implements ScheduleSpec {
+
+    @Override
+    public NoPruningSchedule resolve(StepClock clock) {
+        return new NoPruningSchedule(clock);
+    }
+}

@@ -1,0 +1,17 @@
+package org.prunesh.ops.schedule;
+
+import java.util.Objects;
+
+/** {@code oneshot s_f at t}: a single pruning step. */
+public record OneShotSpec(double to, StepPoint at) implements ScheduleSpec {
+
+    public OneShotSpec {
+        Objects.requireNonNull(at, "at");
+        Resolution.requireSparsity("to", to);
+    }
+
+    @Override
+    public OneShotSchedule resolve(StepClock clock) {
+        return new OneShotSchedule(clock, clock.clamp(at.toSteps(clock)), to);
+    }
+}

@@ -1,0 +1,95 @@
+package org.prunesh.ops.train;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.prune.TensorState;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The 0/1 masks of the prunable tensors, kept as arrays of the weights' shape so that applying
+ * them after an update is one in-place multiply per tensor.
+ */
+public final class MaskState {
+
+    private final Map<String, INDArray> masks = new LinkedHashMap<>();
+
+    /** All-ones masks for {@code names}: everything active. */
+    public static MaskState dense(Network net, List<String> names) {
+        MaskState state = new MaskState();
+        for (String name : names) {
+            state.masks.put(name, Nd4j.ones(DataType.FLOAT, net.array(name).shape()));
+        }
+        return state;
+    }
+
+    public List<String> names() {
+        return List.copyOf(masks.keySet());
+    }
+
+    public INDArray mask(String name) {
+        return masks.get(name);
+    }
+
+    /** Zeroes the pruned weights in place. */
+    public void apply(Network net) {
+        for (Map.Entry<String, INDArray> e : masks.entrySet()) {
+            net.array(e.getKey()).muli(e.getValue());
+        }
+    }
+
+    /** Replaces masks from selection output (true = active). */
+    public void update(Map<String, boolean[]> active) {
+        for (Map.Entry<String, boolean[]> e : active.entrySet()) {
+            INDArray current = masks.get(e.getKey());
+            boolean[] keep = e.getValue();
+            float[] values = new float[keep.length];
+            for (int i = 0; i < keep.length; i++) values[i] = keep[i] ? 1f : 0f;
+            masks.put(e.getKey(), Nd4j.create(values, current.shape(), 'c'));
+        }
+    }
+
+    /** Snapshots of weights, masks and (optionally) gradients, flattened in C order, for selection. */
+    public List<TensorState> tensorStates(Network net, Map<String, INDArray> gradients) {
+        List<TensorState> out = new ArrayList<>();
+        for (Map.Entry<String, INDArray> e : masks.entrySet()) {
+            INDArray w = net.array(e.getKey());
+            float[] maskValues = flat(e.getValue());
+            boolean[] active = new boolean[maskValues.length];
+            for (int i = 0; i < active.length; i++) active[i] = maskValues[i] != 0f;
+            INDArray g = gradients == null ? null : gradients.get(e.getKey());
+            out.add(new TensorState(e.getKey(), w.shape(), flat(w), g == null ? null : flat(g), active));
+        }
+        return out;
+    }
+
+    /** Active (kept) element count per tensor. */
+    public Map<String, Long> activeCounts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        masks.forEach((name, m) -> out.put(name, m.sumNumber().longValue()));
+        return out;
+    }
+
+    public long total() {
+        return masks.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    public long active() {
+        return activeCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Sparsity over the masked tensors. */
+    public double sparsity() {
+        long total = total();
+        return total == 0 ? 0 : 1.0 - (double) active() / total;
+    }
+
+    static float[] flat(INDArray a) {
+        return a.dup('c').data().asFloat();
+    }
+}

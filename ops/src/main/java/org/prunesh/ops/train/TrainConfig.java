@@ -1,0 +1,26 @@
+package org.prunesh.ops.train;
+
+/**
+ * The training recipe.
+ *
+ * @param weightDecay L2 coefficient added to the gradient before the optimizer (PyTorch's SGD
+ *                    {@code weight_decay}); applied to every trainable tensor in this version
+ */
+public record TrainConfig(int epochs, int batch, Optimizer optimizer, double lr, double momentum,
+                          boolean nesterov, double weightDecay, double labelSmoothing) {
+
+    public enum Optimizer { SGD, ADAM }
+
+    public static final TrainConfig DEFAULT =
+            new TrainConfig(10, 128, Optimizer.SGD, 0.1, 0.9, false, 0.0, 0.0);
+
+    public TrainConfig {
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
+        if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive, got " + lr);
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(e, batch, optimizer, lr, momentum, nesterov, weightDecay, labelSmoothing);
+    }
+}

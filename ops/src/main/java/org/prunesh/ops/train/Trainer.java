@@ -1,0 +1,187 @@
+package org.prunesh.ops.train;
+
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.prunesh.ops.data.Dataset;
+import org.prunesh.ops.data.ShuffledBatches;
+import org.prunesh.ops.model.Models;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.prune.MaskSelector;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a network with one SameDiff {@code fit} call per mini-batch and prunes on the
+ * optimizer-step clock of a {@link PruningPlan}. Not {@code fit(iterator, epochs)}: in M2.1 its
+ * second and later iterations apply updates that differ from plain SGD done by hand on the same
+ * batches (measured: fc3.bias off by 0.014 on values of 0.016 after two steps), while consecutive
+ * single-batch calls match it exactly. Each epoch is evaluated and persisted between batches loops.
+ */
+public final class Trainer {
+
+    /** @param cancelled true when the user stopped the run; {@code epochs} holds what finished */
+    public record Result(List<EpochMetrics> epochs, MaskState masks, long steps, double seconds, boolean cancelled) {
+    }
+
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final Network net;
+    private final Dataset data;
+    private final TrainConfig config;
+    private final PruningPlan plan;
+    private final long seed;
+    private final String runName;
+
+    /** @param plan null trains dense */
+    public Trainer(Network net, Dataset data, TrainConfig config, PruningPlan plan, long seed, String runName) {
+        this.net = net;
+        this.data = data;
+        this.config = config;
+        this.plan = plan;
+        this.seed = seed;
+        this.runName = runName;
+    }
+
+    public Result train(TrainingObserver observer, BooleanSupplier cancelRequested) {
+        ShuffledBatches batches = new ShuffledBatches(data.trainX(), data.trainY(), config.batch(), seed, true);
+        long stepsPerEpoch = batches.batchesPerEpoch();
+        long totalSteps = stepsPerEpoch * config.epochs();
+        MaskState masks = MaskState.dense(net, plan == null ? List.of() : plan.prunable());
+        Hooks hooks = new Hooks(masks, observer, cancelRequested, totalSteps);
+        long started = System.nanoTime();
+        List<EpochMetrics> finished = new ArrayList<>();
+
+        if (plan != null && plan.schedule().isPruningStep(0)) {
+            pruneAt(0, masks, plan.selection().needsGradient() ? firstBatchGradients(batches) : null);
+            masks.apply(net);
+            hooks.sparsity = masks.sparsity();
+        }
+        net.graph().setTrainingConfig(trainingConfig());
+        PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOSS, 0);
+        try {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                hooks.epoch = epoch + 1;
+                hooks.lossSum = 0;
+                hooks.lossCount = 0;
+                batches.startEpoch(epoch);
+                while (batches.hasNext()) {
+                    net.graph().fit(new SingletonDataSetIterator(batches.next()), 1, listener);
+                }
+                Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
+                EpochMetrics m = new EpochMetrics(epoch + 1, listener.step(),
+                        hooks.lossCount == 0 ? Double.NaN : hooks.lossSum / hooks.lossCount,
+                        test.loss(), test.accuracy(), masks.sparsity(), config.lr(), seconds(started));
+                finished.add(m);
+                observer.epochFinished(m);
+            }
+        } catch (RuntimeException e) {
+            if (!isCancellation(e)) throw e;
+            return new Result(finished, masks, listener.step(), seconds(started), true);
+        }
+        return new Result(finished, masks, listener.step(), seconds(started), false);
+    }
+
+    private final class Hooks implements PruningListener.StepHooks {
+        private final MaskState masks;
+        private final TrainingObserver observer;
+        private final BooleanSupplier cancelRequested;
+        private final long totalSteps;
+        private final long started = System.nanoTime();
+        private long lastProgress;
+        int epoch;
+        double lossSum;
+        long lossCount;
+        double sparsity;
+
+        Hooks(MaskState masks, TrainingObserver observer, BooleanSupplier cancelRequested, long totalSteps) {
+            this.masks = masks;
+            this.observer = observer;
+            this.cancelRequested = cancelRequested;
+            this.totalSteps = totalSteps;
+        }
+
+        @Override
+        public boolean needsGradientsAt(long step) {
+            return plan != null && plan.selection().needsGradient() && plan.schedule().isPruningStep(step);
+        }
+
+        @Override
+        public void afterStep(long step, double loss, Map<String, INDArray> gradients) {
+            if (plan != null) {
+                if (plan.schedule().isPruningStep(step)) {
+                    pruneAt(step, masks, gradients);
+                    sparsity = masks.sparsity();
+                }
+                masks.apply(net);
+            }
+            if (!Double.isNaN(loss)) {
+                lossSum += loss;
+                lossCount++;
+            }
+            long now = System.nanoTime();
+            if (now - lastProgress > PROGRESS_EVERY_NANOS || step == totalSteps) {
+                lastProgress = now;
+                double elapsed = (now - started) / 1e9;
+                double eta = step == 0 ? -1 : elapsed / step * (totalSteps - step);
+                observer.progress(new TrainingProgress(runName, epoch, config.epochs(), step, totalSteps,
+                        loss, sparsity, eta));
+            }
+            if (cancelRequested.getAsBoolean()) throw new TrainingCancelledException();
+        }
+    }
+
+    private void pruneAt(long step, MaskState masks, Map<String, INDArray> gradients) {
+        double target = plan.schedule().targetAt(step);
+        Map<String, boolean[]> next = MaskSelector.select(masks.tensorStates(net, gradients), target,
+                plan.selection(), plan.scope());
+        masks.update(next);
+    }
+
+    /** Gradients of the first mini-batch at the current weights, for pruning before training. */
+    private Map<String, INDArray> firstBatchGradients(ShuffledBatches batches) {
+        batches.startEpoch(0);
+        DataSet first = batches.next();
+        batches.startEpoch(0);
+        return Models.copyOf(net).graph().calculateGradients(
+                Map.of(Network.INPUT, first.getFeatures(), Network.LABEL, first.getLabels()), plan.prunable());
+    }
+
+    private Set<String> gradientNames() {
+        return plan == null ? Set.of() : new HashSet<>(plan.prunable());
+    }
+
+    private TrainingConfig trainingConfig() {
+        IUpdater updater = switch (config.optimizer()) {
+            case ADAM -> new Adam(config.lr());
+            case SGD -> config.momentum() == 0 ? new Sgd(config.lr())
+                    : new SgdMomentum(config.lr(), config.momentum(), config.nesterov());
+        };
+        TrainingConfig.Builder b = new TrainingConfig.Builder()
+                .updater(updater)
+                .dataSetFeatureMapping(Network.INPUT)
+                .dataSetLabelMapping(Network.LABEL);
+        if (config.weightDecay() > 0) b.l2(config.weightDecay());
+        return b.build();
+    }
+
+    private static boolean isCancellation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TrainingCancelledException) return true;
+        }
+        return false;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -1,0 +1,94 @@
+package org.prunesh.ops.train;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.prunesh.ops.data.DataSpec;
+import org.prunesh.ops.data.Dataset;
+import org.prunesh.ops.model.Exclusions;
+import org.prunesh.ops.model.ModelSpec;
+import org.prunesh.ops.model.Models;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.prune.GradientScore;
+import org.prunesh.ops.prune.MagnitudeScore;
+import org.prunesh.ops.prune.Scope;
+import org.prunesh.ops.prune.Selection;
+import org.prunesh.ops.schedule.CubicSpec;
+import org.prunesh.ops.schedule.SparsitySchedule;
+import org.prunesh.ops.schedule.StepClock;
+import org.prunesh.ops.schedule.StepPoint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+
+    private static final DataSpec.Synthetic DATA = new DataSpec.Synthetic(1024, 512, 16, 4, 1.0, 3);
+
+    @Test
+    void fggpReachesTheScriptedSparsityExactlyAndLearns() {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(64, 32), 1.0), data.sampleShape(), 4, 11, 0);
+        List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
+        TrainConfig config = new TrainConfig(4, 64, TrainConfig.Optimizer.SGD, 0.05, 0.9, false, 0, 0);
+        StepClock clock = StepClock.of(data.trainSize(), config.batch(), config.epochs());
+        SparsitySchedule schedule = new CubicSpec(0, 0.9, new StepPoint.Steps(0), new StepPoint.Percent(75),
+                new StepPoint.Steps(8), 3).resolve(clock);
+        Selection fggp = Selection.of(new GradientScore(), 0.5, new MagnitudeScore());
+        PruningPlan plan = new PruningPlan(schedule, fggp, Scope.GLOBAL, prunable);
+        List<EpochMetrics> seen = new ArrayList<>();
+
+        Trainer.Result r = new Trainer(net, data, config, plan, 5, "t").train(new TrainingObserver() {
+            @Override public void progress(TrainingProgress p) { }
+            @Override public void epochFinished(EpochMetrics m) { seen.add(m); }
+        }, () -> false);
+
+        assertFalse(r.cancelled());
+        assertEquals(64, r.steps());
+        assertEquals(4, seen.size());
+        long total = r.masks().total();
+        assertEquals(16 * 64 + 64 * 32 + 32 * 4, total);
+        // chance is 0.25 on 4 classes
+        // target 0.9 of 3200 prunable weights: exactly 320 stay active
+        assertEquals(320, r.masks().active());
+        long zeros = 0;
+        for (String name : prunable) {
+            for (float w : net.array(name).dup().data().asFloat()) if (w == 0f) zeros++;
+        }
+        assertEquals(2880, zeros);
+        assertTrue(seen.get(3).testAccuracy() > 0.4, "accuracy " + seen.get(3).testAccuracy());
+    }
+
+    @Test
+    void sameSeedGivesTheSameWeights() {
+        INDArray a = trainDense(21);
+        INDArray b = trainDense(21);
+        assertEquals(a, b);
+    }
+
+    @Test
+    void cancellingKeepsFinishedEpochs() {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(16), 1.0), data.sampleShape(), 4, 1, 0);
+        TrainConfig config = new TrainConfig(3, 64, TrainConfig.Optimizer.SGD, 0.05, 0, false, 0, 0);
+        int[] asked = {0};
+        // the trainer asks once per step; step 20 lies in the second of three 16-step epochs
+        Trainer.Result r = new Trainer(net, data, config, null, 1, "c")
+                .train(TrainingObserver.NONE, () -> ++asked[0] >= 20);
+        assertTrue(r.cancelled());
+        assertEquals(20, r.steps());
+        assertEquals(1, r.epochs().size());
+    }
+
+    private INDArray trainDense(long seed) {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(16), 1.0), data.sampleShape(), 4, seed, 0);
+        TrainConfig config = new TrainConfig(1, 64, TrainConfig.Optimizer.SGD, 0.05, 0.9, true, 1e-4, 0);
+        new Trainer(net, data, config, null, seed, "d").train(TrainingObserver.NONE, () -> false);
+        return net.array("fc1.weight").dup();
+    }
+}
