@@ -24,6 +24,7 @@ public final class Evaluator {
             long end = Math.min(n, start + batch);
             INDArray xb = x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
             INDArray yb = y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
+            freshSessions(net);
             Map<String, INDArray> out = net.graph().output(Map.of(Network.INPUT, xb), Network.LOGITS);
             float[] logits = out.get(Network.LOGITS).dup('c').data().asFloat();
             float[] labels = yb.dup('c').data().asFloat();

@@ -20,7 +20,8 @@ import java.util.Set;
  * Runs inside the trainer's {@code fit} calls: counts optimizer steps, copies the raw mini-batch
  * gradients only when the step about to finish is a pruning step (they are overwritten in place
  * by the optimizer right after), prunes after that update, and re-applies the masks after every
- * update. Per-step work on non-pruning steps is one multiply per masked tensor.
+ * update. Per-step work on non-pruning steps is one multiply per masked tensor (and one
+ * multiply-add per decayed tensor).
  */
 final class PruningListener extends BaseListener {
 
@@ -28,8 +29,11 @@ final class PruningListener extends BaseListener {
 
     private final StepHooks hooks;
     private final Set<String> wanted;
+    private final Map<String, String> decayed = new HashMap<>();
+    private final double weightDecay;
     private final Map<String, INDArray> captured = new HashMap<>();
-    private final String lossName;
+    private final String logitsName;
+    private final double labelSmoothing;
     private boolean capturing;
     private double lastLoss = Double.NaN;
     private long step;
@@ -42,11 +46,15 @@ final class PruningListener extends BaseListener {
         void afterStep(long step, double loss, Map<String, INDArray> gradients);
     }
 
-    PruningListener(StepHooks hooks, Set<String> gradientOf, String lossName, long startStep) {
+    PruningListener(StepHooks hooks, Set<String> gradientOf, String logitsName, double labelSmoothing,
+                    Set<String> decayedParams, double weightDecay, long startStep) {
         this.hooks = hooks;
-        this.lossName = lossName;
+        this.logitsName = logitsName;
+        this.labelSmoothing = labelSmoothing;
         this.wanted = new HashSet<>();
         for (String name : gradientOf) wanted.add(name + GRAD_SUFFIX);
+        this.weightDecay = weightDecay;
+        if (weightDecay > 0) for (String name : decayedParams) decayed.put(name + GRAD_SUFFIX, name);
         this.step = startStep;
     }
 
@@ -68,14 +76,36 @@ final class PruningListener extends BaseListener {
     @Override
     public void activationAvailable(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op,
                                     String varName, INDArray activation) {
-        // The Loss handed to iterationDone is empty in M2.1, so the loss is read where it is computed.
-        if (varName.equals(lossName)) lastLoss = activation.getDouble(0);
+        // M2.1's training pass never runs the forward loss op (its fused gradient does not need it)
+        // and hands iterationDone an empty Loss, so the batch loss is computed from the logits.
+        if (varName.equals(logitsName)) lastLoss = crossEntropy(activation, batch.getLabels(0), labelSmoothing);
         if (capturing && wanted.contains(varName)) {
             // The copy must outlive the step, so it is made outside any workspace SameDiff has open.
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 captured.put(varName.substring(0, varName.length() - GRAD_SUFFIX.length()), activation.dup());
             }
         }
+        // Weight decay in PyTorch's form (g + wd*w before the optimizer), added to the raw gradient
+        // in place: SameDiff's own l2 would decay every tensor, biases and norm scales included.
+        String param = decayed.get(varName);
+        if (param != null) activation.addi(sd.getVariable(param).getArr().mul(weightDecay));
+    }
+
+    /** Mean softmax cross-entropy against labels smoothed as SameDiff does: (1-e)y + e/K. */
+    static double crossEntropy(INDArray logits, INDArray labels, double smoothing) {
+        float[] z = logits.dup('c').data().asFloat();
+        float[] y = labels.dup('c').data().asFloat();
+        int k = (int) logits.size(1);
+        int n = (int) logits.size(0);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double lse = Evaluator.logSumExp(z, i * k, k);
+            for (int j = 0; j < k; j++) {
+                double target = (1 - smoothing) * y[i * k + j] + smoothing / k;
+                if (target != 0) sum += target * (lse - z[i * k + j]);
+            }
+        }
+        return sum / n;
     }
 
     @Override

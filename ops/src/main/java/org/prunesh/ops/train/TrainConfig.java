@@ -4,7 +4,7 @@ package org.prunesh.ops.train;
  * The training recipe.
  *
  * @param weightDecay L2 coefficient added to the gradient before the optimizer (PyTorch's SGD
- *                    {@code weight_decay}); applied to every trainable tensor in this version
+ *                    {@code weight_decay}); applied to weights, not to biases or norm parameters
  */
 public record TrainConfig(int epochs, int batch, Optimizer optimizer, double lr, double momentum,
                           boolean nesterov, double weightDecay, double labelSmoothing) {

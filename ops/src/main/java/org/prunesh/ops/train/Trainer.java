@@ -11,6 +11,8 @@ import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.data.ShuffledBatches;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
+import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.model.ParamKind;
 import org.prunesh.ops.prune.MaskSelector;
 
 import java.util.ArrayList;
@@ -67,7 +69,8 @@ public final class Trainer {
             hooks.sparsity = masks.sparsity();
         }
         net.graph().setTrainingConfig(trainingConfig());
-        PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOSS, 0);
+        PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOGITS,
+                net.labelSmoothing(), decayedParams(), config.weightDecay(), 0);
         try {
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 hooks.epoch = epoch + 1;
@@ -160,6 +163,13 @@ public final class Trainer {
         return plan == null ? Set.of() : new HashSet<>(plan.prunable());
     }
 
+    /** Weight decay applies to weights only, as in most pruning references (not biases or norm scales). */
+    private Set<String> decayedParams() {
+        Set<String> out = new HashSet<>();
+        for (ParamInfo p : net.params()) if (p.kind() == ParamKind.WEIGHT) out.add(p.name());
+        return out;
+    }
+
     private TrainingConfig trainingConfig() {
         IUpdater updater = switch (config.optimizer()) {
             case ADAM -> new Adam(config.lr());
@@ -170,7 +180,6 @@ public final class Trainer {
                 .updater(updater)
                 .dataSetFeatureMapping(Network.INPUT)
                 .dataSetLabelMapping(Network.LABEL);
-        if (config.weightDecay() > 0) b.l2(config.weightDecay());
         return b.build();
     }
 

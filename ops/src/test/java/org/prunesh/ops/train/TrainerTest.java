@@ -20,6 +20,7 @@ import org.prunesh.ops.schedule.StepPoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,6 +83,38 @@ class TrainerTest {
         assertTrue(r.cancelled());
         assertEquals(20, r.steps());
         assertEquals(1, r.epochs().size());
+    }
+
+    @Test
+    void oneStepMatchesHandSgdWithWeightDecayOnWeightsOnlyAndReportsTheBatchLoss() {
+        Dataset data = new DataSpec.Synthetic(64, 64, 16, 4, 1.0, 3).load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(8), 1.0), data.sampleShape(), 4, 2, 0);
+        Network before = Models.copyOf(net);
+        Map<String, INDArray> g = Models.copyOf(net).graph().calculateGradients(
+                Map.of(Network.INPUT, data.trainX(), Network.LABEL, data.trainY()), "fc1.weight", "fc1.bias");
+        double lr = 0.1, wd = 0.01;
+        TrainConfig config = new TrainConfig(1, 64, TrainConfig.Optimizer.SGD, lr, 0, false, wd, 0);
+
+        Trainer.Result r = new Trainer(net, data, config, null, 1, "wd").train(TrainingObserver.NONE, () -> false);
+
+        INDArray w0 = before.array("fc1.weight");
+        INDArray expectedW = w0.sub(g.get("fc1.weight").add(w0.mul(wd)).mul(lr));
+        INDArray expectedB = before.array("fc1.bias").sub(g.get("fc1.bias").mul(lr));
+        assertEquals(0, expectedW.sub(net.array("fc1.weight")).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(0, expectedB.sub(net.array("fc1.bias")).amaxNumber().doubleValue(), 1e-6);
+        // the reported train loss is the batch's cross-entropy at the weights before the update
+        double initialLoss = Evaluator.evaluate(before, data.trainX(), data.trainY(), 64).loss();
+        assertEquals(initialLoss, r.epochs().get(0).trainLoss(), 1e-5);
+    }
+
+    @Test
+    void evaluationInSeveralBatchesEqualsOneBatch() {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(16), 1.0), data.sampleShape(), 4, 9, 0);
+        Evaluator.Result whole = Evaluator.evaluate(net, data.testX(), data.testY(), 512);
+        Evaluator.Result parts = Evaluator.evaluate(net, data.testX(), data.testY(), 100);
+        assertEquals(whole.accuracy(), parts.accuracy());
+        assertEquals(whole.loss(), parts.loss(), 1e-6);
     }
 
     private INDArray trainDense(long seed) {

@@ -1,0 +1,96 @@
+package org.prunesh.interpreter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The scripts in examples/ are end-to-end tests: every one must pass the checks, the quickstart runs
+ * as shipped, and the longer ones run with their data and epochs cut down by text substitution, so
+ * every statement they contain is executed.
+ */
+class ExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+    private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path runs;
+
+    @TestFactory
+    Stream<DynamicTest> everyExamplePassesTheChecks() throws IOException {
+        List<Path> scripts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            files.filter(p -> p.toString().endsWith(".prn")).sorted().forEach(scripts::add);
+        }
+        assertTrue(scripts.size() >= 2, "examples found: " + scripts);
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            Evaluation e = session().check(Files.readString(p), p.toString());
+            assertEquals(Outcome.OK, e.outcome(), e.rendered());
+        }));
+    }
+
+    @Test
+    void quickstartEndsAtExactlyNinetyPercentAndLearns() throws IOException {
+        Evaluation e = run("quickstart.prn", source -> source);
+        assertEquals(Outcome.OK, e.outcome(), e.rendered());
+        JsonNode summary = summary("quickstart-fggp-90");
+        long prunable = summary.get("paramsPrunable").asLong();
+        // exact to the weight: round(0.9 N) pruned
+        assertEquals(prunable - Math.round(0.9 * prunable), summary.get("paramsPrunableActive").asLong());
+        assertTrue(summary.get("testAccuracy").asDouble() > 0.5, "chance is 0.25: " + summary);
+    }
+
+    @Test
+    void fashionFggpRunsEveryStatementOnACutDownBudget() throws IOException {
+        assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
+        Evaluation e = run("fashion-fggp.prn", source -> replaceOnce(replaceOnce(source,
+                "data fashion-mnist;", "data fashion-mnist limit 1024 test_limit 256;"),
+                "epochs 15", "epochs 2"));
+        assertEquals(Outcome.OK, e.outcome(), e.rendered());
+        assertEquals(0.0, summary("lenet5-dense").get("sparsityPrunable").asDouble(), 0.0);
+        for (String[] run : new String[][]{{"lenet5-fggp-90", "0.9"}, {"lenet5-fggp-95", "0.95"}}) {
+            JsonNode s = summary(run[0]);
+            long prunable = s.get("paramsPrunable").asLong();
+            assertEquals(prunable - Math.round(Double.parseDouble(run[1]) * prunable),
+                    s.get("paramsPrunableActive").asLong(), run[0]);
+        }
+    }
+
+    private Evaluation run(String example, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path file = EXAMPLES.resolve(example);
+        return session().evaluate(edit.apply(Files.readString(file)), file.toString());
+    }
+
+    private Session session() {
+        return new Session(new SessionConfig(runs, EXAMPLES, false), SessionListener.SILENT);
+    }
+
+    private JsonNode summary(String runName) throws IOException {
+        try (Stream<Path> dirs = Files.list(runs)) {
+            Path dir = dirs.filter(d -> d.getFileName().toString().endsWith("-" + runName)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no run directory for " + runName + " in " + runs));
+            return JSON.readTree(dir.resolve("summary.json").toFile());
+        }
+    }
+
+    private static String replaceOnce(String source, String from, String to) {
+        assertTrue(source.contains(from), "the example no longer contains '" + from + "'");
+        return source.replace(from, to);
+    }
+}
