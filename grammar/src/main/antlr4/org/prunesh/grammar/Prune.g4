@@ -1,12 +1,13 @@
 /*
- * prune-sh language, version 1.
+ * prune-sh language, version 2 (version 1 plus the pruning library of issue 3).
  *
  * Statement heads and option keys are keywords; the names of things (data sets, models, schedule
- * kinds, scores, optimizers, scopes, exclusions, report and show targets) are plain identifiers
+ * kinds, scores, optimizers, scopes, granularities, curves, regrowth methods, initialisations,
+ * counts, exclusions, export, report and show targets) are plain identifiers
  * that the interpreter's checker resolves against its vocabularies, so that a new score or model
  * needs no grammar change and a misspelt one gets a precise message.
  *
- * Each option key fixes the form of its value here (lr takes a number, every a quantity, hidden a
+ * Each option key fixes the form of its value here (lr takes a number, start a quantity, hidden a
  * list, path a string, nesterov nothing). Value rules are separate rules so that a syntax error
  * inside one can say what kind of value was expected.
  *
@@ -27,27 +28,40 @@ statement
     | scheduleStatement
     | selectStatement
     | scopeStatement
+    | granularityStatement
+    | countStatement
     | excludeStatement
+    | regrowStatement
+    | initStatement
     | letStatement
     | runStatement
+    | pruneStatement
     | evaluateStatement
+    | exportStatement
     | reportStatement
     | showStatement
     ;
 
-seedStatement     : SEED number SEMI ;
-dataStatement     : DATA datasetName dataOption* SEMI ;
-modelStatement    : MODEL modelName modelOption* SEMI ;
-trainStatement    : TRAIN trainOption* SEMI ;
-scheduleStatement : scheduleExpr SEMI ;
-selectStatement   : selectExpr SEMI ;
-scopeStatement    : SCOPE scopeName SEMI ;
-excludeStatement  : EXCLUDE excludeItem (COMMA excludeItem)* SEMI ;
-letStatement      : LET letName ASSIGN (scheduleExpr | selectExpr) SEMI ;
-runStatement      : RUN string? SEMI ;
-evaluateStatement : EVALUATE SEMI ;
-reportStatement   : REPORT reportTarget SEMI ;
-showStatement     : SHOW showTarget SEMI ;
+seedStatement        : SEED number SEMI ;
+dataStatement        : DATA datasetName dataOption* SEMI ;
+modelStatement       : MODEL modelName modelOption* SEMI ;
+trainStatement       : TRAIN trainOption* SEMI ;
+scheduleStatement    : scheduleExpr SEMI ;
+selectStatement      : selectExpr SEMI ;
+scopeStatement       : scopeExpr SEMI ;
+granularityStatement : GRANULARITY granularityKind (nmPattern | normName)? SEMI ;
+countStatement       : COUNT countKind SEMI ;
+excludeStatement     : EXCLUDE excludeItem (COMMA excludeItem)* SEMI ;
+regrowStatement      : REGROW regrowMethod regrowOption* SEMI ;
+initStatement        : INIT initKind fraction? SEMI ;
+letStatement         : LET letName ASSIGN (scheduleExpr | selectExpr) SEMI ;
+runStatement         : RUN string? SEMI ;
+// `prune now to 0.9 by fggp scope layerwise;` prunes the current model once, outside training.
+pruneStatement       : PRUNE NOW TO fraction BY selection scopeExpr? SEMI ;
+evaluateStatement    : EVALUATE SEMI ;
+exportStatement      : EXPORT exportTarget TO string SEMI ;
+reportStatement      : REPORT reportTarget SEMI ;
+showStatement        : SHOW showTarget SEMI ;
 
 dataOption
     : PATH string
@@ -76,7 +90,8 @@ trainOption
     | WEIGHT_DECAY number
     ;
 
-scheduleExpr : SCHEDULE scheduleKind scheduleOption* ;
+// The point list belongs to `schedule points`; the checker says so when another kind has one.
+scheduleExpr : SCHEDULE scheduleKind pointList? scheduleOption* ;
 
 scheduleOption
     : FROM fraction
@@ -84,37 +99,77 @@ scheduleOption
     | START quantity
     | END quantity
     | AT quantity
-    | EVERY quantity
+    | EVERY interval
     | EXPONENT number
     ;
 
-selectExpr : SELECT stage (THEN stage)* ;
-stage      : scoreName (RATIO fraction)? ;
+pointList : LBRACKET point (COMMA point)* RBRACKET ;
+point     : LPAREN quantity COMMA fraction RPAREN ;
+
+selectExpr : SELECT selection ;
+selection  : stage (THEN stage)* ;
+// A score, its variant (`gradient mean 8`, `gradient ema 0.9`), and the pool it hands to the next stage.
+stage      : scoreName scoreVariant? pool? ;
+scoreVariant
+    : MEAN number
+    | EMA number
+    ;
+pool
+    : RATIO fraction
+    | POOL ANNEAL curveName fraction TO fraction
+    ;
+
+scopeExpr : SCOPE scopeName scopeOption* ;
+scopeOption
+    : MIN_DENSITY fraction
+    | MAX_DENSITY fraction
+    ;
+
+nmPattern : NUMBER COLON NUMBER ;
+
+regrowOption
+    : FRACTION fraction
+    | EVERY interval
+    | START quantity
+    | END quantity
+    | ANNEAL curveName
+    ;
 
 excludeItem : ID | string ;
 
 // Names of things: identifiers, one rule per role so that errors can name the role.
-datasetName   : ID ;
-modelName     : ID ;
-optimizerName : ID ;
-scheduleKind  : ID ;
-scoreName     : ID ;
-scopeName     : ID ;
-letName       : ID ;
+datasetName     : ID ;
+modelName       : ID ;
+optimizerName   : ID ;
+scheduleKind    : ID ;
+scoreName       : ID ;
+scopeName       : ID ;
+granularityKind : ID ;
+normName        : ID ;
+countKind       : ID ;
+regrowMethod    : ID ;
+initKind        : ID ;
+curveName       : ID ;
+exportTarget    : ID ;
+letName         : ID ;
 // Targets may also be statement words (`show schedule`), so later targets need no grammar change.
-reportTarget  : target ;
-showTarget    : target ;
-target        : ID | SEED | DATA | MODEL | TRAIN | SCHEDULE | SELECT | SCOPE | EXCLUDE ;
+reportTarget    : target ;
+showTarget      : target ;
+target          : ID | SEED | DATA | MODEL | TRAIN | SCHEDULE | SELECT | SCOPE | GRANULARITY | COUNT | EXCLUDE
+                | REGROW | INIT ;
 
 // Values.
 number   : NUMBER ;
 fraction : NUMBER | PERCENT ;
 quantity : NUMBER unit? | PERCENT ;
+// How often something happens: a percent of training is no interval, so the grammar has none here.
+interval : NUMBER unit? ;
 unit     : STEPS | STEP | EPOCHS | EPOCH ;
 intList  : LBRACKET NUMBER (COMMA NUMBER)* RBRACKET ;
 string   : STRING ;
 
-// Keywords, in the order error messages list them.
+// Keywords, in the order error messages list them. Statement heads come first, from SEED to SHOW:
+// the parser treats that range as "the words that start a statement".
 SEED         : 'seed' ;
 DATA         : 'data' ;
 MODEL        : 'model' ;
@@ -122,10 +177,16 @@ TRAIN        : 'train' ;
 SCHEDULE     : 'schedule' ;
 SELECT       : 'select' ;
 SCOPE        : 'scope' ;
+GRANULARITY  : 'granularity' ;
+COUNT        : 'count' ;
 EXCLUDE      : 'exclude' ;
+REGROW       : 'regrow' ;
+INIT         : 'init' ;
 LET          : 'let' ;
 RUN          : 'run' ;
+PRUNE        : 'prune' ;
 EVALUATE     : 'evaluate' ;
+EXPORT       : 'export' ;
 REPORT       : 'report' ;
 SHOW         : 'show' ;
 
@@ -159,6 +220,18 @@ EXPONENT     : 'exponent' ;
 
 RATIO        : 'ratio' ;
 THEN         : 'then' ;
+MEAN         : 'mean' ;
+EMA          : 'ema' ;
+POOL         : 'pool' ;
+ANNEAL       : 'anneal' ;
+
+MIN_DENSITY  : 'min_density' ;
+MAX_DENSITY  : 'max_density' ;
+
+FRACTION     : 'fraction' ;
+
+NOW          : 'now' ;
+BY           : 'by' ;
 
 STEPS        : 'steps' ;
 STEP         : 'step' ;
@@ -167,8 +240,11 @@ EPOCH        : 'epoch' ;
 SEMI         : ';' ;
 COMMA        : ',' ;
 ASSIGN       : '=' ;
+COLON        : ':' ;
 LBRACKET     : '[' ;
 RBRACKET     : ']' ;
+LPAREN       : '(' ;
+RPAREN       : ')' ;
 
 // A sign belongs to the number so that the checker, not the parser, says why -1 is wrong.
 NUMBER  : '-'? DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;

@@ -62,6 +62,17 @@ public final class Session {
         return result(Outcome.OK, List.of(), source);
     }
 
+    /**
+     * Continues the interrupted run at {@code point} from its last checkpoint (or from the start
+     * when it died in its first epoch), then the rest of its script. Use a fresh Session whose
+     * config has {@code point.baseDir()} and {@code point.runsDir()}.
+     */
+    public synchronized Evaluation resume(ResumePoint point) throws java.io.IOException {
+        String source = java.nio.file.Files.readString(point.runDir().resolve("script.prn"));
+        executor.resumeAt(point.ordinal(), point.runDir());
+        return evaluate(source, point.source());
+    }
+
     /** Parses and checks only (including the plan pass); nothing is loaded or trained. */
     public synchronized Evaluation check(String source, String sourceName) {
         Checked checked = checkAll(source, sourceName);
@@ -98,6 +109,9 @@ public final class Session {
                 planned = executor.apply(stmt, planned, plan, "", () -> false);
             } catch (StatementError e) {
                 out.add(new Diagnostic(e.span(), e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                // a value the checker cannot judge alone (for example a schedule the step clock rejects)
+                out.add(new Diagnostic(stmt.span(), e.getMessage()));
             }
         }
         return out;

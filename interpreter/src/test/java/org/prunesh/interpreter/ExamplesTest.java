@@ -59,9 +59,7 @@ class ExamplesTest {
     @Test
     void fashionFggpRunsEveryStatementOnACutDownBudget() throws IOException {
         assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
-        Evaluation e = run("fashion-fggp.prn", source -> replaceOnce(replaceOnce(source,
-                "data fashion-mnist;", "data fashion-mnist limit 1024 test_limit 256;"),
-                "epochs 15", "epochs 2"));
+        Evaluation e = run("fashion-fggp.prn", ExamplesTest::cutDown);
         assertEquals(Outcome.OK, e.outcome(), e.rendered());
         assertEquals(0.0, summary("lenet5-dense").get("sparsityPrunable").asDouble(), 0.0);
         for (String[] run : new String[][]{{"lenet5-fggp-90", "0.9"}, {"lenet5-fggp-95", "0.95"}}) {
@@ -69,6 +67,45 @@ class ExamplesTest {
             long prunable = s.get("paramsPrunable").asLong();
             assertEquals(prunable - Math.round(Double.parseDouble(run[1]) * prunable),
                     s.get("paramsPrunableActive").asLong(), run[0]);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOtherFashionExampleRunsOnACutDownBudget() throws IOException {
+        List<Path> scripts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            files.filter(p -> p.toString().endsWith(".prn")).sorted().forEach(scripts::add);
+        }
+        return scripts.stream()
+                .filter(p -> !p.getFileName().toString().equals("fashion-fggp.prn"))
+                .filter(p -> read(p).contains("data fashion-mnist;"))
+                .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+                    assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST is not installed");
+                    Evaluation e = run(p.getFileName().toString(), ExamplesTest::cutDown);
+                    assertEquals(Outcome.OK, e.outcome(), e.rendered());
+                    try (Stream<Path> dirs = Files.list(runs)) {
+                        List<Path> all = dirs.toList();
+                        assertTrue(!all.isEmpty(), "no runs");
+                        for (Path dir : all) {
+                            JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+                            assertEquals(2, s.get("epochsCompleted").asInt(), dir.toString());
+                        }
+                    }
+                }));
+    }
+
+    /** The same script on 1,024 training images for 2 epochs. */
+    private static String cutDown(String source) {
+        String data = replaceOnce(source, "data fashion-mnist;", "data fashion-mnist limit 1024 test_limit 256;");
+        assertTrue(data.matches("(?s).*\\bepochs \\d+.*"), "no epochs in the example");
+        return data.replaceAll("\\bepochs \\d+", "epochs 2");
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

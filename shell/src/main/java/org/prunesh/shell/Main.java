@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
             "A shell and a small language for neural-network pruning experiments.",
             "Without a command, opens the interactive shell (:help there lists the statements)."
         },
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
@@ -119,8 +119,15 @@ public final class Main implements Callable<Integer> {
 
     /** A Session whose relative script paths resolve against {@code baseDir}. */
     Session session(Path baseDir, SessionListener listener) {
-        Path runs = runsDir.toAbsolutePath().normalize();
+        return session(baseDir, runsDir(), listener);
+    }
+
+    Session session(Path baseDir, Path runs, SessionListener listener) {
         return sessions.create(new SessionConfig(runs, baseDir, verbose), listener);
+    }
+
+    Path runsDir() {
+        return runsDir.toAbsolutePath().normalize();
     }
 
     /** {@code $PRUNE_SH_HISTORY}, else {@code ~/.prune-sh_history}. */

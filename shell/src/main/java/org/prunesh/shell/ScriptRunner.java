@@ -3,10 +3,15 @@ package org.prunesh.shell;
 import org.jline.utils.Signals;
 import org.prunesh.interpreter.Evaluation;
 import org.prunesh.interpreter.Outcome;
+import org.prunesh.interpreter.ResumePoint;
 import org.prunesh.interpreter.Session;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /** Evaluates or checks one script file in a fresh Session and turns the outcome into an exit code. */
 final class ScriptRunner {
@@ -32,25 +37,49 @@ final class ScriptRunner {
             err.flush();
             return Main.EX_NOINPUT;
         }
+        // Paths inside a script (imports, data) are relative to the script, wherever it is run from.
+        return execute(script.path().getParent(), main.runsDir(), mode == Mode.EVALUATE,
+                session -> mode == Mode.EVALUATE
+                        ? session.evaluate(script.text(), script.name())
+                        : session.check(script.text(), script.name()));
+    }
+
+    /** Continues an interrupted run from its directory, then the rest of its script. */
+    int resume(String runDir) {
+        ResumePoint point;
+        try {
+            point = ResumePoint.of(Path.of(runDir));
+        } catch (IOException e) {
+            err.println("prune-sh: cannot resume " + runDir + ": " + e.getMessage());
+            err.flush();
+            return Main.EX_NOINPUT;
+        }
+        return execute(point.baseDir(), point.runsDir(), true, session -> {
+            try {
+                return session.resume(point);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private int execute(Path baseDir, Path runsDir, boolean trains, Function<Session, Evaluation> action) {
         ProgressView progress = main.stdoutIsTerminal()
                 ? new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, () -> 0)
                 : new EpochProgress(out);
         ShellListener listener = new ShellListener(out, progress);
-        // Paths inside a script (imports, data) are relative to the script, wherever it is run from.
-        Session session = main.session(script.path().getParent(), listener);
-        Object previousHandler = mode == Mode.EVALUATE ? cancelOnInterrupt(session) : null;
+        Session session = main.session(baseDir, runsDir, listener);
+        Object previousHandler = trains ? cancelOnInterrupt(session) : null;
         Evaluation evaluation;
         try {
-            evaluation = mode == Mode.EVALUATE
-                    ? session.evaluate(script.text(), script.name())
-                    : session.check(script.text(), script.name());
+            evaluation = action.apply(session);
         } catch (RuntimeException | Error e) {
             listener.finish();
             out.flush();
             Failures.report(err, e, main.verbose());
             return Main.EX_SOFTWARE;
         } finally {
-            if (mode == Mode.EVALUATE) {
+            if (trains) {
                 Signals.unregister("INT", previousHandler);
             }
         }

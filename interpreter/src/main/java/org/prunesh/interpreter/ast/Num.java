@@ -28,6 +28,11 @@ public record Num(double value, boolean percent, String text, Span span) impleme
         return new BigDecimal(percent ? text.substring(0, text.length() - 1) : text);
     }
 
+    /** {@link #fraction()} exactly, so that comparisons such as 1 - 0.9 against 0.1 come out as written. */
+    public BigDecimal exactFraction() {
+        return percent ? exact().movePointLeft(2) : exact();
+    }
+
     /** The value as a long; only meaningful when {@link #isWhole()} and in range. */
     public long longValue() {
         return exact().longValue();

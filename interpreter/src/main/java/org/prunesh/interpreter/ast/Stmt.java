@@ -9,7 +9,8 @@ import java.util.List;
  * {@code ;} (to the end of the first line when the statement spans several).
  */
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
-        Stmt.Scope, Stmt.Exclude, Stmt.Let, Stmt.Run, Stmt.Evaluate, Stmt.Report, Stmt.Show {
+        Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
+        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Show {
 
     Span span();
 
@@ -31,8 +32,30 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
     /** {@code select gradient ratio 0.5 then magnitude;} or {@code select fggp;} */
     record Select(SelectExpr selection, Span span) implements Stmt { }
 
-    /** {@code scope global;} */
-    record Scope(Name scope, Span span) implements Stmt { }
+    /** {@code scope global;} or {@code scope global min_density 0.02 max_density 0.5;} */
+    record Scope(ScopeExpr expr, Span span) implements Stmt {
+
+        /** A scope without density bounds. */
+        public Scope(Name scope, Span span) {
+            this(new ScopeExpr(scope, Options.NONE, scope.span()), span);
+        }
+
+        /** The scope's name, e.g. {@code global}. */
+        public Name scope() {
+            return expr.name();
+        }
+    }
+
+    /**
+     * {@code granularity unstructured;}, {@code granularity nm 2:4;} or {@code granularity channel l2;}.
+     *
+     * @param pattern the {@code N:M} of {@code nm}, or null
+     * @param norm    the filter norm of {@code channel} ({@code l1}, {@code l2}), or null when not given
+     */
+    record Granularity(Name kind, NmPattern pattern, Name norm, Span span) implements Stmt { }
+
+    /** {@code count prunable;} or {@code count all;}: the denominator of the sparsity a schedule targets. */
+    record Count(Name kind, Span span) implements Stmt { }
 
     /** {@code exclude first, bias, "conv*";} */
     record Exclude(List<ExcludeItem> items, Span span) implements Stmt {
@@ -41,14 +64,40 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
         }
     }
 
+    /**
+     * {@code regrow granet fraction 0.5 every 100 steps end 90% anneal cosine;} or {@code regrow none;}.
+     * The options are {@code fraction} (a number), {@code every} (an interval), {@code start} and
+     * {@code end} (quantities) and {@code anneal} (an {@link Ident}: cosine, linear or constant).
+     */
+    record Regrow(Name method, Options options, Span span) implements Stmt { }
+
+    /**
+     * {@code init erk 0.5;}, {@code init uniform 0.5;} or {@code init dense;}.
+     *
+     * @param sparsity the initial sparsity, or null when none is given
+     */
+    record Init(Name kind, Num sparsity, Span span) implements Stmt { }
+
     /** {@code let agp = schedule cubic ...;} */
     record Let(Name name, LetValue value, Span span) implements Stmt { }
 
     /** {@code run;} or {@code run "fggp-90";}; {@code name} is null when none is given. */
     record Run(Str name, Span span) implements Stmt { }
 
+    /**
+     * {@code prune now to 0.9 by fggp;} or {@code prune now to 0.9 by gradient ratio 0.5 then magnitude
+     * scope layerwise;}: prunes the current model once. {@code selection} is a chain or (one stage
+     * without options) a name defined with {@code let}.
+     *
+     * @param scope the scope clause, or null to use the session's scope
+     */
+    record PruneNow(Num target, SelectExpr selection, ScopeExpr scope, Span span) implements Stmt { }
+
     /** {@code evaluate;} */
     record Evaluate(Span span) implements Stmt { }
+
+    /** {@code export tensors to "out/tensors";} */
+    record Export(Name what, Str path, Span span) implements Stmt { }
 
     /** {@code report layers;} */
     record Report(Name what, Span span) implements Stmt { }

@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.check;
 
 import org.prunesh.interpreter.ast.Name;
+import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Script;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.diag.Diagnostic;
@@ -8,13 +9,16 @@ import org.prunesh.interpreter.diag.Span;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Checks a parsed script before anything runs: names against the vocabularies and the session's
- * definitions, options against what they apply to, numbers against their ranges, and order
- * (a run needs data and a model before it). It walks the statements in order, so a {@code let}
- * or {@code data} counts for the statements after it, and it reports every problem it finds.
+ * definitions, options against what they apply to, numbers against their ranges, statements
+ * against each other (an N:M pattern and a schedule's final sparsity, a density floor and the
+ * target, regrowth and granularity) and order (a run needs data and a model before it). It walks
+ * the statements in order, so a {@code let} or {@code data} counts for the statements after it,
+ * and it reports every problem it finds.
  */
 public final class Checker {
 
@@ -25,71 +29,134 @@ public final class Checker {
             .comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column());
 
     public CheckResult check(Script script, CheckContext context) {
-        Problems problems = new Problems();
-        SetupChecks setup = new SetupChecks(problems);
-        PruningChecks pruning = new PruningChecks(problems);
-        NameRules names = new NameRules(problems);
+        Pass pass = new Pass();
         CheckContext current = context;
         for (Stmt statement : script.statements()) {
-            current = check(statement, current, problems, setup, pruning, names);
+            current = pass.check(statement, current);
         }
-        List<Diagnostic> sorted = problems.list().stream().sorted(BY_POSITION).toList();
+        List<Diagnostic> sorted = pass.problems.list().stream().sorted(BY_POSITION).toList();
         return new CheckResult(sorted, current);
     }
 
-    private static CheckContext check(Stmt statement, CheckContext context, Problems problems, SetupChecks setup,
-                                      PruningChecks pruning, NameRules names) {
-        if (statement instanceof Stmt.Seed seed) {
-            setup.seed(seed);
-        } else if (statement instanceof Stmt.Data data) {
-            setup.data(data);
-            return context.withData();
-        } else if (statement instanceof Stmt.Model model) {
-            setup.model(model);
-            return context.withModel();
-        } else if (statement instanceof Stmt.Train train) {
-            setup.train(train);
-        } else if (statement instanceof Stmt.Schedule schedule) {
-            pruning.schedule(schedule.schedule(), context);
-        } else if (statement instanceof Stmt.Select select) {
-            pruning.select(select.selection(), context);
-        } else if (statement instanceof Stmt.Scope scope) {
-            pruning.scope(scope);
-        } else if (statement instanceof Stmt.Exclude exclude) {
-            pruning.exclude(exclude);
-        } else if (statement instanceof Stmt.Let let) {
-            return pruning.let(let, context);
-        } else if (statement instanceof Stmt.Run run) {
-            runName(run, problems);
-            needsSetup("run", run.span(), context, problems);
-        } else if (statement instanceof Stmt.Evaluate evaluate) {
-            needsSetup("evaluate", evaluate.span(), context, problems);
-        } else if (statement instanceof Stmt.Report report) {
-            Name what = report.what();
-            if (names.known(what, Vocabulary.REPORTS) && REPORTS_ON_MODEL.contains(what.text())) {
-                needsSetup("report " + what.text(), report.span(), context, problems);
+    /** The rules of one check, sharing the problems found so far. */
+    private static final class Pass {
+
+        final Problems problems = new Problems();
+        final SetupChecks setup = new SetupChecks(problems);
+        final ScheduleChecks schedules = new ScheduleChecks(problems);
+        final SelectionChecks selections = new SelectionChecks(problems);
+        final PruningChecks pruning = new PruningChecks(problems, schedules, selections);
+        final TrainingChecks training = new TrainingChecks(problems);
+        final Consistency consistency = new Consistency(problems);
+        final NumberRules numbers = new NumberRules(problems);
+        final NameRules names = new NameRules(problems);
+
+        CheckContext check(Stmt statement, CheckContext context) {
+            PruningSetup now = context.pruning();
+            if (statement instanceof Stmt.Seed seed) {
+                setup.seed(seed);
+            } else if (statement instanceof Stmt.Data data) {
+                setup.data(data);
+                return context.withData();
+            } else if (statement instanceof Stmt.Model model) {
+                setup.model(model);
+                return context.withModel();
+            } else if (statement instanceof Stmt.Train train) {
+                setup.train(train);
+            } else if (statement instanceof Stmt.Schedule schedule) {
+                Optional<Target> target = schedules.check(schedule.schedule(), context);
+                target.ifPresent(t -> {
+                    consistency.target(t, now.nm(), "final sparsity");
+                    consistency.target(t, now.floor(), now.cap());
+                });
+                return context.withPruning(now.withTarget(target.map(Target::sparsity).orElse(null)));
+            } else if (statement instanceof Stmt.Select select) {
+                selections.check(select.selection(), context);
+            } else if (statement instanceof Stmt.Scope scope) {
+                PruningChecks.Bounds bounds = pruning.scope(scope.expr());
+                consistency.bounds(bounds.floor(), bounds.cap(), now.target());
+                return context.withPruning(now.withBounds(bounds.floorValue(), bounds.capValue()));
+            } else if (statement instanceof Stmt.Granularity granularity) {
+                PruningChecks.Granularity g = pruning.granularity(granularity);
+                if (g.nm() != null) {
+                    consistency.pattern(g.nm(), granularity.pattern().span(), now.target());
+                }
+                consistency.regrowth(now.regrow(), g.name(), granularity.kind().span(), false);
+                return context.withPruning(now.withGranularity(g.name(), g.nm()));
+            } else if (statement instanceof Stmt.Count count) {
+                pruning.count(count);
+            } else if (statement instanceof Stmt.Exclude exclude) {
+                pruning.exclude(exclude);
+            } else if (statement instanceof Stmt.Regrow regrow) {
+                String method = training.regrow(regrow);
+                consistency.regrowth(method, now.granularity(), regrow.method().span(), true);
+                return context.withPruning(now.withRegrow(method));
+            } else if (statement instanceof Stmt.Init init) {
+                training.init(init);
+            } else if (statement instanceof Stmt.Let let) {
+                return pruning.let(let, context);
+            } else if (statement instanceof Stmt.Run run) {
+                runName(run);
+                needsSetup("run", run.span(), context);
+            } else if (statement instanceof Stmt.PruneNow prune) {
+                pruneNow(prune, context);
+            } else if (statement instanceof Stmt.Evaluate evaluate) {
+                needsSetup("evaluate", evaluate.span(), context);
+            } else if (statement instanceof Stmt.Export export) {
+                export(export);
+            } else if (statement instanceof Stmt.Report report) {
+                Name what = report.what();
+                if (names.known(what, Vocabulary.REPORTS) && REPORTS_ON_MODEL.contains(what.text())) {
+                    needsSetup("report " + what.text(), report.span(), context);
+                }
+            } else if (statement instanceof Stmt.Show show) {
+                names.known(show.what(), Vocabulary.SHOWS);
             }
-        } else if (statement instanceof Stmt.Show show) {
-            names.known(show.what(), Vocabulary.SHOWS);
+            return context;
         }
-        return context;
-    }
 
-    private static void needsSetup(String what, Span span, CheckContext context, Problems problems) {
-        if (!context.hasData() && !context.hasModel()) {
-            problems.error(span, what + " needs data and a model: add 'data ...;' and 'model ...;' before it");
-        } else if (!context.hasData()) {
-            problems.error(span, what + " needs data: add 'data ...;' before it");
-        } else if (!context.hasModel()) {
-            problems.error(span, what + " needs a model: add 'model ...;' before it");
+        /** Prunes the model in hand, so it needs what a run needs; its own scope clause applies to it alone. */
+        private void pruneNow(Stmt.PruneNow prune, CheckContext context) {
+            needsSetup("prune now", prune.span(), context);
+            Num target = prune.target();
+            numbers.fraction(target, "sparsity 'to'");
+            selections.check(prune.selection(), context);
+            PruningSetup now = context.pruning();
+            PruningChecks.Bounds bounds = prune.scope() == null ? null : pruning.scope(prune.scope());
+            if (!NumberRules.isSparsity(target)) {
+                return;
+            }
+            consistency.target(Target.of(target), now.nm(), "sparsity");
+            if (bounds == null) {
+                consistency.target(Target.of(target), now.floor(), now.cap());
+            } else {
+                consistency.bounds(bounds.floor(), bounds.cap(), target.exactFraction());
+            }
         }
-    }
 
-    /** The name becomes part of a directory name, {@code runs/<time>-<name>/}. */
-    private static void runName(Stmt.Run run, Problems problems) {
-        if (run.name() != null && !run.name().value().matches("[A-Za-z0-9._-]+")) {
-            problems.error(run.name().span(), "a run name may use only letters, digits, '.', '_' and '-', found \""
-                    + run.name().value() + "\"");
+        private void export(Stmt.Export export) {
+            names.known(export.what(), Vocabulary.EXPORTS);
+            if (export.path().value().isBlank()) {
+                problems.error(export.path().span(), "the directory to export to must not be empty");
+            }
+        }
+
+        private void needsSetup(String what, Span span, CheckContext context) {
+            if (!context.hasData() && !context.hasModel()) {
+                problems.error(span, what + " needs data and a model: add 'data ...;' and 'model ...;' before it");
+            } else if (!context.hasData()) {
+                problems.error(span, what + " needs data: add 'data ...;' before it");
+            } else if (!context.hasModel()) {
+                problems.error(span, what + " needs a model: add 'model ...;' before it");
+            }
+        }
+
+        /** The name becomes part of a directory name, {@code runs/<time>-<name>/}. */
+        private void runName(Stmt.Run run) {
+            if (run.name() != null && !run.name().value().matches("[A-Za-z0-9._-]+")) {
+                problems.error(run.name().span(), "a run name may use only letters, digits, '.', '_' and '-', found \""
+                        + run.name().value() + "\"");
+            }
         }
     }
 }

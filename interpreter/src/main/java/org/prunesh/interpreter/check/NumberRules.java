@@ -58,7 +58,28 @@ final class NumberRules {
         }
     }
 
-    /** A sparsity or ratio: a fraction in [0, 1) or a percent in [0%, 100%). */
+    /** In (0, 1), written as a plain number. */
+    void openUnit(Num n, String subject) {
+        if (finite(n) && !(n.value() > 0 && n.value() < 1)) {
+            fail(n, subject + " must be above 0 and below 1");
+        }
+    }
+
+    /** A density or pool ratio that may be everything or nothing: a fraction in [0, 1] or a percent in [0%, 100%]. */
+    void closedFraction(Num n, String subject) {
+        if (finite(n) && !(n.fraction() >= 0 && n.fraction() <= 1)) {
+            fail(n, subject + " must be at least 0 and at most 1 (0% to 100%)");
+        }
+    }
+
+    /** A share that must take something: a fraction in (0, 1] or a percent in (0%, 100%]. */
+    void share(Num n, String subject) {
+        if (finite(n) && !(n.fraction() > 0 && n.fraction() <= 1)) {
+            fail(n, subject + " must be above 0 and at most 1 (above 0% to 100%)");
+        }
+    }
+
+    /** A sparsity: a fraction in [0, 1) or a percent in [0%, 100%). */
     void fraction(Num n, String subject) {
         if (finite(n) && !(n.fraction() >= 0 && n.fraction() < 1)) {
             fail(n, subject + " must be at least 0 and below 1 (0% to below 100%)");
@@ -69,11 +90,14 @@ final class NumberRules {
      * A point in training time (start, end, at) or, when {@code interval}, the pruning interval
      * (every), which must be positive. Steps are whole; epochs may be fractional; percents are of
      * the whole run.
+     *
+     * @return true when the quantity is in range
      */
-    void quantity(Quantity q, String subject, boolean interval) {
+    boolean quantity(Quantity q, String subject, boolean interval) {
+        int before = problems.count();
         Num n = q.amount();
         if (!finite(n)) {
-            return;
+            return false;
         }
         switch (q.unit()) {
             case STEPS -> whole(n, subject + " in steps", interval ? 1 : 0, Long.MAX_VALUE);
@@ -91,6 +115,34 @@ final class NumberRules {
                 }
             }
         }
+        return problems.count() == before;
+    }
+
+    /** A window runs forwards; the ends are compared only when both use one unit (lowering compares the rest). */
+    void window(Quantity start, Quantity end) {
+        if (start.unit() == end.unit() && end.amount().value() < start.amount().value()) {
+            problems.error(end.span(), "'end' (" + written(end) + ") is before 'start' (" + written(start) + ")");
+        }
+    }
+
+    /** True when {@code n} is a sparsity in [0, 1); out-of-range ones are reported on their own. */
+    static boolean isSparsity(Num n) {
+        return n.fraction() >= 0 && n.fraction() < 1;
+    }
+
+    /** True when {@code n} is in [0, 1] as a fraction. */
+    static boolean isClosedFraction(Num n) {
+        return n.fraction() >= 0 && n.fraction() <= 1;
+    }
+
+    /** A quantity as the user wrote it: {@code 10 steps}, {@code 1 epoch}, {@code 50%}. */
+    static String written(Quantity q) {
+        String text = q.amount().text();
+        return switch (q.unit()) {
+            case PERCENT -> text;
+            case STEPS -> text + (text.equals("1") ? " step" : " steps");
+            case EPOCHS -> text + (text.equals("1") ? " epoch" : " epochs");
+        };
     }
 
     private boolean finite(Num n) {
@@ -108,5 +160,10 @@ final class NumberRules {
     /** 0.0 as "0", 0.5 as "0.5". */
     static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** 0.90 as "0.9", 1E+1 as "10". */
+    static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 }

@@ -15,6 +15,11 @@ final class Problems {
         found.add(new Diagnostic(span, message));
     }
 
+    /** How many have been found; comparing two counts tells whether a rule in between reported one. */
+    int count() {
+        return found.size();
+    }
+
     List<Diagnostic> list() {
         return List.copyOf(found);
     }

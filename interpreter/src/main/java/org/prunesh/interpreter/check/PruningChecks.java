@@ -2,36 +2,56 @@ package org.prunesh.interpreter.check;
 
 import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.Name;
+import org.prunesh.interpreter.ast.NmPattern;
 import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.Options;
-import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.ScheduleExpr;
+import org.prunesh.interpreter.ast.ScopeExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
-import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Checks of how a run prunes: schedules, selections, scope, exclusions and the lets that name them. */
+/** Checks of how a run prunes: the lets that name schedules and selections, scope, granularity, count, exclusions. */
 final class PruningChecks {
+
+    /** The density bounds of a scope that are in range; null where absent or out of range. */
+    record Bounds(Num floor, Num cap) {
+
+        BigDecimal floorValue() {
+            return floor == null ? null : floor.exactFraction();
+        }
+
+        BigDecimal capValue() {
+            return cap == null ? null : cap.exactFraction();
+        }
+    }
+
+    /** A granularity as far as later statements care: its name when known, its pattern when valid. */
+    record Granularity(String name, PruningSetup.Nm nm) {
+    }
 
     private final Problems problems;
     private final NumberRules numbers;
     private final NameRules names;
     private final OptionRules options;
+    private final ScheduleChecks schedules;
+    private final SelectionChecks selections;
 
-    PruningChecks(Problems problems) {
+    PruningChecks(Problems problems, ScheduleChecks schedules, SelectionChecks selections) {
         this.problems = problems;
         this.numbers = new NumberRules(problems);
         this.names = new NameRules(problems);
         this.options = new OptionRules(problems);
+        this.schedules = schedules;
+        this.selections = selections;
     }
 
-    /** Checks a let and returns the context with its name defined. */
+    /** Checks a let and returns the context with its name defined (and, for a schedule, its final sparsity). */
     CheckContext let(Stmt.Let let, CheckContext context) {
         String name = let.name().text();
         for (Vocabulary.Words taken : List.of(Vocabulary.SCHEDULE_KINDS, Vocabulary.SCORES)) {
@@ -41,99 +61,68 @@ final class PruningChecks {
             }
         }
         if (let.value() instanceof ScheduleExpr schedule) {
-            schedule(schedule, context);
-            return context.define(name, DefKind.SCHEDULE);
+            BigDecimal target = schedules.check(schedule, context).map(Target::sparsity).orElse(null);
+            return context.define(name, DefKind.SCHEDULE)
+                    .withPruning(context.pruning().withScheduleTarget(name, target));
         }
-        select((SelectExpr) let.value(), context);
-        return context.define(name, DefKind.SELECTION);
+        selections.check((SelectExpr) let.value(), context);
+        return context.define(name, DefKind.SELECTION).withPruning(context.pruning().withScheduleTarget(name, null));
     }
 
-    void schedule(ScheduleExpr schedule, CheckContext context) {
-        Name kind = schedule.kind();
-        Options given = schedule.options();
-        options.noRepeats(given);
-        if (Vocabulary.SCHEDULE_KINDS.contains(kind.text())) {
-            options.applicable(given, Vocabulary.SCHEDULE_OPTIONS, kind.text());
-            options.required(given, Vocabulary.SCHEDULE_OPTIONS, kind);
-        } else if (isDefined(kind, DefKind.SCHEDULE, context)) {
-            given.all().stream().findFirst().ifPresent(first -> problems.error(first.key().span(),
-                    "'" + kind.text() + "' is a defined schedule and takes no options"));
-        } else if (!isDefined(kind, DefKind.SELECTION, context)) {
-            names.known(kind, Vocabulary.SCHEDULE_KINDS, defined(DefKind.SCHEDULE, context), "");
-        } else {
-            problems.error(kind.span(), "'" + kind.text() + "' is a selection; expected a schedule");
+    Bounds scope(ScopeExpr scope) {
+        names.known(scope.name(), Vocabulary.SCOPES);
+        options.noRepeats(scope.options());
+        Optional<Num> floor = scope.options().number("min_density");
+        Optional<Num> cap = scope.options().number("max_density");
+        floor.ifPresent(n -> numbers.closedFraction(n, "'min_density'"));
+        cap.ifPresent(n -> numbers.closedFraction(n, "'max_density'"));
+        Num validFloor = floor.filter(NumberRules::isClosedFraction).orElse(null);
+        Num validCap = cap.filter(NumberRules::isClosedFraction).orElse(null);
+        if (validFloor != null && validCap != null && validFloor.exactFraction().compareTo(validCap.exactFraction()) > 0) {
+            problems.error(validFloor.span(), "'min_density' (" + validFloor.text() + ") must not be above "
+                    + "'max_density' (" + validCap.text() + ")");
         }
-        given.number("from").ifPresent(n -> numbers.fraction(n, "sparsity 'from'"));
-        given.number("to").ifPresent(n -> numbers.fraction(n, "sparsity 'to'"));
-        given.number("exponent").ifPresent(n -> numbers.above(n, "'exponent'", 0));
-        for (String point : List.of("start", "end", "at")) {
-            given.quantity(point).ifPresent(q -> numbers.quantity(q, "'" + point + "'", false));
-        }
-        given.quantity("every").ifPresent(q -> numbers.quantity(q, "'every'", true));
-        ordered(given);
+        return new Bounds(validFloor, validCap);
     }
 
-    /** A schedule only prunes more, and its window runs forwards (when both ends use one unit). */
-    private void ordered(Options given) {
-        Optional<Num> from = given.number("from");
-        Optional<Num> to = given.number("to");
-        if (from.isPresent() && to.isPresent() && isSparsity(from.get()) && isSparsity(to.get())
-                && from.get().fraction() > to.get().fraction()) {
-            problems.error(from.get().span(), "'from' (" + from.get().text() + ") must not be above 'to' ("
-                    + to.get().text() + ")");
+    Granularity granularity(Stmt.Granularity granularity) {
+        Name kind = granularity.kind();
+        NmPattern pattern = granularity.pattern();
+        Name norm = granularity.norm();
+        if (!names.known(kind, Vocabulary.GRANULARITIES)) {
+            return new Granularity(null, null);
         }
-        Optional<Quantity> start = given.quantity("start");
-        Optional<Quantity> end = given.quantity("end");
-        if (start.isPresent() && end.isPresent() && start.get().unit() == end.get().unit()
-                && end.get().amount().value() < start.get().amount().value()) {
-            problems.error(end.get().span(), "'end' (" + written(end.get()) + ") is before 'start' ("
-                    + written(start.get()) + ")");
+        boolean isNm = kind.text().equals(Vocabulary.NM);
+        if (isNm && pattern == null) {
+            problems.error(kind.span(), "granularity nm needs a pattern N:M, such as nm 2:4");
+        } else if (!isNm && pattern != null) {
+            problems.error(pattern.span(), "a pattern N:M applies only to granularity nm");
         }
+        if (norm != null && !kind.text().equals(Vocabulary.CHANNEL)) {
+            problems.error(norm.span(), "a norm applies only to granularity channel");
+        } else if (norm != null) {
+            names.known(norm, Vocabulary.NORMS);
+        }
+        return new Granularity(kind.text(), isNm && pattern != null ? nm(pattern) : null);
     }
 
-    void select(SelectExpr select, CheckContext context) {
-        List<StageExpr> stages = select.stages();
-        StageExpr only = stages.get(0);
-        if (stages.size() == 1 && only.ratio() == null) {
-            Name name = only.score();
-            if (Vocabulary.SCORES.contains(name.text()) || isDefined(name, DefKind.SELECTION, context)) {
-                return;
-            }
-            if (isDefined(name, DefKind.SCHEDULE, context)) {
-                problems.error(name.span(), "'" + name.text() + "' is a schedule; expected a selection");
-            } else {
-                names.known(name, Vocabulary.SCORES, defined(DefKind.SELECTION, context), "");
-            }
-            return;
+    /** The pattern when both numbers are whole and N < M, else null (with the reason reported). */
+    private PruningSetup.Nm nm(NmPattern pattern) {
+        int before = problems.count();
+        numbers.whole(pattern.n(), "N", 1, NumberRules.MAX_INT);
+        numbers.whole(pattern.m(), "M", 1, NumberRules.MAX_INT);
+        if (problems.count() > before) {
+            return null;
         }
-        for (int i = 0; i < stages.size(); i++) {
-            stage(stages.get(i), i == stages.size() - 1, context);
+        if (pattern.n().intValue() >= pattern.m().intValue()) {
+            problems.error(pattern.span(), "N must be smaller than M, found 'nm " + pattern.text() + "'");
+            return null;
         }
+        return new PruningSetup.Nm(pattern.n().intValue(), pattern.m().intValue());
     }
 
-    private void stage(StageExpr stage, boolean last, CheckContext context) {
-        Name score = stage.score();
-        if (!Vocabulary.SCORES.contains(score.text())) {
-            if (isDefined(score, DefKind.SELECTION, context)) {
-                problems.error(score.span(), "'" + score.text()
-                        + "' is a selection and cannot be a stage of a chain; expected a score");
-            } else if (isDefined(score, DefKind.SCHEDULE, context)) {
-                problems.error(score.span(), "'" + score.text() + "' is a schedule; expected a score");
-            } else {
-                names.known(score, Vocabulary.SCORES);
-            }
-        }
-        if (last && stage.ratio() != null) {
-            problems.error(stage.ratio().span(), "the last stage takes no 'ratio': add 'then <score>' after it");
-        } else if (!last && stage.ratio() == null) {
-            problems.error(score.span(), "'" + score.text() + "' needs a 'ratio' before 'then'");
-        } else if (stage.ratio() != null) {
-            numbers.fraction(stage.ratio(), "'ratio'");
-        }
-    }
-
-    void scope(Stmt.Scope scope) {
-        names.known(scope.scope(), Vocabulary.SCOPES);
+    void count(Stmt.Count count) {
+        names.known(count.kind(), Vocabulary.COUNTS);
     }
 
     void exclude(Stmt.Exclude exclude) {
@@ -157,29 +146,5 @@ final class PruningChecks {
                 problems.error(item.span(), shown + " is listed twice");
             }
         }
-    }
-
-    /** Out-of-range sparsities are reported on their own; comparing them would only repeat that. */
-    private static boolean isSparsity(Num n) {
-        return n.fraction() >= 0 && n.fraction() < 1;
-    }
-
-    private static boolean isDefined(Name name, DefKind kind, CheckContext context) {
-        return context.definitions().get(name.text()) == kind;
-    }
-
-    private static List<String> defined(DefKind kind, CheckContext context) {
-        return context.definitions().entrySet().stream()
-                .filter(e -> e.getValue() == kind).map(e -> e.getKey()).sorted().toList();
-    }
-
-    /** A quantity as the user wrote it: {@code 10 steps}, {@code 1 epoch}, {@code 50%}. */
-    private static String written(Quantity q) {
-        String text = q.amount().text();
-        return switch (q.unit()) {
-            case PERCENT -> text;
-            case STEPS -> text + (text.equals("1") ? " step" : " steps");
-            case EPOCHS -> text + (text.equals("1") ? " epoch" : " epochs");
-        };
     }
 }

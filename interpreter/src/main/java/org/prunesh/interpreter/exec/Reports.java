@@ -39,21 +39,35 @@ final class Reports {
                 name, 100 * e.accuracy(), e.loss(), e.samples());
     }
 
-    static String schedule(SparsitySchedule s, String startWritten, String endWritten) {
+    static String schedule(SparsitySchedule s, String written) {
         StepClock c = s.clock();
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("schedule %s: %,d steps per epoch, %,d steps in all%n", s.name(),
+        sb.append(String.format("schedule %s: %,d steps per epoch, %,d steps in all%n", written,
                 c.stepsPerEpoch(), c.totalSteps()));
         List<SchedulePoint> points = s.points();
         if (points.isEmpty()) {
             sb.append("no pruning steps (dense training)\n");
             return sb.toString();
         }
-        sb.append(String.format("start %s = step %,d, end %s = step %,d, %d pruning steps%n",
-                startWritten, s.start(), endWritten, s.end(), points.size()));
+        sb.append(String.format("first pruning at step %,d, last at step %,d, %d pruning steps%n",
+                points.get(0).step(), points.get(points.size() - 1).step(), points.size()));
         sb.append(String.format("%10s %8s %9s%n", "step", "epoch", "target"));
         for (SchedulePoint p : points) {
             sb.append(String.format("%,10d %8.2f %8.2f%%%n", p.step(), p.epoch(), 100 * p.target()));
+        }
+        return sb.toString();
+    }
+
+    /** The session's finished runs side by side, in the order they ran. */
+    static String runs(List<SessionState.RunRow> rows) {
+        if (rows.isEmpty()) return "no finished runs in this session\n";
+        int width = Math.max(4, rows.stream().mapToInt(r -> r.name().length()).max().orElse(4));
+        StringBuilder sb = new StringBuilder(String.format("%-" + width + "s  %8s  %9s  %9s  %8s  %s%n",
+                "run", "test acc", "sparsity", "(of all)", "time", "method"));
+        for (SessionState.RunRow r : rows) {
+            sb.append(String.format("%-" + width + "s  %7.2f%%  %8.2f%%  %8.2f%%  %7.1fs  %s%s%n", r.name(),
+                    100 * r.testAccuracy(), 100 * r.sparsityPrunable(), 100 * r.sparsityAll(), r.seconds(),
+                    r.selection(), r.cancelled() ? " (cancelled)" : ""));
         }
         return sb.toString();
     }

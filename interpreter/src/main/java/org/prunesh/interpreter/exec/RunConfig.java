@@ -3,6 +3,7 @@ package org.prunesh.interpreter.exec;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.Exclusions;
+import org.prunesh.ops.prune.DensityBounds;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.schedule.ScheduleSpec;
 import org.prunesh.ops.schedule.SchedulePoint;
@@ -17,19 +18,30 @@ import java.util.Properties;
 
 /** The resolved configuration of a run, written as {@code config.json}: enough to re-derive it. */
 record RunConfig(String name, long seed, DataSpec data, ModelSpec model, TrainConfig train,
-                 ScheduleSpec schedule, StepClock clock, List<SchedulePoint> pruningSteps,
-                 String selection, String scope, Exclusions exclusions, List<String> prunable,
-                 Provenance provenance) {
+                 ScheduleSpec schedule, String scheduleWritten, StepClock clock, List<SchedulePoint> pruningSteps,
+                 String selection, String scope, DensityBounds bounds, String granularity, Exclusions exclusions,
+                 String count, String regrowth, String init, List<String> prunable,
+                 Provenance provenance, Replay replay) {
+
+    /**
+     * How to find this run again in its script for {@code prune-sh resume}: the script.prn beside
+     * it is replayed, and its {@code ordinal}-th executed run statement (1-based) is this run.
+     */
+    record Replay(int ordinal, String source, String baseDir) {
+    }
 
     record Provenance(String java, String nd4j, String backend, String os) {
     }
 
-    static RunConfig of(String name, SessionState s, SparsitySchedule schedule, List<String> prunable) {
-        return new RunConfig(name, s.seed(), s.data(), s.model(), s.train(), s.schedule(), schedule.clock(),
-                schedule.points(), s.selection().describe(), s.scope().name().toLowerCase(), s.exclusions(),
+    static RunConfig of(String name, SessionState s, SparsitySchedule schedule, List<String> prunable, Replay replay) {
+        PruningSetup p = s.pruning();
+        return new RunConfig(name, s.seed(), s.data(), s.model(), s.train(), p.schedule(), p.schedule().describe(),
+                schedule.clock(), schedule.points(), p.selection().describe(), p.scope().name().toLowerCase(),
+                p.bounds(), p.granularity().describe(), p.exclusions(), p.countAll() ? "all" : "prunable",
+                p.regrowth() == null ? null : p.regrowth().describe(), p.init() == null ? null : p.init().describe(),
                 prunable, new Provenance(System.getProperty("java.version"), nd4jVersion(),
                         Nd4j.getBackend().getClass().getSimpleName() + " " + System.getProperty("org.nd4j.backend", ""),
-                        System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+                        System.getProperty("os.name") + " " + System.getProperty("os.arch")), replay);
     }
 
     private static String nd4jVersion() {

@@ -7,9 +7,11 @@ import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.run.RunDirectory;
-import org.prunesh.ops.schedule.NoPruningSpec;
+import org.prunesh.ops.prune.PruneRequest;
+import org.prunesh.ops.schedule.SchedulePoint;
 import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.schedule.StepClock;
+import org.prunesh.ops.train.Checkpoint;
 import org.prunesh.ops.train.EpochMetrics;
 import org.prunesh.ops.train.PruningPlan;
 import org.prunesh.ops.train.Trainer;
@@ -17,6 +19,8 @@ import org.prunesh.ops.train.TrainingObserver;
 import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -42,21 +46,55 @@ final class RunExecutor {
 
     /** Resolves the state's schedule; throws IllegalArgumentException with a reason when it does not fit. */
     static SparsitySchedule schedule(SessionState s) {
-        return s.schedule().resolve(clock(s));
+        return s.pruning().schedule().resolve(clock(s));
     }
 
-    RunRecord run(SessionState s, String name, String scriptText, BooleanSupplier cancelled) throws IOException {
+    /** Resolves the session's pruning setup for this network; throws IllegalArgumentException when it cannot hold. */
+    static PruningPlan plan(SessionState s, Network net, SparsitySchedule schedule, List<String> prunable) {
+        PruningSetup p = s.pruning();
+        if (prunable.isEmpty()) throw new IllegalArgumentException("the exclusions leave no prunable tensor");
+        PruneRequest request = new PruneRequest(p.selection().build(s.seed()), p.scope(), p.granularity(), p.bounds());
+        double scale = 1;
+        if (p.countAll()) {
+            long all = net.params().stream().mapToLong(ParamInfo::size).sum();
+            long some = net.params().stream().filter(i -> prunable.contains(i.name())).mapToLong(ParamInfo::size).sum();
+            scale = (double) all / some;
+            double highest = schedule.points().stream().mapToDouble(SchedulePoint::target).max().orElse(0);
+            if (highest * scale > 1) {
+                throw new IllegalArgumentException(String.format("count all: a sparsity of %s over all %,d parameters"
+                        + " would need %.4f of the %,d prunable ones", highest, all, highest * scale, some));
+            }
+        }
+        return new PruningPlan(schedule, request, prunable, scale,
+                p.regrowth() == null ? null : p.regrowth().resolve(schedule.clock()), p.init());
+    }
+
+    /** The file each epoch's checkpoint replaces; after the last epoch it holds the final state. */
+    static final String CHECKPOINT = "checkpoint.bin";
+
+    /**
+     * @param replay where this run stands in its script, recorded so {@code resume} can find it again
+     * @param resumeDir an interrupted run's directory to continue, or null for a new run
+     */
+    RunRecord run(SessionState s, String name, String scriptText, RunConfig.Replay replay, Path resumeDir,
+                  BooleanSupplier cancelled) throws IOException {
         Dataset data = dataCache.load(s.data());
         Nd4j.getRandom().setSeed(s.seed());
         Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing());
-        List<String> prunable = s.exclusions().prunable(net.params()).stream().map(ParamInfo::name).toList();
+        List<String> prunable = s.pruning().exclusions().prunable(net.params()).stream().map(ParamInfo::name).toList();
         SparsitySchedule schedule = schedule(s);
-        PruningPlan plan = s.schedule() instanceof NoPruningSpec ? null
-                : new PruningPlan(schedule, s.selection(), s.scope(), prunable);
+        PruningPlan plan = s.pruning().prunes() ? plan(s, net, schedule, prunable) : null;
 
-        try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
-            dir.writeText("script.prn", scriptText);
-            dir.writeJson("config.json", RunConfig.of(name, s, schedule, prunable));
+        Checkpoint from = null;
+        if (resumeDir != null && Files.exists(resumeDir.resolve(CHECKPOINT))) {
+            from = Checkpoint.read(resumeDir.resolve(CHECKPOINT));
+        }
+        try (RunDirectory dir = resumeDir == null ? RunDirectory.create(runsDir, name, LocalDateTime.now())
+                : RunDirectory.reopen(resumeDir, from == null ? 0 : from.epochsDone())) {
+            if (resumeDir == null) {
+                dir.writeText("script.prn", scriptText);
+                dir.writeJson("config.json", RunConfig.of(name, s, schedule, prunable, replay));
+            }
             TrainingObserver observer = new TrainingObserver() {
                 @Override
                 public void progress(TrainingProgress p) {
@@ -67,8 +105,27 @@ final class RunExecutor {
                 public void epochFinished(EpochMetrics m) {
                     dir.appendMetrics(m);
                 }
+
+                @Override
+                public boolean wantsCheckpoints() {
+                    return true;
+                }
+
+                @Override
+                public void checkpoint(Checkpoint c) {
+                    try {
+                        c.write(dir.path().resolve(CHECKPOINT));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write the checkpoint in " + dir.path(), e);
+                    }
+                }
             };
-            Trainer.Result result = new Trainer(net, data, s.train(), plan, s.seed(), name).train(observer, cancelled);
+            if (from != null) {
+                listener.output("resuming '" + name + "' after epoch " + from.epochsDone() + " of "
+                        + s.train().epochs() + " (step " + from.step() + ")");
+            }
+            Trainer.Result result = new Trainer(net, data, s.train(), plan, s.seed(), name)
+                    .train(observer, cancelled, from);
             LayerTable layers = LayerTable.of(net, result.masks());
             dir.writeText("layers.txt", layers.render());
             dir.writeJson("summary.json", RunSummary.of(name, result, layers));

@@ -1,81 +1,75 @@
 package org.prunesh.interpreter.exec;
 
-import org.prunesh.interpreter.diag.Span;
 import org.prunesh.ops.data.DataSpec;
-import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.prune.MagnitudeScore;
-import org.prunesh.ops.prune.Scope;
-import org.prunesh.ops.prune.Selection;
-import org.prunesh.ops.schedule.NoPruningSpec;
-import org.prunesh.ops.schedule.ScheduleSpec;
 import org.prunesh.ops.train.TrainConfig;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Everything a script has set so far. Immutable: a statement produces a new state, and the
  * Session adopts it only when the statement succeeded, so a failure leaves nothing half-changed.
  *
- * @param scheduleSpan where the current schedule was set, for errors found when it is resolved
- * @param definitions  let-bound names: a {@link ScheduleSpec} or a {@link Selection}
- * @param lastRun      the most recent finished run, or null
+ * @param definitions let-bound names: a {@link org.prunesh.ops.schedule.ScheduleSpec} or a
+ *                    {@link org.prunesh.ops.prune.SelectionSpec}
+ * @param lastRun     the most recent finished run (or {@code prune now} result), or null
  */
-public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train,
-                           ScheduleSpec schedule, Span scheduleSpan, Selection selection, Scope scope,
-                           Exclusions exclusions, Map<String, Object> definitions, RunRecord lastRun) {
+public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train, PruningSetup pruning,
+                           Map<String, Object> definitions, RunRecord lastRun, List<RunRow> history) {
+
+    /** One finished run in {@code report runs}: what a comparison needs, without the network. */
+    public record RunRow(String name, String selection, double testAccuracy, double sparsityPrunable,
+                         double sparsityAll, double seconds, boolean cancelled) {
+    }
 
     public static final long DEFAULT_SEED = 1;
 
     public SessionState {
         definitions = Map.copyOf(definitions);
+        history = List.copyOf(history);
     }
 
     public static SessionState initial() {
-        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, new NoPruningSpec(), null,
-                Selection.of(new MagnitudeScore()), Scope.GLOBAL, Exclusions.DEFAULT, Map.of(), null);
+        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, PruningSetup.INITIAL, Map.of(), null, List.of());
     }
 
     public SessionState withSeed(long s) {
-        return new SessionState(s, data, model, train, schedule, scheduleSpan, selection, scope, exclusions, definitions, lastRun);
+        return new SessionState(s, data, model, train, pruning, definitions, lastRun, history);
     }
 
     public SessionState withData(DataSpec d) {
-        return new SessionState(seed, d, model, train, schedule, scheduleSpan, selection, scope, exclusions, definitions, lastRun);
+        return new SessionState(seed, d, model, train, pruning, definitions, lastRun, history);
     }
 
     public SessionState withModel(ModelSpec m) {
-        return new SessionState(seed, data, m, train, schedule, scheduleSpan, selection, scope, exclusions, definitions, lastRun);
+        return new SessionState(seed, data, m, train, pruning, definitions, lastRun, history);
     }
 
     public SessionState withTrain(TrainConfig t) {
-        return new SessionState(seed, data, model, t, schedule, scheduleSpan, selection, scope, exclusions, definitions, lastRun);
+        return new SessionState(seed, data, model, t, pruning, definitions, lastRun, history);
     }
 
-    public SessionState withSchedule(ScheduleSpec s, Span span) {
-        return new SessionState(seed, data, model, train, s, span, selection, scope, exclusions, definitions, lastRun);
-    }
-
-    public SessionState withSelection(Selection s) {
-        return new SessionState(seed, data, model, train, schedule, scheduleSpan, s, scope, exclusions, definitions, lastRun);
-    }
-
-    public SessionState withScope(Scope s) {
-        return new SessionState(seed, data, model, train, schedule, scheduleSpan, selection, s, exclusions, definitions, lastRun);
-    }
-
-    public SessionState withExclusions(Exclusions e) {
-        return new SessionState(seed, data, model, train, schedule, scheduleSpan, selection, scope, e, definitions, lastRun);
+    public SessionState withPruning(PruningSetup p) {
+        return new SessionState(seed, data, model, train, p, definitions, lastRun, history);
     }
 
     public SessionState withDefinition(String name, Object value) {
         Map<String, Object> defs = new HashMap<>(definitions);
         defs.put(name, value);
-        return new SessionState(seed, data, model, train, schedule, scheduleSpan, selection, scope, exclusions, defs, lastRun);
+        return new SessionState(seed, data, model, train, pruning, defs, lastRun, history);
     }
 
     public SessionState withLastRun(RunRecord r) {
-        return new SessionState(seed, data, model, train, schedule, scheduleSpan, selection, scope, exclusions, definitions, r);
+        return new SessionState(seed, data, model, train, pruning, definitions, r, history);
+    }
+
+    /** A finished run: the last run, and one more row of the history. */
+    public SessionState withFinishedRun(RunRecord r, RunRow row) {
+        List<RunRow> rows = new ArrayList<>(history);
+        rows.add(row);
+        return new SessionState(seed, data, model, train, pruning, definitions, r, rows);
     }
 }

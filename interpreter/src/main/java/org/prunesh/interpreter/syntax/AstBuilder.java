@@ -3,22 +3,20 @@ package org.prunesh.interpreter.syntax;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.LetValue;
-import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.ScheduleExpr;
-import org.prunesh.interpreter.ast.SelectExpr;
-import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.diag.Span;
 
 /** Turns the parse tree of one well-formed statement into its AST record. */
 final class AstBuilder {
 
-    private final SourceSpans spans;
     private final ValueBuilder values;
+    private final PruningBuilder pruning;
+    private final SourceSpans spans;
 
     AstBuilder(SourceSpans spans) {
         this.spans = spans;
         this.values = new ValueBuilder(spans);
+        this.pruning = new PruningBuilder(spans, values);
     }
 
     Stmt statement(PruneParser.StatementContext ctx) {
@@ -38,17 +36,33 @@ final class AstBuilder {
             return new Stmt.Train(values.options(ctx.trainStatement().trainOption()), span);
         }
         if (ctx.scheduleStatement() != null) {
-            return new Stmt.Schedule(schedule(ctx.scheduleStatement().scheduleExpr()), span);
+            return new Stmt.Schedule(pruning.schedule(ctx.scheduleStatement().scheduleExpr()), span);
         }
         if (ctx.selectStatement() != null) {
-            return new Stmt.Select(select(ctx.selectStatement().selectExpr()), span);
+            return new Stmt.Select(pruning.select(ctx.selectStatement().selectExpr()), span);
         }
         if (ctx.scopeStatement() != null) {
-            return new Stmt.Scope(values.name(ctx.scopeStatement().scopeName().getStart()), span);
+            return new Stmt.Scope(pruning.scope(ctx.scopeStatement().scopeExpr()), span);
+        }
+        if (ctx.granularityStatement() != null) {
+            return granularity(ctx.granularityStatement(), span);
+        }
+        if (ctx.countStatement() != null) {
+            return new Stmt.Count(values.name(ctx.countStatement().countKind().getStart()), span);
         }
         if (ctx.excludeStatement() != null) {
             var items = ctx.excludeStatement().excludeItem().stream().map(this::excludeItem).toList();
             return new Stmt.Exclude(items, span);
+        }
+        if (ctx.regrowStatement() != null) {
+            var regrow = ctx.regrowStatement();
+            return new Stmt.Regrow(values.name(regrow.regrowMethod().getStart()), values.options(regrow.regrowOption()),
+                    span);
+        }
+        if (ctx.initStatement() != null) {
+            var init = ctx.initStatement();
+            return new Stmt.Init(values.name(init.initKind().getStart()),
+                    init.fraction() == null ? null : values.number(init.fraction().getStart()), span);
         }
         if (ctx.letStatement() != null) {
             return let(ctx.letStatement(), span);
@@ -57,8 +71,18 @@ final class AstBuilder {
             var name = ctx.runStatement().string();
             return new Stmt.Run(name == null ? null : values.string(name.getStart()), span);
         }
+        if (ctx.pruneStatement() != null) {
+            var prune = ctx.pruneStatement();
+            return new Stmt.PruneNow(values.number(prune.fraction().getStart()), pruning.selection(prune.selection()),
+                    prune.scopeExpr() == null ? null : pruning.scope(prune.scopeExpr()), span);
+        }
         if (ctx.evaluateStatement() != null) {
             return new Stmt.Evaluate(span);
+        }
+        if (ctx.exportStatement() != null) {
+            var export = ctx.exportStatement();
+            return new Stmt.Export(values.name(export.exportTarget().getStart()),
+                    values.string(export.string().getStart()), span);
         }
         if (ctx.reportStatement() != null) {
             return new Stmt.Report(values.name(ctx.reportStatement().reportTarget().getStart()), span);
@@ -69,23 +93,16 @@ final class AstBuilder {
         throw new IllegalStateException("statement without a known form: " + ctx.getText());
     }
 
+    private Stmt.Granularity granularity(PruneParser.GranularityStatementContext ctx, Span span) {
+        return new Stmt.Granularity(values.name(ctx.granularityKind().getStart()),
+                ctx.nmPattern() == null ? null : pruning.nm(ctx.nmPattern()),
+                ctx.normName() == null ? null : values.name(ctx.normName().getStart()), span);
+    }
+
     private Stmt.Let let(PruneParser.LetStatementContext ctx, Span span) {
-        LetValue value = ctx.scheduleExpr() != null ? schedule(ctx.scheduleExpr()) : select(ctx.selectExpr());
+        LetValue value = ctx.scheduleExpr() != null
+                ? pruning.schedule(ctx.scheduleExpr()) : pruning.select(ctx.selectExpr());
         return new Stmt.Let(values.name(ctx.letName().getStart()), value, span);
-    }
-
-    private ScheduleExpr schedule(PruneParser.ScheduleExprContext ctx) {
-        return new ScheduleExpr(values.name(ctx.scheduleKind().getStart()), values.options(ctx.scheduleOption()),
-                spans.of(ctx));
-    }
-
-    private SelectExpr select(PruneParser.SelectExprContext ctx) {
-        return new SelectExpr(ctx.stage().stream().map(this::stage).toList(), spans.of(ctx));
-    }
-
-    private StageExpr stage(PruneParser.StageContext ctx) {
-        Num ratio = ctx.fraction() == null ? null : values.number(ctx.fraction().getStart());
-        return new StageExpr(values.name(ctx.scoreName().getStart()), ratio, spans.of(ctx));
     }
 
     private ExcludeItem excludeItem(PruneParser.ExcludeItemContext ctx) {

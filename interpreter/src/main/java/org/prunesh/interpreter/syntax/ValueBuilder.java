@@ -48,6 +48,9 @@ final class ValueBuilder {
         if (node instanceof PruneParser.QuantityContext q) {
             return quantity(q);
         }
+        if (node instanceof PruneParser.IntervalContext i) {
+            return quantity(i, i.unit());
+        }
         if (node instanceof PruneParser.IntListContext list) {
             return new IntList(list.NUMBER().stream().map(n -> number(n.getSymbol())).toList(), spans.of(list));
         }
@@ -57,19 +60,27 @@ final class ValueBuilder {
         if (node instanceof PruneParser.OptimizerNameContext o) {
             return new Ident(name(o.ID().getSymbol()));
         }
+        if (node instanceof PruneParser.CurveNameContext c) {
+            return new Ident(name(c.ID().getSymbol()));
+        }
         throw new IllegalStateException("no value form for " + node.getClass().getSimpleName());
     }
 
-    private Quantity quantity(PruneParser.QuantityContext ctx) {
+    Quantity quantity(PruneParser.QuantityContext ctx) {
+        return quantity(ctx, ctx.unit());
+    }
+
+    /** A quantity or an interval: a number, then a unit or a percent sign or neither (steps). */
+    private Quantity quantity(ParserRuleContext ctx, PruneParser.UnitContext unitCtx) {
         Num amount = number(ctx.getStart());
         Quantity.Unit unit;
         if (amount.percent()) {
             unit = Quantity.Unit.PERCENT;
-        } else if (ctx.unit() == null) {
+        } else if (unitCtx == null) {
             unit = Quantity.Unit.STEPS;
         } else {
-            unit = ctx.unit().getStart().getType() == PruneParser.EPOCHS
-                    || ctx.unit().getStart().getType() == PruneParser.EPOCH
+            unit = unitCtx.getStart().getType() == PruneParser.EPOCHS
+                    || unitCtx.getStart().getType() == PruneParser.EPOCH
                     ? Quantity.Unit.EPOCHS : Quantity.Unit.STEPS;
         }
         return new Quantity(amount, unit, spans.of(ctx));

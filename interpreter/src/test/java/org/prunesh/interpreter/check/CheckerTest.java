@@ -5,6 +5,7 @@ import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.syntax.ParseResult;
 import org.prunesh.interpreter.syntax.ScriptParser;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,9 @@ class CheckerTest {
                 run;
                 """;
         assertEquals(List.of(
-                "t.prn:2:23: error: 'ratio' must be at least 0 and below 1 (0% to below 100%), found '1.2'",
-                "t.prn:3:8: error: unknown score 'grad'; expected one of: magnitude, gradient (did you mean 'gradient'?)",
+                "t.prn:2:23: error: 'ratio' must be above 0 and at most 1 (above 0% to 100%), found '1.2'",
+                "t.prn:3:8: error: unknown score 'grad'; expected one of: magnitude, gradient, taylor, random, movement, "
+                        + "snip (did you mean 'gradient'?)",
                 "t.prn:4:1: error: run needs a model: add 'model ...;' before it"),
                 diagnose(source, CheckContext.EMPTY));
     }
@@ -76,8 +78,8 @@ class CheckerTest {
                 "let agp = schedule cubic to 0.9; data mnist; let fggp = select magnitude;", "t.prn");
         CheckResult result = new Checker().check(parsed.script(), CheckContext.EMPTY);
         assertFalse(result.hasErrors());
-        assertEquals(new CheckContext(Map.of("agp", DefKind.SCHEDULE, "fggp", DefKind.SELECTION), true, false),
-                result.after());
+        assertEquals(new CheckContext(Map.of("agp", DefKind.SCHEDULE, "fggp", DefKind.SELECTION), true, false,
+                PruningSetup.DEFAULT.withScheduleTarget("agp", new BigDecimal("0.9"))), result.after());
         CheckResult next = new Checker().check(new ScriptParser().parse("model cnn;", "t.prn").script(),
                 result.after());
         assertTrue(next.after().hasData() && next.after().hasModel());
@@ -85,13 +87,52 @@ class CheckerTest {
 
     @Test
     void aDefinitionWithAnErrorStillDefinesItsNameSoLaterUsesAreNotReportedAgain() {
-        assertEquals(List.of("t.prn:1:18: error: unknown schedule 'cubc'; expected one of: cubic, linear, constant, "
-                        + "oneshot, none (did you mean 'cubic'?)"),
+        assertEquals(List.of("t.prn:1:18: error: unknown schedule 'cubc'; expected one of: cubic, linear, exp, "
+                        + "constant, oneshot, points, none (did you mean 'cubic'?)"),
                 diagnose("let a = schedule cubc to 0.9; schedule a;", CheckContext.EMPTY));
     }
 
     @Test
     void mixedUnitsAreLeftToLowering() {
         assertEquals(List.of(), diagnose("schedule cubic to 0.9 start 2 epochs end 100 steps;", CheckContext.EMPTY));
+    }
+
+    @Test
+    void everyStatementOfTheLibraryChecksClean() {
+        String source = "data mnist; model mlp;\n" + org.prunesh.interpreter.syntax.ScriptParserTest.LIBRARY;
+        assertEquals(List.of(), diagnose(source, CheckContext.EMPTY));
+    }
+
+    @Test
+    void theContextAfterAScriptHoldsItsPruningSetup() {
+        ParseResult parsed = new ScriptParser().parse("""
+                schedule cubic to 90%; granularity nm 2:4; scope global min_density 0.05 max_density 0.5;
+                let late = schedule points [(0, 0.1), (80%, 0.5)]; regrow rigl;
+                """, "t.prn");
+        CheckResult result = new Checker().check(parsed.script(), CheckContext.EMPTY);
+        assertEquals(List.of("t.prn:1:39: error: nm 2:4 needs a final sparsity of 0.5 (1 - 2/4), but the schedule "
+                        + "prunes to 0.9",
+                "t.prn:2:59: error: regrow rigl cannot be used with granularity nm: regrowth needs granularity "
+                        + "unstructured"),
+                result.diagnostics().stream().map(d -> d.span().source() + ":" + d.span().line() + ":"
+                        + d.span().column() + ": error: " + d.message()).toList());
+        assertEquals(new PruningSetup(new BigDecimal("0.90"), "nm", new PruningSetup.Nm(2, 4), new BigDecimal("0.05"),
+                new BigDecimal("0.5"), "rigl", Map.of("late", new BigDecimal("0.5"))), result.after().pruning());
+    }
+
+    @Test
+    void aPruningSetupCarriedFromAnEarlierInputCountsForTheNextOne() {
+        CheckContext earlier = new CheckContext(Map.of("agp", DefKind.SCHEDULE), true, true,
+                PruningSetup.DEFAULT.withGranularity("nm", new PruningSetup.Nm(2, 4))
+                        .withScheduleTarget("agp", new BigDecimal("0.5")));
+        assertEquals(List.of(), diagnose("schedule agp; prune now to 50% by magnitude;", earlier));
+        assertEquals(List.of("t.prn:1:8: error: regrow granet cannot be used with granularity nm: regrowth needs "
+                + "granularity unstructured"), diagnose("regrow granet;", earlier));
+    }
+
+    @Test
+    void withoutACarriedSetupNoStatementIsComparedWithAnEarlierInput() {
+        CheckContext earlier = new CheckContext(Map.of("agp", DefKind.SCHEDULE), true, true);
+        assertEquals(List.of(), diagnose("granularity nm 2:4; schedule agp; regrow none;", earlier));
     }
 }

@@ -26,5 +26,13 @@ class SuggestionsTest {
         assertEquals(Optional.empty(), Suggestions.nearest("taylor", SCORES));
         assertEquals(Optional.empty(), Suggestions.nearest("x", List.of("mlp", "cnn")));
         assertEquals(Optional.of("cnn"), Suggestions.nearest("cn", List.of("mlp", "lenet5", "cnn")));
+        assertEquals(Optional.of("bias"), Suggestions.nearest("bais", List.of("first", "bias")));
+    }
+
+    @Test
+    void aShortWordGetsOnlyAOneLetterCorrection() {
+        assertEquals(Optional.empty(), Suggestions.nearest("agp", List.of("cubic", "exp", "none")));
+        assertEquals(Optional.of("l1"), Suggestions.nearest("l3", List.of("l1", "l2")));
+        assertEquals(Optional.of("erk"), Suggestions.nearest("erl", List.of("global", "layerwise", "erk")));
     }
 }

@@ -5,10 +5,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.prunesh.interpreter.ast.Flag;
 import org.prunesh.interpreter.ast.Name;
+import org.prunesh.interpreter.ast.NmPattern;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.Options;
+import org.prunesh.interpreter.ast.PointExpr;
+import org.prunesh.interpreter.ast.PoolExpr;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.ScheduleExpr;
+import org.prunesh.interpreter.ast.ScopeExpr;
+import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.ast.Stmt;
@@ -55,6 +61,35 @@ public class ScriptParserTest {
             evaluate;
             report layers;
             show schedule;
+            """;
+
+    /** Every statement form the pruning library added (issue 3), in an order that checks clean after data and a model. */
+    public static final String LIBRARY = """
+            let fggp = select gradient ratio 0.5 then magnitude;
+            let granet = select magnitude pool anneal cosine 0.5 to 0.005 then gradient;
+            let stepped = schedule points [(0, 0.5), (2 epochs, 0.8), (50%, 0.9)];
+            schedule exp from 0 to 0.9 start 1 epoch end 75% every 100 steps;
+            schedule stepped;
+            schedule cubic to 0.9 every 1 epoch;
+            select gradient mean 8 ratio 0.5 then magnitude;
+            select gradient ema 0.9 ratio 0.5 then magnitude;
+            select granet;
+            select taylor; select random; select movement; select snip;
+            select gradient ratio 0.5 then taylor ratio 0.5 then magnitude;
+            scope global; scope layerwise; scope erk;
+            scope global min_density 0.02 max_density 0.5;
+            count prunable; count all;
+            granularity unstructured;
+            regrow granet fraction 0.5 every 100 steps end 90% anneal cosine;
+            regrow rigl fraction 0.3 every 100 steps start 0 end 75%;
+            regrow none;
+            prune now to 0.9 by fggp;
+            prune now to 0.9 by gradient ratio 0.5 then magnitude scope layerwise;
+            export tensors to "out/tensors";
+            granularity channel; granularity channel l2;
+            schedule linear to 0.5;
+            granularity nm 2:4;
+            init erk 0.5; init uniform 0.5; init dense;
             """;
 
     private final ScriptParser parser = new ScriptParser();
@@ -248,7 +283,123 @@ public class ScriptParserTest {
         assertEquals(List.of("seed", "data", "model"), keywords.subList(0, 3));
         assertTrue(keywords.containsAll(List.of("weight_decay", "nesterov", "every", "then", "epoch")));
         assertFalse(keywords.contains(";"));
-        assertEquals(List.of("seed", "data", "model", "train", "schedule", "select", "scope", "exclude", "let",
-                "run", "evaluate", "report", "show"), ScriptParser.statementKeywords());
+        assertTrue(keywords.containsAll(List.of("granularity", "count", "regrow", "init", "prune", "export", "mean",
+                "ema", "pool", "anneal", "min_density", "max_density", "fraction", "now", "by")));
+        assertEquals(List.of("seed", "data", "model", "train", "schedule", "select", "scope", "granularity", "count",
+                "exclude", "regrow", "init", "let", "run", "prune", "evaluate", "export", "report", "show"),
+                ScriptParser.statementKeywords());
+    }
+
+    private static Span at(int line, int column, int length) {
+        return new Span("lib.prn", line, column, length);
+    }
+
+    private List<Stmt> library() {
+        ParseResult result = parser.parse(LIBRARY, "lib.prn");
+        assertEquals(List.of(), result.diagnostics());
+        return result.script().statements();
+    }
+
+    @Test
+    void parsesEveryStatementOfTheLibrary() {
+        assertEquals(List.of("Let", "Let", "Let", "Schedule", "Schedule", "Schedule", "Select", "Select", "Select",
+                        "Select", "Select", "Select", "Select", "Select", "Scope", "Scope", "Scope", "Scope", "Count",
+                        "Count", "Granularity", "Regrow", "Regrow", "Regrow", "PruneNow", "PruneNow", "Export",
+                        "Granularity", "Granularity", "Schedule", "Granularity", "Init", "Init", "Init"),
+                library().stream().map(st -> st.getClass().getSimpleName()).toList());
+    }
+
+    @Test
+    void aPointListKeepsEachStepAndSparsity() {
+        ScheduleExpr points = (ScheduleExpr) ((Stmt.Let) library().get(2)).value();
+        assertEquals("points", points.kind().text());
+        assertTrue(points.hasPoints());
+        assertEquals(at(3, 31, 39), points.pointsSpan());
+        assertEquals(List.of(
+                        new PointExpr(new Quantity(new Num(0, false, "0", at(3, 33, 1)), Quantity.Unit.STEPS,
+                                at(3, 33, 1)), new Num(0.5, false, "0.5", at(3, 36, 3)), at(3, 32, 8)),
+                        new PointExpr(new Quantity(new Num(2, false, "2", at(3, 43, 1)), Quantity.Unit.EPOCHS,
+                                at(3, 43, 8)), new Num(0.8, false, "0.8", at(3, 53, 3)), at(3, 42, 15)),
+                        new PointExpr(new Quantity(new Num(50, true, "50%", at(3, 60, 3)), Quantity.Unit.PERCENT,
+                                at(3, 60, 3)), new Num(0.9, false, "0.9", at(3, 65, 3)), at(3, 59, 10))),
+                points.points());
+        ScheduleExpr exp = ((Stmt.Schedule) library().get(3)).schedule();
+        assertFalse(exp.hasPoints());
+        assertEquals(List.of(), exp.points());
+        ScheduleExpr everyEpoch = ((Stmt.Schedule) library().get(5)).schedule();
+        assertEquals(new Quantity(new Num(1, false, "1", at(6, 29, 1)), Quantity.Unit.EPOCHS, at(6, 29, 7)),
+                everyEpoch.options().quantity("every").orElseThrow());
+    }
+
+    @Test
+    void stagesKeepTheirVariantAndPool() {
+        List<Stmt> s = library();
+        StageExpr mean = ((Stmt.Select) s.get(6)).selection().stages().get(0);
+        assertEquals(new ScoreVariant(new Name("mean", at(7, 17, 4)), new Num(8, false, "8", at(7, 22, 1)),
+                at(7, 17, 6)), mean.variant());
+        assertEquals(new PoolExpr.Fixed(new Num(0.5, false, "0.5", at(7, 30, 3)), at(7, 24, 9)), mean.pool());
+        assertEquals(new Num(0.5, false, "0.5", at(7, 30, 3)), mean.ratio());
+        assertNull(((Stmt.Select) s.get(6)).selection().stages().get(1).pool());
+
+        assertEquals("ema", ((Stmt.Select) s.get(7)).selection().stages().get(0).variant().kindText());
+
+        StageExpr annealed = ((SelectExpr) ((Stmt.Let) s.get(1)).value()).stages().get(0);
+        assertNull(annealed.variant());
+        assertNull(annealed.ratio());
+        assertEquals(new PoolExpr.Annealed(new Name("cosine", at(2, 43, 6)), new Num(0.5, false, "0.5", at(2, 50, 3)),
+                new Num(0.005, false, "0.005", at(2, 57, 5)), at(2, 31, 31)), annealed.pool());
+
+        assertEquals(List.of("gradient", "taylor", "magnitude"), ((Stmt.Select) s.get(13)).selection().stages()
+                .stream().map(st -> st.score().text()).toList());
+    }
+
+    @Test
+    void scopesGranularitiesAndCounts() {
+        List<Stmt> s = library();
+        Stmt.Scope bounded = (Stmt.Scope) s.get(17);
+        assertEquals(new Name("global", at(13, 7, 6)), bounded.scope());
+        assertEquals(new Num(0.02, false, "0.02", at(13, 26, 4)),
+                bounded.expr().options().number("min_density").orElseThrow());
+        assertEquals(0.5, bounded.expr().options().number("max_density").orElseThrow().value());
+        assertEquals(Options.NONE, ((Stmt.Scope) s.get(14)).expr().options());
+        assertEquals(new Stmt.Count(new Name("all", at(14, 23, 3)), at(14, 17, 10)), s.get(19));
+
+        assertEquals(new Stmt.Granularity(new Name("unstructured", at(15, 13, 12)), null, null, at(15, 1, 25)),
+                s.get(20));
+        assertEquals(new Stmt.Granularity(new Name("channel", at(22, 34, 7)), null, new Name("l2", at(22, 42, 2)),
+                at(22, 22, 23)), s.get(28));
+        Stmt.Granularity nm = (Stmt.Granularity) s.get(30);
+        assertEquals(new NmPattern(new Num(2, false, "2", at(24, 16, 1)), new Num(4, false, "4", at(24, 18, 1)),
+                at(24, 16, 3)), nm.pattern());
+        assertEquals("2:4", nm.pattern().text());
+    }
+
+    @Test
+    void regrowthInitPruneNowAndExport() {
+        List<Stmt> s = library();
+        Stmt.Regrow granet = (Stmt.Regrow) s.get(21);
+        assertEquals("granet", granet.method().text());
+        assertEquals(List.of("fraction", "every", "end", "anneal"),
+                granet.options().all().stream().map(Option::keyText).toList());
+        assertEquals("cosine", granet.options().name("anneal").orElseThrow());
+        assertEquals(Quantity.Unit.PERCENT, granet.options().quantity("end").orElseThrow().unit());
+        assertTrue(((Stmt.Regrow) s.get(23)).options().isEmpty());
+
+        Stmt.PruneNow byName = (Stmt.PruneNow) s.get(24);
+        assertEquals(new Num(0.9, false, "0.9", at(19, 14, 3)), byName.target());
+        assertEquals(new SelectExpr(List.of(new StageExpr(new Name("fggp", at(19, 21, 4)), null, at(19, 21, 4))),
+                at(19, 21, 4)), byName.selection());
+        assertNull(byName.scope());
+        Stmt.PruneNow inline = (Stmt.PruneNow) s.get(25);
+        assertEquals(2, inline.selection().stages().size());
+        assertEquals(at(20, 21, 33), inline.selection().span());
+        assertEquals(new ScopeExpr(new Name("layerwise", at(20, 61, 9)), Options.NONE, at(20, 55, 15)),
+                inline.scope());
+
+        assertEquals(new Stmt.Export(new Name("tensors", at(21, 8, 7)), new Str("out/tensors", at(21, 19, 13)),
+                at(21, 1, 32)), s.get(26));
+        assertEquals(new Stmt.Init(new Name("erk", at(25, 6, 3)), new Num(0.5, false, "0.5", at(25, 10, 3)),
+                at(25, 1, 13)), s.get(31));
+        assertNull(((Stmt.Init) s.get(33)).sparsity());
     }
 }

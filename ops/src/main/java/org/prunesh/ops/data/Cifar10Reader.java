@@ -32,13 +32,13 @@ public final class Cifar10Reader {
         float[] testX = new float[nTest * 3 * pixels];
         int[] trainY = unpack(train, nTrain, trainX);
         int[] testY = unpack(test, nTest, testX);
-        Normalisation.standardise(trainX, testX, 3, pixels);
+        double[][] stats = Normalisation.standardise(trainX, testX, 3, pixels);
         return new Dataset("cifar10",
                 Nd4j.create(trainX, new long[]{nTrain, 3 * pixels}, DataType.FLOAT),
                 Labels.oneHot(trainY, 10),
                 Nd4j.create(testX, new long[]{nTest, 3 * pixels}, DataType.FLOAT),
                 Labels.oneHot(testY, 10),
-                10, new long[]{3, 32, 32});
+                10, new long[]{3, 32, 32}, stats[0], stats[1]);
     }
 
     private static int keep(int available, int limit) {

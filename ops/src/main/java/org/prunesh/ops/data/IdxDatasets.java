@@ -29,14 +29,14 @@ final class IdxDatasets {
         int nTest = keep(testImages.count(), spec.testLimit());
         float[] train = Normalisation.unsignedBytesToUnit(trainImages.data(), 0, nTrain * pixels);
         float[] test = Normalisation.unsignedBytesToUnit(testImages.data(), 0, nTest * pixels);
-        Normalisation.standardise(train, test, 1, pixels);
+        double[][] stats = Normalisation.standardise(train, test, 1, pixels);
         long[] shape = {1, trainImages.dims()[1], trainImages.dims()[2]};
         return new Dataset(spec.name(),
                 Nd4j.create(train, new long[]{nTrain, pixels}, DataType.FLOAT),
                 Labels.oneHot(labels(trainLabels, nTrain), CLASSES),
                 Nd4j.create(test, new long[]{nTest, pixels}, DataType.FLOAT),
                 Labels.oneHot(labels(testLabels, nTest), CLASSES),
-                CLASSES, shape);
+                CLASSES, shape, stats[0], stats[1]);
     }
 
     private static int keep(int available, int limit) {

@@ -22,11 +22,31 @@ public final class ShuffledBatches implements DataSetIterator {
     private final int batch;
     private final long seed;
     private final boolean shuffle;
+    private final Augmentation augmentation;
+    private final long[] sampleShape;
+    private final float[] black;
     private int epoch;
     private int[] order;
     private int cursor;
 
     public ShuffledBatches(INDArray x, INDArray y, int batch, long seed, boolean shuffle) {
+        this(x, y, batch, seed, shuffle, Augmentation.NONE, null, null);
+    }
+
+    /** Batches of {@code data}'s training split, augmented (the same way for the same seed and epoch). */
+    public static ShuffledBatches training(Dataset data, int batch, long seed, Augmentation augmentation) {
+        if (!augmentation.isNone() && !data.isImage()) {
+            throw new IllegalArgumentException("augmentation needs image data; " + data.name() + " has flat samples");
+        }
+        return new ShuffledBatches(data.trainX(), data.trainY(), batch, seed, true, augmentation,
+                data.sampleShape(), data.blackPixel());
+    }
+
+    private ShuffledBatches(INDArray x, INDArray y, int batch, long seed, boolean shuffle,
+                            Augmentation augmentation, long[] sampleShape, float[] black) {
+        this.augmentation = augmentation;
+        this.sampleShape = sampleShape;
+        this.black = black;
         this.x = x;
         this.y = y;
         this.batch = batch;
@@ -83,8 +103,17 @@ public final class ShuffledBatches implements DataSetIterator {
         int end = Math.min(cursor + num, order.length);
         int[] rows = new int[end - cursor];
         System.arraycopy(order, cursor, rows, 0, rows.length);
+        int batchIndex = cursor / batch;
         cursor = end;
-        return new DataSet(Nd4j.pullRows(x, 1, rows), Nd4j.pullRows(y, 1, rows));
+        INDArray features = Nd4j.pullRows(x, 1, rows);
+        if (!augmentation.isNone()) {
+            float[] values = features.dup('c').data().asFloat();
+            // Seeded by (seed, epoch, batch): a resumed run augments exactly as an uninterrupted one.
+            SplittableRandom random = new SplittableRandom((seed * 1_000_003L + epoch) * 1_000_033L + batchIndex);
+            augmentation.apply(values, (int) sampleShape[0], (int) sampleShape[1], (int) sampleShape[2], black, random);
+            features = Nd4j.create(values, features.shape(), features.dataType());
+        }
+        return new DataSet(features, Nd4j.pullRows(y, 1, rows));
     }
 
     @Override

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A stage chain, {@code select A ratio r then B ...}: every stage but the last narrows the pool,
- * the last picks the weights to prune. {@code select magnitude} is a chain of one stage.
+ * A stage chain, {@code select A ratio r then B ...} or {@code select A pool anneal cosine a0 to a1
+ * then B}: every stage but the last narrows the pool by its {@link PoolRule}, the last picks the
+ * weights to prune. {@code select magnitude} is a chain of one stage; chains of any length run.
  */
 public record Selection(List<Stage> stages) {
 
@@ -17,13 +18,13 @@ public record Selection(List<Stage> stages) {
         for (int i = 0; i < stages.size() - 1; i++) {
             if (stages.get(i).isLast()) {
                 throw new IllegalArgumentException("stage " + (i + 1) + " ('" + stages.get(i).score().name()
-                        + "') is followed by another stage, so it needs a ratio in (0, 1]");
+                        + "') is followed by another stage, so it needs a pool: 'ratio r' or 'pool anneal ...'");
             }
         }
         Stage last = stages.get(stages.size() - 1);
         if (!last.isLast()) {
             throw new IllegalArgumentException("the last stage ('" + last.score().name()
-                    + "') picks the weights to prune and takes no ratio, got " + last.ratio());
+                    + "') picks the weights to prune and takes no pool, got '" + last.pool().describe() + "'");
         }
     }
 

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * One run's directory, {@code runs/<time>-<name>/}. Whole files are written to a temporary name
@@ -42,6 +44,20 @@ public final class RunDirectory implements AutoCloseable {
         for (int i = 2; Files.exists(dir); i++) dir = runsDir.resolve(base + "-" + i);
         Files.createDirectory(dir);
         return new RunDirectory(dir);
+    }
+
+    /**
+     * Re-opens an existing run directory to continue it after {@code epochsKept} epochs:
+     * metrics lines past those (an epoch finished after the last checkpoint) are dropped.
+     */
+    public static RunDirectory reopen(Path dir, int epochsKept) throws IOException {
+        if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "not a run directory");
+        RunDirectory run = new RunDirectory(dir);
+        Path metrics = dir.resolve("metrics.jsonl");
+        List<String> lines = Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.of();
+        List<String> kept = lines.stream().filter(l -> !l.isBlank()).limit(epochsKept).toList();
+        run.writeText("metrics.jsonl", kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+        return run;
     }
 
     public Path path() {

@@ -16,4 +16,9 @@ public record ConstantSpec(double to, StepPoint start, StepPoint end, StepPoint 
     public ConstantSchedule resolve(StepClock clock) {
         return new ConstantSchedule(clock, Resolution.grid(start, end, every, clock), to);
     }
+
+    @Override
+    public String describe() {
+        return "constant to " + Resolution.plain(to) + Resolution.window(start, end, every);
+    }
 }

@@ -18,4 +18,10 @@ public record CubicSpec(double from, double to, StepPoint start, StepPoint end, 
     public CubicSchedule resolve(StepClock clock) {
         return new CubicSchedule(clock, Resolution.grid(start, end, every, clock), from, to, exponent);
     }
+
+    @Override
+    public String describe() {
+        return "cubic from " + Resolution.plain(from) + " to " + Resolution.plain(to)
+                + Resolution.window(start, end, every) + " exponent " + Resolution.plain(exponent);
+    }
 }

@@ -17,4 +17,10 @@ public record LinearSpec(double from, double to, StepPoint start, StepPoint end,
     public LinearSchedule resolve(StepClock clock) {
         return new LinearSchedule(clock, Resolution.grid(start, end, every, clock), from, to);
     }
+
+    @Override
+    public String describe() {
+        return "linear from " + Resolution.plain(from) + " to " + Resolution.plain(to)
+                + Resolution.window(start, end, every);
+    }
 }

@@ -7,4 +7,9 @@ public record NoPruningSpec() implements ScheduleSpec {
     public NoPruningSchedule resolve(StepClock clock) {
         return new NoPruningSchedule(clock);
     }
+
+    @Override
+    public String describe() {
+        return "none";
+    }
 }

@@ -14,4 +14,9 @@ public record OneShotSpec(double to, StepPoint at) implements ScheduleSpec {
     public OneShotSchedule resolve(StepClock clock) {
         return new OneShotSchedule(clock, clock.clamp(at.toSteps(clock)), to);
     }
+
+    @Override
+    public String describe() {
+        return "oneshot to " + Resolution.plain(to) + " at " + at.describe();
+    }
 }

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import java.math.BigDecimal;
+
 /** The checks shared by every {@link ScheduleSpec}, with messages phrased in the script's terms. */
 final class Resolution {
 
@@ -22,7 +24,11 @@ final class Resolution {
         }
     }
 
-    /** Converts the window to steps, checks it, clamps it into the run and builds its grid. */
+    /**
+     * Converts the window to steps, checks it, clamps it into the run and builds its grid. The
+     * interval converts like a point: {@code every 1.5 epochs} is 1.5 epochs' steps and
+     * {@code every 10%} a tenth of the run's steps, each rounded to a step and at least 1.
+     */
     static StepGrid grid(StepPoint start, StepPoint end, StepPoint every, StepClock clock) {
         long t0 = start.toSteps(clock);
         long t1 = end.toSteps(clock);
@@ -36,5 +42,16 @@ final class Resolution {
                     + " steps; it must be at least 1 step");
         }
         return new StepGrid(clock.clamp(t0), clock.clamp(t1), delta);
+    }
+
+    /** " start 1 epoch end 70% every 100 steps": the window of a gridded schedule as written. */
+    static String window(StepPoint start, StepPoint end, StepPoint every) {
+        return " start " + start.describe() + " end " + end.describe() + " every " + every.describe();
+    }
+
+    /** 2.0 as "2", 1.5 as "1.5": the number as a person wrote it. */
+    static String plain(double value) {
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
     }
 }

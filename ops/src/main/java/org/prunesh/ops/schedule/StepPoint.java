@@ -1,7 +1,5 @@
 package org.prunesh.ops.schedule;
 
-import java.math.BigDecimal;
-
 /**
  * A point in training time as a script writes it: in steps, epochs or percent of training. It is
  * converted to a step once, against the run's {@link StepClock}.
@@ -47,11 +45,11 @@ public sealed interface StepPoint {
 
         @Override
         public String describe() {
-            return plain(epochs) + (epochs == 1 ? " epoch" : " epochs");
+            return Resolution.plain(epochs) + (epochs == 1 ? " epoch" : " epochs");
         }
     }
 
-    /** Percent of the whole run, 0 to 100; rounds half up to a step. */
+    /** Percent of the whole run, 0 to 100 (as an interval, that share of the run); rounds half up to a step. */
     record Percent(double percent) implements StepPoint {
         public Percent {
             if (!(percent >= 0 && percent <= 100)) {
@@ -66,12 +64,7 @@ public sealed interface StepPoint {
 
         @Override
         public String describe() {
-            return plain(percent) + "%";
+            return Resolution.plain(percent) + "%";
         }
-    }
-
-    /** 2.0 as "2", 1.5 as "1.5": the number as a person wrote it. */
-    private static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -54,11 +54,27 @@ public final class MaskState {
         }
     }
 
+    /** Replaces every mask with a copy of the saved one (a checkpoint's). */
+    public void restore(Map<String, INDArray> saved) {
+        if (!saved.keySet().equals(masks.keySet())) {
+            throw new IllegalStateException("checkpoint masks " + saved.keySet() + " do not match this run's prunable tensors "
+                    + masks.keySet());
+        }
+        saved.forEach((name, m) -> masks.put(name, m.dup()));
+    }
+
     /** Snapshots of weights, masks and (optionally) gradients, flattened in C order, for selection. */
     public List<TensorState> tensorStates(Network net, Map<String, INDArray> gradients) {
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        for (String name : masks.keySet()) weights.put(name, net.array(name));
+        return tensorStates(weights, gradients);
+    }
+
+    /** The same from given weights (for example copies taken before an update). */
+    public List<TensorState> tensorStates(Map<String, INDArray> weights, Map<String, INDArray> gradients) {
         List<TensorState> out = new ArrayList<>();
         for (Map.Entry<String, INDArray> e : masks.entrySet()) {
-            INDArray w = net.array(e.getKey());
+            INDArray w = weights.get(e.getKey());
             float[] maskValues = flat(e.getValue());
             boolean[] active = new boolean[maskValues.length];
             for (int i = 0; i < active.length; i++) active[i] = maskValues[i] != 0f;

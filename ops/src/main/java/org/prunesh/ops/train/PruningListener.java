@@ -32,6 +32,7 @@ final class PruningListener extends BaseListener {
     private final Map<String, String> decayed = new HashMap<>();
     private final double weightDecay;
     private final Map<String, INDArray> captured = new HashMap<>();
+    private final Map<String, INDArray> weightsBefore = new HashMap<>();
     private final String logitsName;
     private final double labelSmoothing;
     private boolean capturing;
@@ -42,8 +43,14 @@ final class PruningListener extends BaseListener {
     interface StepHooks {
         boolean needsGradientsAt(long step);
 
-        /** After the update that completed {@code step}; gradients are those of its mini-batch. */
-        void afterStep(long step, double loss, Map<String, INDArray> gradients);
+        /** Whether, with the gradients, the weights as they were before the update are wanted. */
+        boolean needsWeightsBeforeUpdate();
+
+        /**
+         * After the update that completed {@code step}; gradients are those of its mini-batch,
+         * {@code before} the weights they were computed at (each null unless asked for).
+         */
+        void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before);
     }
 
     PruningListener(StepHooks hooks, Set<String> gradientOf, String logitsName, double labelSmoothing,
@@ -71,6 +78,7 @@ final class PruningListener extends BaseListener {
     public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlMs) {
         capturing = hooks.needsGradientsAt(step + 1);
         captured.clear();
+        weightsBefore.clear();
     }
 
     @Override
@@ -82,7 +90,10 @@ final class PruningListener extends BaseListener {
         if (capturing && wanted.contains(varName)) {
             // The copy must outlive the step, so it is made outside any workspace SameDiff has open.
             try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                captured.put(varName.substring(0, varName.length() - GRAD_SUFFIX.length()), activation.dup());
+                String param = varName.substring(0, varName.length() - GRAD_SUFFIX.length());
+                captured.put(param, activation.dup());
+                // a parameter's update follows its gradient, so it still holds the pre-update value here
+                if (hooks.needsWeightsBeforeUpdate()) weightsBefore.put(param, sd.getVariable(param).getArr().dup());
             }
         }
         // Weight decay in PyTorch's form (g + wd*w before the optimizer), added to the raw gradient
@@ -111,8 +122,10 @@ final class PruningListener extends BaseListener {
     @Override
     public void iterationDone(SameDiff sd, At at, MultiDataSet data, Loss loss) {
         step++;
-        hooks.afterStep(step, lastLoss, capturing ? new HashMap<>(captured) : null);
+        hooks.afterStep(step, lastLoss, capturing ? new HashMap<>(captured) : null,
+                capturing && hooks.needsWeightsBeforeUpdate() ? new HashMap<>(weightsBefore) : null);
         capturing = false;
         captured.clear();
+        weightsBefore.clear();
     }
 }

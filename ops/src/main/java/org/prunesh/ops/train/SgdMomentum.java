@@ -17,11 +17,16 @@ public final class SgdMomentum implements IUpdater {
 
     static final String STATE = "momentum";
 
-    private double lr;
+    private final CurrentLr lr;
     private final double momentum;
     private final boolean nesterov;
 
     public SgdMomentum(double lr, double momentum, boolean nesterov) {
+        this(new CurrentLr(lr), momentum, nesterov);
+    }
+
+    /** The trainer changes {@code lr} between steps for learning-rate schedules. */
+    SgdMomentum(CurrentLr lr, double momentum, boolean nesterov) {
         this.lr = lr;
         this.momentum = momentum;
         this.nesterov = nesterov;
@@ -55,12 +60,12 @@ public final class SgdMomentum implements IUpdater {
 
     @Override
     public IUpdater clone() {
-        return new SgdMomentum(lr, momentum, nesterov);
+        return new SgdMomentum(lr, momentum, nesterov);  // shares the rate holder on purpose
     }
 
     @Override
     public double getLearningRate(int iteration, int epoch) {
-        return lr;
+        return lr.get();
     }
 
     @Override
@@ -73,17 +78,17 @@ public final class SgdMomentum implements IUpdater {
         if (schedule != null) {
             throw new IllegalArgumentException("SgdMomentum takes its learning rate from the trainer, not an ISchedule");
         }
-        this.lr = lr;
+        this.lr.set(lr);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SgdMomentum s && s.lr == lr && s.momentum == momentum && s.nesterov == nesterov;
+        return o instanceof SgdMomentum s && s.lr.get() == lr.get() && s.momentum == momentum && s.nesterov == nesterov;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lr, momentum, nesterov);
+        return Objects.hash(lr.get(), momentum, nesterov);
     }
 
     /** Turns the raw gradient, in place, into the step that SameDiff subtracts from the weights. */
@@ -128,7 +133,7 @@ public final class SgdMomentum implements IUpdater {
             } else {
                 g.assign(buf);
             }
-            g.muli(config.lr);
+            g.muli(config.lr.get());
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.prunesh.ops.train;
 
+import org.prunesh.ops.data.Augmentation;
+
+import java.util.Objects;
+
 /**
  * The training recipe.
  *
@@ -7,7 +11,15 @@ package org.prunesh.ops.train;
  *                    {@code weight_decay}); applied to weights, not to biases or norm parameters
  */
 public record TrainConfig(int epochs, int batch, Optimizer optimizer, double lr, double momentum,
-                          boolean nesterov, double weightDecay, double labelSmoothing) {
+                          boolean nesterov, double weightDecay, double labelSmoothing,
+                          LrSchedule lrSchedule, Augmentation augmentation) {
+
+    /** A constant rate and no augmentation. */
+    public TrainConfig(int epochs, int batch, Optimizer optimizer, double lr, double momentum,
+                       boolean nesterov, double weightDecay, double labelSmoothing) {
+        this(epochs, batch, optimizer, lr, momentum, nesterov, weightDecay, labelSmoothing,
+                LrSchedule.Constant.NONE, Augmentation.NONE);
+    }
 
     public enum Optimizer { SGD, ADAM }
 
@@ -18,9 +30,12 @@ public record TrainConfig(int epochs, int batch, Optimizer optimizer, double lr,
         if (epochs < 1) throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         if (!(lr > 0)) throw new IllegalArgumentException("lr must be positive, got " + lr);
+        Objects.requireNonNull(lrSchedule, "lrSchedule");
+        Objects.requireNonNull(augmentation, "augmentation");
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batch, optimizer, lr, momentum, nesterov, weightDecay, labelSmoothing);
+        return new TrainConfig(e, batch, optimizer, lr, momentum, nesterov, weightDecay, labelSmoothing,
+                lrSchedule, augmentation);
     }
 }

@@ -13,7 +13,6 @@ import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.model.ParamKind;
-import org.prunesh.ops.prune.MaskSelector;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +31,13 @@ import java.util.function.BooleanSupplier;
 public final class Trainer {
 
     /** @param cancelled true when the user stopped the run; {@code epochs} holds what finished */
-    public record Result(List<EpochMetrics> epochs, MaskState masks, long steps, double seconds, boolean cancelled) {
+    /** @param selectionGradients the gradients the last pruning step ranked by, per tensor (empty if none) */
+    public record Result(List<EpochMetrics> epochs, MaskState masks, long steps, double seconds, boolean cancelled,
+                         Map<String, float[]> selectionGradients) {
+    }
+
+    private static Map<String, float[]> gradientsUsed(PruningDriver driver) {
+        return driver == null ? Map.of() : driver.selectionGradients();
     }
 
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
@@ -43,6 +48,7 @@ public final class Trainer {
     private final PruningPlan plan;
     private final long seed;
     private final String runName;
+    private final CurrentLr lr;
 
     /** @param plan null trains dense */
     public Trainer(Network net, Dataset data, TrainConfig config, PruningPlan plan, long seed, String runName) {
@@ -52,50 +58,73 @@ public final class Trainer {
         this.plan = plan;
         this.seed = seed;
         this.runName = runName;
+        this.lr = new CurrentLr(config.lr());
     }
 
     public Result train(TrainingObserver observer, BooleanSupplier cancelRequested) {
-        ShuffledBatches batches = new ShuffledBatches(data.trainX(), data.trainY(), config.batch(), seed, true);
+        return train(observer, cancelRequested, null);
+    }
+
+    /** @param resumeFrom a checkpoint of this same run to continue from, or null to start afresh */
+    public Result train(TrainingObserver observer, BooleanSupplier cancelRequested, Checkpoint resumeFrom) {
+        ShuffledBatches batches = ShuffledBatches.training(data, config.batch(), seed, config.augmentation());
         long stepsPerEpoch = batches.batchesPerEpoch();
         long totalSteps = stepsPerEpoch * config.epochs();
         MaskState masks = MaskState.dense(net, plan == null ? List.of() : plan.prunable());
-        Hooks hooks = new Hooks(masks, observer, cancelRequested, totalSteps);
-        long started = System.nanoTime();
+        PruningDriver driver = plan == null ? null : new PruningDriver(net, plan, masks, seed);
+        Hooks hooks = new Hooks(masks, driver, observer, cancelRequested, totalSteps);
         List<EpochMetrics> finished = new ArrayList<>();
+        int firstEpoch = 0;
+        long firstStep = 0;
+        double secondsBefore = 0;
 
-        if (plan != null && plan.schedule().isPruningStep(0)) {
-            pruneAt(0, masks, plan.selection().needsGradient() ? firstBatchGradients(batches) : null);
-            masks.apply(net);
+        net.graph().setTrainingConfig(trainingConfig());
+        if (resumeFrom != null) {
+            TrainerState.restore(net, masks, resumeFrom);
+            finished.addAll(resumeFrom.finished());
+            firstEpoch = resumeFrom.epochsDone();
+            firstStep = resumeFrom.step();
+            secondsBefore = resumeFrom.seconds();
+            hooks.sparsity = masks.sparsity();
+        } else if (driver != null && driver.prunesAtStart()) {
+            boolean gradient = plan.schedule().isPruningStep(0) && plan.selection().needsGradient();
+            driver.start(gradient ? firstBatchGradients(batches) : null);
             hooks.sparsity = masks.sparsity();
         }
-        net.graph().setTrainingConfig(trainingConfig());
+        long started = System.nanoTime() - (long) (secondsBefore * 1e9);
         PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOGITS,
-                net.labelSmoothing(), decayedParams(), config.weightDecay(), 0);
+                net.labelSmoothing(), decayedParams(), config.weightDecay(), firstStep);
         try {
-            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 hooks.epoch = epoch + 1;
                 hooks.lossSum = 0;
                 hooks.lossCount = 0;
                 batches.startEpoch(epoch);
                 while (batches.hasNext()) {
+                    lr.set(config.lrSchedule().lrAt(config.lr(), listener.step(), stepsPerEpoch, config.epochs()));
                     net.graph().fit(new SingletonDataSetIterator(batches.next()), 1, listener);
                 }
                 Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
                 EpochMetrics m = new EpochMetrics(epoch + 1, listener.step(),
                         hooks.lossCount == 0 ? Double.NaN : hooks.lossSum / hooks.lossCount,
-                        test.loss(), test.accuracy(), masks.sparsity(), config.lr(), seconds(started));
+                        test.loss(), test.accuracy(), masks.sparsity(), lr.get(), seconds(started));
                 finished.add(m);
                 observer.epochFinished(m);
+                if (observer.wantsCheckpoints()) {
+                    observer.checkpoint(TrainerState.capture(net, masks, epoch + 1, listener.step(),
+                            seconds(started), finished));
+                }
             }
         } catch (RuntimeException e) {
             if (!isCancellation(e)) throw e;
-            return new Result(finished, masks, listener.step(), seconds(started), true);
+            return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
         }
-        return new Result(finished, masks, listener.step(), seconds(started), false);
+        return new Result(finished, masks, listener.step(), seconds(started), false, gradientsUsed(driver));
     }
 
     private final class Hooks implements PruningListener.StepHooks {
         private final MaskState masks;
+        private final PruningDriver driver;
         private final TrainingObserver observer;
         private final BooleanSupplier cancelRequested;
         private final long totalSteps;
@@ -106,8 +135,10 @@ public final class Trainer {
         long lossCount;
         double sparsity;
 
-        Hooks(MaskState masks, TrainingObserver observer, BooleanSupplier cancelRequested, long totalSteps) {
+        Hooks(MaskState masks, PruningDriver driver, TrainingObserver observer, BooleanSupplier cancelRequested,
+              long totalSteps) {
             this.masks = masks;
+            this.driver = driver;
             this.observer = observer;
             this.cancelRequested = cancelRequested;
             this.totalSteps = totalSteps;
@@ -115,17 +146,18 @@ public final class Trainer {
 
         @Override
         public boolean needsGradientsAt(long step) {
-            return plan != null && plan.selection().needsGradient() && plan.schedule().isPruningStep(step);
+            return driver != null && driver.needsGradientsAt(step);
         }
 
         @Override
-        public void afterStep(long step, double loss, Map<String, INDArray> gradients) {
-            if (plan != null) {
-                if (plan.schedule().isPruningStep(step)) {
-                    pruneAt(step, masks, gradients);
-                    sparsity = masks.sparsity();
-                }
-                masks.apply(net);
+        public boolean needsWeightsBeforeUpdate() {
+            return driver != null && driver.needsWeightsBeforeUpdate();
+        }
+
+        @Override
+        public void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before) {
+            if (driver != null) {
+                if (driver.afterStep(step, gradients, before)) sparsity = masks.sparsity();
             }
             if (!Double.isNaN(loss)) {
                 lossSum += loss;
@@ -141,13 +173,6 @@ public final class Trainer {
             }
             if (cancelRequested.getAsBoolean()) throw new TrainingCancelledException();
         }
-    }
-
-    private void pruneAt(long step, MaskState masks, Map<String, INDArray> gradients) {
-        double target = plan.schedule().targetAt(step);
-        Map<String, boolean[]> next = MaskSelector.select(masks.tensorStates(net, gradients), target,
-                plan.selection(), plan.scope());
-        masks.update(next);
     }
 
     /** Gradients of the first mini-batch at the current weights, for pruning before training. */
@@ -172,9 +197,8 @@ public final class Trainer {
 
     private TrainingConfig trainingConfig() {
         IUpdater updater = switch (config.optimizer()) {
-            case ADAM -> new Adam(config.lr());
-            case SGD -> config.momentum() == 0 ? new Sgd(config.lr())
-                    : new SgdMomentum(config.lr(), config.momentum(), config.nesterov());
+            case ADAM -> new Adam(lr);
+            case SGD -> config.momentum() == 0 ? new Sgd(lr) : new SgdMomentum(lr, config.momentum(), config.nesterov());
         };
         TrainingConfig.Builder b = new TrainingConfig.Builder()
                 .updater(updater)

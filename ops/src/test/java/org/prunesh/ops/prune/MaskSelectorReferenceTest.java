@@ -57,13 +57,18 @@ class MaskSelectorReferenceTest {
                 Selection.of(GRADIENT, 0.5, MAGNITUDE),
                 Selection.of(MAGNITUDE, 0.9, GRADIENT),
                 Selection.of(SIGNED, 0.6, GRADIENT),
-                new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.of(SIGNED, 0.5), Stage.last(MAGNITUDE))));
+                new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.of(SIGNED, 0.5), Stage.last(MAGNITUDE))),
+                new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005), Stage.last(GRADIENT))),
+                new Selection(List.of(Stage.annealed(GRADIENT, PoolRule.Curve.LINEAR, 0.9, 0.1),
+                        Stage.of(MAGNITUDE, 0.7), Stage.last(SIGNED))));
+        SelectionContext context = new SelectionContext(700, 0.3);
         int compared = 0;
-        for (double target : new double[] {0.31, 0.5, 0.8, 0.97}) {
+        for (double target : new double[] {0.31, 0.8, 0.97}) {
             for (Selection selection : selections) {
-                for (Scope scope : Scope.values()) {
-                    Map<String, boolean[]> fast = MaskSelector.select(tensors, target, selection, scope);
-                    Map<String, boolean[]> slow = reference(tensors, target, selection, scope);
+                for (Scope scope : List.of(Scope.GLOBAL, Scope.LAYERWISE)) {
+                    Map<String, boolean[]> fast = MaskSelector.select(tensors, target, PruneRequest.of(selection, scope),
+                            context);
+                    Map<String, boolean[]> slow = reference(tensors, target, selection, scope, context.progress());
                     for (String name : slow.keySet()) {
                         assertArrayEquals(slow.get(name), fast.get(name),
                                 name + " " + selection.describe() + " " + scope + " " + target);
@@ -77,7 +82,7 @@ class MaskSelectorReferenceTest {
 
     /** The specification, written the obvious way: sort every candidate, take prefixes. */
     private static Map<String, boolean[]> reference(List<TensorState> tensors, double target, Selection selection,
-                                                    Scope scope) {
+                                                    Scope scope, double progress) {
         Map<String, boolean[]> out = new LinkedHashMap<>();
         for (TensorState t : tensors) {
             out.put(t.name(), t.mask().clone());
@@ -111,7 +116,7 @@ class MaskSelectorReferenceTest {
                 Comparator<int[]> byScore = Comparator.comparing(
                         (int[] c) -> scores.get(c[0])[c[1]] + 0.0f, Float::compare);
                 pool.sort(byScore.thenComparingInt((int[] c) -> c[0]).thenComparingInt(c -> c[1]));
-                long size = stage.isLast() ? np : Math.min(pool.size(), Math.max(np, Math.round(stage.ratio() * r)));
+                long size = stage.isLast() ? np : Math.min(pool.size(), poolSize(stage.pool(), np, r, progress));
                 pool = new ArrayList<>(pool.subList(0, (int) size));
             }
             for (int[] c : pool) {
@@ -119,5 +124,15 @@ class MaskSelectorReferenceTest {
             }
         }
         return out;
+    }
+
+    /** DESIGN.md's pool sizes, written out: fixed max(N_p, r·R); annealed N_p + a_t·(R − N_p). */
+    private static long poolSize(PoolRule rule, long np, long r, double progress) {
+        if (rule instanceof PoolRule.Fixed fixed) {
+            return Math.max(np, Math.round(fixed.ratio() * r));
+        }
+        PoolRule.Annealed a = (PoolRule.Annealed) rule;
+        double c = a.curve() == PoolRule.Curve.COSINE ? (1 + Math.cos(Math.PI * progress)) / 2 : 1 - progress;
+        return np + Math.round((a.to() + (a.from() - a.to()) * c) * (r - np));
     }
 }

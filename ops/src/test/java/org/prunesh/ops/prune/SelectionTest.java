@@ -22,27 +22,40 @@ class SelectionTest {
         assertTrue(fggp.needsGradient());
         assertFalse(Selection.of(MAGNITUDE).needsGradient());
         assertEquals(List.of(Stage.of(GRADIENT, 0.5), Stage.last(MAGNITUDE)), fggp.stages());
+        Selection granet = new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005),
+                Stage.last(GRADIENT)));
+        assertEquals("magnitude pool anneal cosine 0.5 to 0.005 then gradient", granet.describe());
+        Selection three = new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.annealed(MAGNITUDE,
+                PoolRule.Curve.LINEAR, 1, 0.0001), Stage.last(GRADIENT)));
+        assertEquals("gradient ratio 0.8 then magnitude pool anneal linear 1 to 0.0001 then gradient", three.describe());
+        assertEquals("gradient mean 8 ratio 0.5 then magnitude",
+                Selection.of(new GradientMeanScore(8), 0.5, MAGNITUDE).describe(), "a score's variant is part of the script");
     }
 
     @Test
     void onlyNarrowingStagesTakeARatio() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
                 new Selection(List.of(Stage.last(GRADIENT), Stage.last(MAGNITUDE))));
-        assertEquals("stage 1 ('gradient') is followed by another stage, so it needs a ratio in (0, 1]", e.getMessage());
+        assertEquals("stage 1 ('gradient') is followed by another stage, so it needs a pool: 'ratio r' or"
+                + " 'pool anneal ...'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Selection(List.of(Stage.of(MAGNITUDE, 0.5))));
-        assertEquals("the last stage ('magnitude') picks the weights to prune and takes no ratio, got 0.5",
+        assertEquals("the last stage ('magnitude') picks the weights to prune and takes no pool, got 'ratio 0.5'",
                 e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () ->
+                new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005))));
+        assertEquals("the last stage ('magnitude') picks the weights to prune and takes no pool, got"
+                + " 'pool anneal cosine 0.5 to 0.005'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Stage.of(GRADIENT, 0));
         assertEquals("ratio of stage 'gradient' must be in (0, 1], got 0.0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Stage.of(GRADIENT, 1.5));
         assertThrows(IllegalArgumentException.class, () -> Stage.of(GRADIENT, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> new Selection(List.of()));
-        assertEquals(1.0, Stage.of(GRADIENT, 1.0).ratio(), 0.0);
+        assertEquals(new PoolRule.Fixed(1.0), Stage.of(GRADIENT, 1.0).pool());
     }
 
     @Test
     void registryResolvesNamesToFreshScores() {
-        assertEquals(List.of("magnitude", "gradient"), Scores.names());
+        assertTrue(Scores.names().containsAll(List.of("magnitude", "gradient")), "the full list is ScoresTest's");
         for (String name : Scores.names()) {
             assertEquals(name, Scores.byName(name).orElseThrow().name());
         }

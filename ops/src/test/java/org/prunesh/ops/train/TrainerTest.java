@@ -3,6 +3,7 @@ package org.prunesh.ops.train;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.prunesh.ops.data.DataSpec;
+import org.prunesh.ops.data.Augmentation;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.ModelSpec;
@@ -92,8 +93,12 @@ class TrainerTest {
         Network before = Models.copyOf(net);
         Map<String, INDArray> g = Models.copyOf(net).graph().calculateGradients(
                 Map.of(Network.INPUT, data.trainX(), Network.LABEL, data.trainY()), "fc1.weight", "fc1.bias");
-        double lr = 0.1, wd = 0.01;
-        TrainConfig config = new TrainConfig(1, 64, TrainConfig.Optimizer.SGD, lr, 0, false, wd, 0);
+        double wd = 0.01;
+        // two warm-up steps: the first step runs at half the base rate of 0.2; momentum's first
+        // step equals plain SGD, so this also checks that SgdMomentum reads the scheduled rate
+        TrainConfig config = new TrainConfig(1, 64, TrainConfig.Optimizer.SGD, 0.2, 0.5, false, wd, 0,
+                new LrSchedule.Constant(2), Augmentation.NONE);
+        double lr = 0.1;
 
         Trainer.Result r = new Trainer(net, data, config, null, 1, "wd").train(TrainingObserver.NONE, () -> false);
 
@@ -115,6 +120,18 @@ class TrainerTest {
         Evaluator.Result parts = Evaluator.evaluate(net, data.testX(), data.testY(), 100);
         assertEquals(whole.accuracy(), parts.accuracy());
         assertEquals(whole.loss(), parts.loss(), 1e-6);
+    }
+
+    @Test
+    void epochMetricsCarryTheScheduledRate() {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(8), 1.0), data.sampleShape(), 4, 1, 0);
+        TrainConfig config = new TrainConfig(3, 256, TrainConfig.Optimizer.SGD, 0.1, 0.9, false, 0, 0,
+                new LrSchedule.MultiStep(List.of(1, 2), 0.1, 0), Augmentation.NONE);
+        Trainer.Result r = new Trainer(net, data, config, null, 1, "lr").train(TrainingObserver.NONE, () -> false);
+        assertEquals(0.1, r.epochs().get(0).lr(), 1e-12);
+        assertEquals(0.01, r.epochs().get(1).lr(), 1e-12);
+        assertEquals(0.001, r.epochs().get(2).lr(), 1e-12);
     }
 
     private INDArray trainDense(long seed) {

@@ -1,0 +1,25 @@
+package org.prunesh.ops.schedule;
+
+import java.util.Objects;
+
+/** {@code exp from s_i to s_f start t0 end t1 every Δ}: the density decays geometrically from 1 − s_i to 1 − s_f. */
+public record ExpSpec(double from, double to, StepPoint start, StepPoint end, StepPoint every) implements ScheduleSpec {
+
+    public ExpSpec {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(every, "every");
+        Resolution.requireOrdered(from, to);
+    }
+
+    @Override
+    public ExpSchedule resolve(StepClock clock) {
+        return new ExpSchedule(clock, Resolution.grid(start, end, every, clock), from, to);
+    }
+
+    @Override
+    public String describe() {
+        return "exp from " + Resolution.plain(from) + " to " + Resolution.plain(to)
+                + Resolution.window(start, end, every);
+    }
+}

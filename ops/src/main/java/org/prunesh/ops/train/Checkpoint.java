@@ -1,0 +1,115 @@
+package org.prunesh.ops.train;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to continue a run after an epoch as if it had never stopped: every variable
+ * of the graph (weights and any statistics such as batch-norm running means), the masks, the
+ * optimizer state, the step, and the epochs already measured. The data order needs no state: it
+ * is a pure function of (seed, epoch). Stored as one binary file written under a temporary name
+ * and renamed, so a crash leaves the previous checkpoint intact.
+ *
+ * @param states per-run state of the pruning criteria and regrowth, as named float arrays
+ */
+public record Checkpoint(int epochsDone, long step, double seconds, Map<String, INDArray> variables,
+                         Map<String, INDArray> masks, Map<String, Map<String, INDArray>> optimizer,
+                         Map<String, float[]> states, List<EpochMetrics> finished) {
+
+    private static final int MAGIC = 0x50524E43; // "PRNC"
+    private static final int VERSION = 1;
+
+    public void write(Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(epochsDone);
+            out.writeLong(step);
+            out.writeDouble(seconds);
+            writeArrays(out, variables);
+            writeArrays(out, masks);
+            out.writeInt(optimizer.size());
+            for (Map.Entry<String, Map<String, INDArray>> e : optimizer.entrySet()) {
+                out.writeUTF(e.getKey());
+                writeArrays(out, e.getValue());
+            }
+            out.writeInt(states.size());
+            for (Map.Entry<String, float[]> e : states.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue().length);
+                for (float v : e.getValue()) out.writeFloat(v);
+            }
+            out.writeInt(finished.size());
+            for (EpochMetrics m : finished) {
+                out.writeInt(m.epoch());
+                out.writeLong(m.step());
+                out.writeDouble(m.trainLoss());
+                out.writeDouble(m.testLoss());
+                out.writeDouble(m.testAccuracy());
+                out.writeDouble(m.sparsity());
+                out.writeDouble(m.lr());
+                out.writeDouble(m.seconds());
+            }
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Checkpoint read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            if (in.readInt() != MAGIC) throw new IOException(file + ": not a prune-sh checkpoint");
+            int version = in.readInt();
+            if (version != VERSION) throw new IOException(file + ": checkpoint version " + version + ", expected " + VERSION);
+            int epochs = in.readInt();
+            long step = in.readLong();
+            double seconds = in.readDouble();
+            Map<String, INDArray> variables = readArrays(in);
+            Map<String, INDArray> masks = readArrays(in);
+            Map<String, Map<String, INDArray>> optimizer = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) optimizer.put(in.readUTF(), readArrays(in));
+            Map<String, float[]> states = new LinkedHashMap<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                String name = in.readUTF();
+                float[] v = new float[in.readInt()];
+                for (int j = 0; j < v.length; j++) v[j] = in.readFloat();
+                states.put(name, v);
+            }
+            List<EpochMetrics> finished = new ArrayList<>();
+            for (int i = in.readInt(); i > 0; i--) {
+                finished.add(new EpochMetrics(in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
+                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            return new Checkpoint(epochs, step, seconds, variables, masks, optimizer, states, finished);
+        }
+    }
+
+    private static void writeArrays(DataOutputStream out, Map<String, INDArray> arrays) throws IOException {
+        out.writeInt(arrays.size());
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            out.writeUTF(e.getKey());
+            Nd4j.write(e.getValue(), out);
+        }
+    }
+
+    private static Map<String, INDArray> readArrays(DataInputStream in) throws IOException {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String name = in.readUTF();
+            out.put(name, Nd4j.read(in));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,82 @@
+package org.prunesh.ops.train;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.prunesh.ops.model.Network;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Moves a training run's state between a live graph and a {@link Checkpoint}. */
+final class TrainerState {
+
+    private TrainerState() {
+    }
+
+    static Checkpoint capture(Network net, MaskState masks, int epochsDone, long step, double seconds,
+                              List<EpochMetrics> finished) {
+        SameDiff sd = net.graph();
+        Map<String, INDArray> variables = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT) {
+                INDArray arr = v.getArr();
+                if (arr != null) variables.put(v.name(), arr.dup());
+            }
+        }
+        Map<String, INDArray> maskCopies = new LinkedHashMap<>();
+        for (String name : masks.names()) maskCopies.put(name, masks.mask(name).dup());
+        Map<String, Map<String, INDArray>> optimizer = new LinkedHashMap<>();
+        if (sd.getUpdaterMap() != null) {
+            for (Map.Entry<String, GradientUpdater> e : sd.getUpdaterMap().entrySet()) {
+                Map<String, INDArray> state = new LinkedHashMap<>();
+                Map<String, INDArray> live = e.getValue().getState();
+                if (live != null) live.forEach((k, a) -> state.put(k, a.dup()));
+                optimizer.put(e.getKey(), state);
+            }
+        }
+        return new Checkpoint(epochsDone, step, seconds, variables, maskCopies, optimizer, Map.of(), List.copyOf(finished));
+    }
+
+    /** Restores {@code c} into a freshly built graph of the same model that has its training config set. */
+    static void restore(Network net, MaskState masks, Checkpoint c) {
+        SameDiff sd = net.graph();
+        for (Map.Entry<String, INDArray> e : c.variables().entrySet()) {
+            SDVariable v = sd.getVariable(e.getKey());
+            if (v == null || v.getArr() == null) {
+                throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
+            }
+            v.getArr().assign(e.getValue());
+        }
+        masks.restore(c.masks());
+        initializeTraining(sd);
+        for (Map.Entry<String, Map<String, INDArray>> e : c.optimizer().entrySet()) {
+            GradientUpdater updater = sd.getUpdaterMap().get(e.getKey());
+            if (updater == null) {
+                throw new IllegalStateException("checkpoint has optimizer state for '" + e.getKey() + "', which is not trained here");
+            }
+            Map<String, INDArray> live = updater.getState();
+            e.getValue().forEach((k, a) -> live.get(k).assign(a));
+        }
+    }
+
+    /**
+     * SameDiff creates optimizer state lazily in its first fit; it has to exist before the saved
+     * state can be put back, and M2.1 offers no public way to create it.
+     */
+    private static void initializeTraining(SameDiff sd) {
+        if (sd.isInitializedTraining()) return;
+        try {
+            Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
+            m.setAccessible(true);
+            m.invoke(sd);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot prepare SameDiff's optimizer state for resuming", e);
+        }
+    }
+}
