@@ -88,6 +88,13 @@ trainOption
     | MOMENTUM number
     | NESTEROV
     | WEIGHT_DECAY number
+    | DECAY decayName
+    | MILESTONES quantityList
+    | GAMMA number
+    | WARMUP quantity
+    | LABEL_SMOOTHING number
+    | CROP number
+    | FLIP
     ;
 
 // The point list belongs to `schedule points`; the checker says so when another kind has one.
@@ -141,6 +148,7 @@ excludeItem : ID | string ;
 datasetName     : ID ;
 modelName       : ID ;
 optimizerName   : ID ;
+decayName       : ID ;
 scheduleKind    : ID ;
 scoreName       : ID ;
 scopeName       : ID ;
@@ -166,6 +174,7 @@ quantity : NUMBER unit? | PERCENT ;
 interval : NUMBER unit? ;
 unit     : STEPS | STEP | EPOCHS | EPOCH ;
 intList  : LBRACKET NUMBER (COMMA NUMBER)* RBRACKET ;
+quantityList : LBRACKET quantity (COMMA quantity)* RBRACKET ;
 string   : STRING ;
 
 // Keywords, in the order error messages list them. Statement heads come first, from SEED to SHOW:
@@ -209,6 +218,13 @@ LR           : 'lr' ;
 MOMENTUM     : 'momentum' ;
 NESTEROV     : 'nesterov' ;
 WEIGHT_DECAY : 'weight_decay' ;
+DECAY        : 'decay' ;
+MILESTONES   : 'milestones' ;
+GAMMA        : 'gamma' ;
+WARMUP       : 'warmup' ;
+LABEL_SMOOTHING : 'label_smoothing' ;
+CROP         : 'crop' ;
+FLIP         : 'flip' ;
 
 FROM         : 'from' ;
 TO           : 'to' ;

@@ -14,9 +14,9 @@ import java.util.concurrent.Callable;
         exitCodeOnInvalidInput = Main.EX_USAGE,
         versionProvider = VersionInfo.class,
         description = {
-            "Continue an interrupted run (killed, crashed or cancelled) from its last checkpoint,",
-            "written after every epoch, and then run the statements that followed it in its script.",
-            "The result equals the run never interrupted. Later runs go beside RUN_DIR."
+            "Continue an interrupted run from its last checkpoint, then the rest of its script.",
+            "A checkpoint is written after every epoch; a killed, crashed or cancelled run resumed",
+            "ends where the uninterrupted run would have. Later runs go beside RUN_DIR."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

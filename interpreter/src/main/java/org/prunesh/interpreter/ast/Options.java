@@ -48,6 +48,10 @@ public record Options(List<Option> all) {
         return typed(key, Quantity.class);
     }
 
+    public Optional<QuantityList> quantityList(String key) {
+        return typed(key, QuantityList.class);
+    }
+
     public Optional<IntList> intList(String key) {
         return typed(key, IntList.class);
     }

@@ -3,6 +3,7 @@ package org.prunesh.interpreter.check;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Value;
 
@@ -12,8 +13,10 @@ final class SetupChecks {
     private final NumberRules numbers;
     private final NameRules names;
     private final OptionRules options;
+    private final Problems problems;
 
     SetupChecks(Problems problems) {
+        this.problems = problems;
         this.numbers = new NumberRules(problems);
         this.names = new NameRules(problems);
         this.options = new OptionRules(problems);
@@ -62,6 +65,24 @@ final class SetupChecks {
                 options.applicable(train.options(), Vocabulary.OPTIMIZER_OPTIONS, name.text());
             }
         });
+        train.options().find("decay").ifPresent(decay -> {
+            var name = ((Ident) decay.value()).name();
+            if (names.known(name, Vocabulary.DECAYS) && !name.text().equals("multistep")) {
+                train.options().find("milestones").ifPresent(m -> problems.error(m.key().span(),
+                        "'milestones' belong to 'decay multistep', not 'decay " + name.text() + "'"));
+            }
+        });
+        train.options().quantityList("milestones").ifPresent(list -> {
+            for (Quantity q : list.items()) {
+                if (q.unit() == Quantity.Unit.STEPS) {
+                    problems.error(q.span(), "milestones are epochs or percent of training (the rate changes"
+                            + " at epoch boundaries), found '" + q.amount().text() + " steps'");
+                } else {
+                    numbers.atLeast(q.amount(), "a milestone", 0);
+                }
+            }
+        });
+        train.options().quantity("warmup").ifPresent(q -> numbers.atLeast(q.amount(), "'warmup'", 0));
         for (Option option : train.options().all()) {
             String subject = "'" + option.keyText() + "'";
             if (!(option.value() instanceof Num n)) {
@@ -72,6 +93,9 @@ final class SetupChecks {
                 case "lr" -> numbers.above(n, subject, 0);
                 case "momentum" -> numbers.unitInterval(n, subject);
                 case "weight_decay" -> numbers.atLeast(n, subject, 0);
+                case "gamma" -> numbers.above(n, subject, 0);
+                case "label_smoothing" -> numbers.unitInterval(n, subject);
+                case "crop" -> numbers.whole(n, subject, 0, 64);
                 default -> {
                 }
             }

@@ -65,6 +65,7 @@ public final class Vocabulary {
             List.of("synthetic", "fashion-mnist", "mnist", "cifar10"));
     public static final Words MODELS = new Words("model", "model %s", List.of("mlp", "lenet5", "cnn"));
     public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
+    public static final Words DECAYS = new Words("learning-rate decay", "decay %s", List.of("constant", "multistep", "cosine"));
     public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
             List.of("cubic", "linear", "exp", "constant", "oneshot", "points", "none"));
     public static final Words SCORES = new Words("score", "score %s",
@@ -150,7 +151,7 @@ public final class Vocabulary {
     /** Every name above, for completion. */
     public static List<String> allNames() {
         Map<String, Boolean> names = new LinkedHashMap<>();
-        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
+        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, DECAYS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
                 NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS)) {
             words.names().forEach(name -> names.put(name, true));
         }

@@ -6,9 +6,12 @@ import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
+import org.prunesh.ops.data.Augmentation;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.ModelSpec;
+import org.prunesh.ops.schedule.StepPoint;
+import org.prunesh.ops.train.LrSchedule;
 import org.prunesh.ops.train.TrainConfig;
 
 import java.nio.file.Path;
@@ -84,7 +87,33 @@ public final class Lowering {
                 o.number("momentum").map(Num::value).orElse(current.momentum()),
                 nesterov,
                 o.number("weight_decay").map(Num::value).orElse(current.weightDecay()),
-                current.labelSmoothing());
+                o.number("label_smoothing").map(Num::value).orElse(current.labelSmoothing()),
+                lrSchedule(o, current.lrSchedule()),
+                augmentation(o, current.augmentation()));
+    }
+
+    /** {@code decay multistep milestones [50%, 75%] gamma 0.1 warmup 2 epochs}; gamma defaults to 0.1. */
+    private static LrSchedule lrSchedule(Options o, LrSchedule current) {
+        LrSchedule s = current;
+        String kind = o.name("decay").orElse(o.has("milestones") ? "multistep" : null);
+        if (kind != null) {
+            s = switch (kind) {
+                case "multistep" -> new LrSchedule.MultiStep(o.quantityList("milestones")
+                        .map(l -> l.items().stream().map(PruningLowering::point).toList())
+                        .orElse(List.of(new StepPoint.Percent(50), new StepPoint.Percent(75))),
+                        o.number("gamma").map(Num::value).orElse(0.1), current.warmup());
+                case "cosine" -> new LrSchedule.Cosine(0, current.warmup());
+                default -> new LrSchedule.Constant(current.warmup());
+            };
+        }
+        LrSchedule decayed = s;
+        return o.quantity("warmup").map(q -> decayed.withWarmup(PruningLowering.point(q))).orElse(decayed);
+    }
+
+    /** {@code crop 4 flip}: both are kept from the current recipe unless given again. */
+    private static Augmentation augmentation(Options o, Augmentation current) {
+        return new Augmentation(o.number("crop").map(Num::intValue).orElse(current.cropPadding()),
+                o.flag("flip") || current.flip());
     }
 
     /** {@code exclude X, Y;} keeps the default exclusions (bias, norm) and adds X, Y; {@code exclude none;} clears all. */

@@ -12,6 +12,7 @@ import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Quantity;
+import org.prunesh.interpreter.ast.QuantityList;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.ast.Value;
 
@@ -56,6 +57,12 @@ final class ValueBuilder {
         }
         if (node instanceof PruneParser.StringContext s) {
             return string(s.STRING().getSymbol());
+        }
+        if (node instanceof PruneParser.QuantityListContext list) {
+            return new QuantityList(list.quantity().stream().map(this::quantity).toList(), spans.of(list));
+        }
+        if (node instanceof PruneParser.DecayNameContext d) {
+            return new Ident(name(d.ID().getSymbol()));
         }
         if (node instanceof PruneParser.OptimizerNameContext o) {
             return new Ident(name(o.ID().getSymbol()));

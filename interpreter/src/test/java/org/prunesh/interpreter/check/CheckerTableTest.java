@@ -85,6 +85,20 @@ class CheckerTableTest {
                         "1:35: error: 'nesterov' applies only to optimizer sgd"),
                 row("data cifar10;", "1:6: error: cifar10 data needs 'path \"dir\"'"),
                 row("train lr 0.1 lr 0.2;", "1:14: error: 'lr' is given twice"),
+                // the recipe: learning-rate decay, warm-up, label smoothing, augmentation
+                row("train lr 0.1 decay multistep milestones [50%, 30 epochs] gamma 0.2 warmup 2 epochs "
+                        + "label_smoothing 0.1 crop 4 flip;"),
+                row("train decay cosine warmup 500 steps;"),
+                row("train milestones [100 steps];", "1:19: error: milestones are epochs or percent of training "
+                        + "(the rate changes at epoch boundaries), found '100 steps'"),
+                row("train decay cosine milestones [50%];",
+                        "1:20: error: 'milestones' belong to 'decay multistep', not 'decay cosine'"),
+                row("train decay cosin;", "1:13: error: unknown learning-rate decay 'cosin'; expected one of: "
+                        + "constant, multistep, cosine (did you mean 'cosine'?)"),
+                row("train label_smoothing 1 gamma 0 crop 2.5;",
+                        "1:23: error: 'label_smoothing' must be at least 0 and below 1, found '1'",
+                        "1:31: error: 'gamma' must be above 0, found '0'",
+                        "1:38: error: 'crop' must be a whole number >= 0, found '2.5'"),
                 row("schedule cubic start 10%;", "1:10: error: schedule cubic needs 'to <sparsity>'"),
                 row("schedule oneshot;", "1:10: error: schedule oneshot needs 'to <sparsity>' and 'at <step>'"),
                 row("schedule oneshot to 0.9 at 5 start 1 every 5;",

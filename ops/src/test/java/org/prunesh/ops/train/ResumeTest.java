@@ -30,7 +30,7 @@ class ResumeTest {
 
     private static final DataSpec.Synthetic DATA = new DataSpec.Synthetic(512, 128, 16, 4, 1.0, 3);
     private static final TrainConfig CONFIG = new TrainConfig(3, 64, TrainConfig.Optimizer.SGD, 0.05, 0.9, true,
-            1e-3, 0, new LrSchedule.MultiStep(List.of(2), 0.1, 3), Augmentation.NONE);
+            1e-3, 0, new LrSchedule.MultiStep(LrSchedule.MultiStep.epochs(2), 0.1, new StepPoint.Steps(3)), Augmentation.NONE);
 
     @TempDir
     Path dir;

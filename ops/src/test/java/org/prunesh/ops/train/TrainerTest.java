@@ -97,7 +97,7 @@ class TrainerTest {
         // two warm-up steps: the first step runs at half the base rate of 0.2; momentum's first
         // step equals plain SGD, so this also checks that SgdMomentum reads the scheduled rate
         TrainConfig config = new TrainConfig(1, 64, TrainConfig.Optimizer.SGD, 0.2, 0.5, false, wd, 0,
-                new LrSchedule.Constant(2), Augmentation.NONE);
+                new LrSchedule.Constant(new org.prunesh.ops.schedule.StepPoint.Steps(2)), Augmentation.NONE);
         double lr = 0.1;
 
         Trainer.Result r = new Trainer(net, data, config, null, 1, "wd").train(TrainingObserver.NONE, () -> false);
@@ -127,7 +127,7 @@ class TrainerTest {
         Dataset data = DATA.load();
         Network net = Models.build(new ModelSpec.Mlp(List.of(8), 1.0), data.sampleShape(), 4, 1, 0);
         TrainConfig config = new TrainConfig(3, 256, TrainConfig.Optimizer.SGD, 0.1, 0.9, false, 0, 0,
-                new LrSchedule.MultiStep(List.of(1, 2), 0.1, 0), Augmentation.NONE);
+                new LrSchedule.MultiStep(LrSchedule.MultiStep.epochs(1, 2), 0.1, LrSchedule.NO_WARMUP), Augmentation.NONE);
         Trainer.Result r = new Trainer(net, data, config, null, 1, "lr").train(TrainingObserver.NONE, () -> false);
         assertEquals(0.1, r.epochs().get(0).lr(), 1e-12);
         assertEquals(0.01, r.epochs().get(1).lr(), 1e-12);
