@@ -34,6 +34,8 @@ public final class Session {
     private final StringBuilder transcript = new StringBuilder();
     private volatile boolean cancelRequested;
     private SessionState state = SessionState.initial();
+    /** What the checker knows of the pruning statements so far, so rules between them span inputs. */
+    private org.prunesh.interpreter.check.PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
         this.executor = new Executor(config.baseDir(), config.runsDir(), listener);
@@ -46,6 +48,7 @@ public final class Session {
         if (!checked.diagnostics.isEmpty()) return result(Outcome.SCRIPT_ERROR, checked.diagnostics, source);
 
         // Recorded before executing: statements that succeed change the state even if a later one fails.
+        checkedPruning = checked.after().pruning();
         transcript.append(source).append(source.endsWith("\n") ? "" : "\n");
         String scriptText = transcript.toString();
         for (Stmt stmt : checked.statements) {
@@ -79,7 +82,7 @@ public final class Session {
         return result(checked.diagnostics.isEmpty() ? Outcome.OK : Outcome.SCRIPT_ERROR, checked.diagnostics, source);
     }
 
-    private record Checked(List<Stmt> statements, List<Diagnostic> diagnostics) {
+    private record Checked(List<Stmt> statements, List<Diagnostic> diagnostics, CheckContext after) {
     }
 
     /** What earlier inputs left, as the checker sees it. */
@@ -87,7 +90,7 @@ public final class Session {
         Map<String, DefKind> defs = new java.util.HashMap<>();
         state.definitions().forEach((name, value) ->
                 defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE : DefKind.SELECTION));
-        return new CheckContext(defs, state.data() != null, state.model() != null);
+        return new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
     }
 
     private Checked checkAll(String source, String sourceName) {
@@ -96,7 +99,7 @@ public final class Session {
         List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
         diagnostics.addAll(checkedNames.diagnostics());
         if (diagnostics.isEmpty()) diagnostics.addAll(plan(parsed.script().statements()));
-        return new Checked(parsed.script().statements(), diagnostics);
+        return new Checked(parsed.script().statements(), diagnostics, checkedNames.after());
     }
 
     /** Runs every statement on a copy of the state without loading or training anything. */
@@ -136,7 +139,9 @@ public final class Session {
 
     /** The language's keywords, for completion. */
     public List<String> keywords() {
-        return ScriptParser.keywords();
+        List<String> words = new ArrayList<>(ScriptParser.keywords());
+        words.addAll(org.prunesh.interpreter.check.Vocabulary.allNames());
+        return words.stream().distinct().toList();
     }
 
     /** Names defined with {@code let} so far. */

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
             "A shell and a small language for neural-network pruning experiments.",
             "Without a command, opens the interactive shell (:help there lists the statements)."
         },
-        subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, RerunCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

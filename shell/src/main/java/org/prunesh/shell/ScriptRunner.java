@@ -63,6 +63,26 @@ final class ScriptRunner {
         });
     }
 
+    /** Evaluates a run directory's recorded script afresh (or prints it). */
+    int rerun(String runDir, boolean printOnly) {
+        ResumePoint point;
+        String text;
+        try {
+            point = ResumePoint.of(Path.of(runDir));
+            text = java.nio.file.Files.readString(point.runDir().resolve("script.prn"));
+        } catch (IOException e) {
+            err.println("prune-sh: cannot rerun " + runDir + ": " + e.getMessage());
+            err.flush();
+            return Main.EX_NOINPUT;
+        }
+        if (printOnly) {
+            out.print(text);
+            out.flush();
+            return Main.EX_OK;
+        }
+        return execute(point.baseDir(), main.runsDir(), true, session -> session.evaluate(text, point.source()));
+    }
+
     private int execute(Path baseDir, Path runsDir, boolean trains, Function<Session, Evaluation> action) {
         ProgressView progress = main.stdoutIsTerminal()
                 ? new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, () -> 0)
