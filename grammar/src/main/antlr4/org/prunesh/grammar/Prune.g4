@@ -39,10 +39,17 @@ statement
     | evaluateStatement
     | exportStatement
     | reportStatement
+    | sweepStatement
     | showStatement
     ;
 
 seedStatement        : SEED number SEMI ;
+// `sweep method in [fggp, gmp], seed in [1, 2] { select method; run; }` runs the body once per
+// combination; the closing ';' is optional.
+sweepStatement       : SWEEP sweepVar (COMMA sweepVar)* LBRACE statement* RBRACE SEMI? ;
+sweepVar             : sweepName IN LBRACKET sweepValue (COMMA sweepValue)* RBRACKET ;
+sweepName            : ID | SEED ;
+sweepValue           : ID | NUMBER | STRING ;
 dataStatement        : DATA datasetName dataOption* SEMI ;
 modelStatement       : MODEL modelName modelOption* SEMI ;
 trainStatement       : TRAIN trainOption* SEMI ;
@@ -60,7 +67,8 @@ runStatement         : RUN string? SEMI ;
 pruneStatement       : PRUNE NOW TO fraction BY selection scopeExpr? SEMI ;
 evaluateStatement    : EVALUATE SEMI ;
 exportStatement      : EXPORT exportTarget TO string SEMI ;
-reportStatement      : REPORT reportTarget SEMI ;
+// `report compare by test_accuracy;` compares the last sweep's runs (or the session's).
+reportStatement      : REPORT reportTarget (BY metricName)? SEMI ;
 showStatement        : SHOW showTarget SEMI ;
 
 dataOption
@@ -162,6 +170,7 @@ exportTarget    : ID ;
 letName         : ID ;
 // Targets may also be statement words (`show schedule`), so later targets need no grammar change.
 reportTarget    : target ;
+metricName      : ID ;
 showTarget      : target ;
 target          : ID | SEED | DATA | MODEL | TRAIN | SCHEDULE | SELECT | SCOPE | GRANULARITY | COUNT | EXCLUDE
                 | REGROW | INIT ;
@@ -197,9 +206,11 @@ PRUNE        : 'prune' ;
 EVALUATE     : 'evaluate' ;
 EXPORT       : 'export' ;
 REPORT       : 'report' ;
+SWEEP        : 'sweep' ;
 SHOW         : 'show' ;
 
 PATH         : 'path' ;
+IN           : 'in' ;
 LIMIT        : 'limit' ;
 TEST_LIMIT   : 'test_limit' ;
 SAMPLES      : 'samples' ;
@@ -257,6 +268,8 @@ SEMI         : ';' ;
 COMMA        : ',' ;
 ASSIGN       : '=' ;
 COLON        : ':' ;
+LBRACE       : '{' ;
+RBRACE       : '}' ;
 LBRACKET     : '[' ;
 RBRACKET     : ']' ;
 LPAREN       : '(' ;

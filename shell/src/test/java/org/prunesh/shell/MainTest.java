@@ -40,9 +40,9 @@ class MainTest {
         String help = out.toString();
         assertTrue(help.startsWith("Usage: prune-sh [-hV] [--verbose] [--runs-dir=DIR] [COMMAND]"), help);
         assertTrue(help.contains("Commands:"), help);
-        assertTrue(help.contains("\n  run     Evaluate a whole script"), help);
-        assertTrue(help.contains("\n  check   Check a script"), help);
-        assertTrue(help.contains("\n  resume  Continue an interrupted run from its last checkpoint"), help);
+        assertTrue(help.contains("\n  run      Evaluate a whole script"), help);
+        assertTrue(help.contains("\n  check    Check a script"), help);
+        assertTrue(help.contains("\n  resume   Continue an interrupted run from its last checkpoint"), help);
         assertTrue(help.contains("66    the script file cannot be read"), help);
         assertEquals("", err.toString());
     }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
         Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
-        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Show {
+        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Show {
 
     Span span();
 
@@ -99,9 +99,21 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
     /** {@code export tensors to "out/tensors";} */
     record Export(Name what, Str path, Span span) implements Stmt { }
 
-    /** {@code report layers;} */
-    record Report(Name what, Span span) implements Stmt { }
+    /** {@code report layers;}, {@code report compare by test_accuracy;} ({@code by} null when absent) */
+    record Report(Name what, Name by, Span span) implements Stmt {
+        public Report(Name what, Span span) {
+            this(what, null, span);
+        }
+    }
 
     /** {@code show schedule;} */
     record Show(Name what, Span span) implements Stmt { }
+
+    /** {@code sweep method in [fggp, gmp], seed in [1, 2] { select method; run; }} */
+    record Sweep(List<SweepVar> vars, List<Stmt> body, Span span) implements Stmt {
+        public Sweep {
+            vars = List.copyOf(vars);
+            body = List.copyOf(body);
+        }
+    }
 }

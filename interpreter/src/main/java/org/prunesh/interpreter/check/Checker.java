@@ -1,13 +1,20 @@
 package org.prunesh.interpreter.check;
 
+import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Script;
 import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.Str;
+import org.prunesh.interpreter.ast.SweepVar;
+import org.prunesh.interpreter.ast.Sweeps;
+import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.diag.Diagnostic;
+import org.prunesh.interpreter.results.Metric;
 import org.prunesh.interpreter.diag.Span;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +41,8 @@ public final class Checker {
         for (Stmt statement : script.statements()) {
             current = pass.check(statement, current);
         }
-        List<Diagnostic> sorted = pass.problems.list().stream().sorted(BY_POSITION).toList();
+        // distinct: a sweep's body is checked once per combination and may repeat a finding
+        List<Diagnostic> sorted = pass.problems.list().stream().distinct().sorted(BY_POSITION).toList();
         return new CheckResult(sorted, current);
     }
 
@@ -53,6 +61,9 @@ public final class Checker {
 
         CheckContext check(Stmt statement, CheckContext context) {
             PruningSetup now = context.pruning();
+            if (statement instanceof Stmt.Sweep sweep) {
+                return sweep(sweep, context);
+            }
             if (statement instanceof Stmt.Seed seed) {
                 setup.seed(seed);
             } else if (statement instanceof Stmt.Data data) {
@@ -109,10 +120,61 @@ public final class Checker {
                 if (names.known(what, Vocabulary.REPORTS) && REPORTS_ON_MODEL.contains(what.text())) {
                     needsSetup("report " + what.text(), report.span(), context);
                 }
+                if (report.by() != null && !what.text().equals("compare")) {
+                    problems.error(report.by().span(), "'by' belongs to 'report compare', not 'report " + what.text() + "'");
+                } else if (report.by() != null && Metric.named(report.by().text()).isEmpty()) {
+                    problems.error(report.by().span(), "unknown metric '" + report.by().text() + "'; expected one of: "
+                            + Metric.names());
+                }
             } else if (statement instanceof Stmt.Show show) {
                 names.known(show.what(), Vocabulary.SHOWS);
             }
             return context;
+        }
+
+        /** Each combination's body in turn, as it will run; the state after the last one goes on. */
+        CheckContext sweep(Stmt.Sweep sweep, CheckContext context) {
+            Set<String> seen = new HashSet<>();
+            boolean valid = true;
+            for (SweepVar v : sweep.vars()) {
+                if (!seen.add(v.name().text())) {
+                    problems.error(v.name().span(), "sweep variable '" + v.name().text() + "' is given twice");
+                    valid = false;
+                }
+                for (Value value : v.values()) {
+                    if (v.name().text().equals(Sweeps.SEED)) {
+                        if (value instanceof Num n) {
+                            numbers.whole(n, "a seed", 0, Long.MAX_VALUE);
+                        } else {
+                            problems.error(span(value), "seed takes whole numbers, found '" + Sweeps.text(value) + "'");
+                            valid = false;
+                        }
+                    } else if (!(value instanceof Ident)) {
+                        problems.error(span(value), "sweep variable '" + v.name().text() + "' takes names (of "
+                                + "definitions, scores, scopes, models...), found '" + Sweeps.text(value)
+                                + "'; only 'seed' takes numbers");
+                        valid = false;
+                    }
+                }
+            }
+            for (Stmt inner : sweep.body()) {
+                if (inner instanceof Stmt.Sweep nested) {
+                    problems.error(nested.span(), "sweeps do not nest: give the inner sweep's variables to the outer one");
+                    valid = false;
+                }
+            }
+            if (!valid) return context;
+            CheckContext current = context;
+            for (var combination : Sweeps.combinations(sweep)) {
+                for (Stmt inner : Sweeps.body(sweep, combination)) current = check(inner, current);
+            }
+            return current;
+        }
+
+        private static Span span(Value v) {
+            if (v instanceof Ident i) return i.name().span();
+            if (v instanceof Num n) return n.span();
+            return ((Str) v).span();
         }
 
         /** Prunes the model in hand, so it needs what a run needs; its own scope clause applies to it alone. */

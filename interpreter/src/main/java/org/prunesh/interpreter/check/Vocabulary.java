@@ -85,7 +85,7 @@ public final class Vocabulary {
     public static final Words EXCLUSIONS = new Words("exclusion", "%s",
             List.of("first", "last", "bias", "norm", "none"));
     public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
-    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "runs"));
+    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "runs", "compare"));
     public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
 
     /** The scores whose computation has variants ({@code mean K}, {@code ema B}). */

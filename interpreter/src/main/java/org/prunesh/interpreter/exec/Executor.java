@@ -1,15 +1,19 @@
 package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.SessionListener;
+import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.Sweeps;
+import org.prunesh.interpreter.ast.Value;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.train.Evaluator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -25,6 +29,9 @@ public final class Executor {
     private final InteractivePruning interactive;
     private int runsStarted;
     private Resume resume;
+    /** Inside a sweep: the combination's label, appended to run names; null outside. */
+    private String sweepLabel;
+    private int sweepsStarted;
 
     /** A run to continue from its directory when the replayed script reaches it. */
     private record Resume(int ordinal, Path dir) {
@@ -63,7 +70,7 @@ public final class Executor {
      */
     public SessionState apply(Stmt stmt, SessionState s, Plan plan, String scriptText, BooleanSupplier cancelled)
             throws StatementError {
-        if (plan == null && resume != null && !(stmt instanceof Stmt.Run)) {
+        if (plan == null && resume != null && !(stmt instanceof Stmt.Run || stmt instanceof Stmt.Sweep)) {
             return apply(stmt, s, new Plan(true), scriptText, cancelled);
         }
         if (stmt instanceof Stmt.Seed seed) return s.withSeed(seed.value().longValue());
@@ -98,6 +105,7 @@ public final class Executor {
             return s.withDefinition(let.name().text(), value);
         }
         if (stmt instanceof Stmt.Run run) return run(run, s, plan, scriptText, cancelled);
+        if (stmt instanceof Stmt.Sweep sweep) return sweep(sweep, s, plan, scriptText, cancelled);
         if (stmt instanceof Stmt.PruneNow now) {
             if (plan != null) {
                 requireModel(s, now, "prune now");
@@ -125,6 +133,10 @@ public final class Executor {
                 if (plan == null) listener.output(Reports.runs(s.history()));
                 return s;
             }
+            if (report.what().text().equals("compare")) {
+                if (plan == null) listener.output(Comparisons.report(s.history(), report));
+                return s;
+            }
             requireRun(s, plan, report, "report " + report.what().text());
             if (plan == null) listener.output(s.lastRun().layers().render());
             return s;
@@ -145,7 +157,8 @@ public final class Executor {
             plan.runPlanned = true;
             return s;
         }
-        String name = run.name() == null ? "run" : run.name().value();
+        String name = (run.name() == null ? "run" : run.name().value())
+                + (sweepLabel == null ? "" : "[" + sweepLabel + "]");
         int ordinal = ++runsStarted;
         Path resumeDir = null;
         if (resume != null) {
@@ -155,14 +168,38 @@ public final class Executor {
         }
         RunConfig.Replay replay = new RunConfig.Replay(ordinal, run.span().source(), baseDir.toString());
         try {
-            RunRecord r = runs.run(s, name, scriptText, replay, resumeDir, cancelled);
+            RunRecord r = runs.run(s, name, scriptText, replay, resumeDir, sweepLabel != null, cancelled);
             return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(), r.result().epochs().isEmpty() ? Double.NaN
                     : r.result().epochs().get(r.result().epochs().size() - 1).testAccuracy(),
                     r.layers().sparsityOverPrunable(), r.layers().sparsityOverAll(), r.result().seconds(),
-                    r.result().cancelled()));
+                    r.result().cancelled(), r.directory(), sweepLabel == null ? 0 : sweepsStarted));
         } catch (IOException e) {
             throw new StatementError(run.span(), "cannot load data: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every combination in turn: {@code seed} sets the seed, other variables replace names in the
+     * body. A run inside is named {@code name[var=value,...]}; one that finished before with the
+     * same configuration (an interrupted sweep started again) is taken from disk, not retrained.
+     */
+    private SessionState sweep(Stmt.Sweep sweep, SessionState s, Plan plan, String scriptText,
+                               BooleanSupplier cancelled) throws StatementError {
+        SessionState current = s;
+        if (plan == null) sweepsStarted++;
+        for (Map<String, Value> combination : Sweeps.combinations(sweep)) {
+            if (cancelled.getAsBoolean()) break;
+            if (combination.get(Sweeps.SEED) instanceof Num seed) current = current.withSeed(seed.longValue());
+            sweepLabel = Sweeps.label(combination);
+            try {
+                for (Stmt inner : Sweeps.body(sweep, combination)) {
+                    current = apply(inner, current, plan, scriptText, cancelled);
+                }
+            } finally {
+                sweepLabel = null;
+            }
+        }
+        return current;
     }
 
     private static void requireModel(SessionState s, Stmt at, String what) throws StatementError {

@@ -18,12 +18,16 @@ import org.prunesh.ops.train.Trainer;
 import org.prunesh.ops.train.TrainingObserver;
 import org.prunesh.ops.train.TrainingProgress;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 
 /** Carries out one {@code run}: build, train with pruning, persist the run directory, report. */
@@ -75,9 +79,11 @@ final class RunExecutor {
     /**
      * @param replay where this run stands in its script, recorded so {@code resume} can find it again
      * @param resumeDir an interrupted run's directory to continue, or null for a new run
+     * @param reuseFinished take a finished run of the same name and configuration from disk instead
+     *                      of training it again (a sweep restarted after an interruption)
      */
     RunRecord run(SessionState s, String name, String scriptText, RunConfig.Replay replay, Path resumeDir,
-                  BooleanSupplier cancelled) throws IOException {
+                  boolean reuseFinished, BooleanSupplier cancelled) throws IOException {
         Dataset data = dataCache.load(s.data());
         Nd4j.getRandom().setSeed(s.seed());
         Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing());
@@ -85,6 +91,10 @@ final class RunExecutor {
         SparsitySchedule schedule = schedule(s);
         PruningPlan plan = s.pruning().prunes() ? plan(s, net, schedule, prunable) : null;
 
+        if (reuseFinished) {
+            RunRecord done = finishedTwin(s, name, net, data, schedule, prunable, replay);
+            if (done != null) return done;
+        }
         Checkpoint from = null;
         if (resumeDir != null && Files.exists(resumeDir.resolve(CHECKPOINT))) {
             from = Checkpoint.read(resumeDir.resolve(CHECKPOINT));
@@ -132,5 +142,40 @@ final class RunExecutor {
             listener.output(Reports.runFinished(name, dir.path(), result, layers));
             return new RunRecord(name, dir.path(), net, data, result, layers);
         }
+    }
+
+    /**
+     * A finished run directory (summary.json and final checkpoint present) with this name and the
+     * same configuration, apart from provenance and replay position, loaded as the run's result.
+     */
+    private RunRecord finishedTwin(SessionState s, String name, Network net, Dataset data, SparsitySchedule schedule,
+                                   List<String> prunable, RunConfig.Replay replay) throws IOException {
+        if (!Files.isDirectory(runsDir)) return null;
+        // through text, as the file was written, so that numbers compare by value and not by Java type
+        JsonNode wanted = comparable(RunDirectory.JSON.readTree(
+                RunDirectory.JSON.writeValueAsString(RunConfig.of(name, s, schedule, prunable, replay))));
+        String suffix = "-" + RunDirectory.sanitise(name);
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            for (Path dir : dirs.sorted().toList()) {
+                if (!dir.getFileName().toString().endsWith(suffix)) continue;
+                Path config = dir.resolve("config.json");
+                if (!Files.exists(dir.resolve("summary.json")) || !Files.exists(dir.resolve(CHECKPOINT))
+                        || !Files.exists(config)) continue;
+                if (!comparable(RunDirectory.JSON.readTree(config.toFile())).equals(wanted)) continue;
+                Checkpoint c = Checkpoint.read(dir.resolve(CHECKPOINT));
+                if (c.epochsDone() != s.train().epochs()) continue;
+                Trainer.Result result = c.restoreInto(net, prunable);
+                LayerTable layers = LayerTable.of(net, result.masks());
+                listener.output("'" + name + "' finished before in " + dir + "; taking its result");
+                return new RunRecord(name, dir, net, data, result, layers);
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode comparable(JsonNode config) {
+        ObjectNode copy = ((ObjectNode) config).deepCopy();
+        copy.remove(List.of("provenance", "replay"));
+        return copy;
     }
 }

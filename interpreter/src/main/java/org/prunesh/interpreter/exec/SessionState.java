@@ -22,7 +22,8 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
 
     /** One finished run in {@code report runs}: what a comparison needs, without the network. */
     public record RunRow(String name, String selection, double testAccuracy, double sparsityPrunable,
-                         double sparsityAll, double seconds, boolean cancelled) {
+                         double sparsityAll, double seconds, boolean cancelled, java.nio.file.Path directory,
+                         int sweep) {
     }
 
     public static final long DEFAULT_SEED = 1;

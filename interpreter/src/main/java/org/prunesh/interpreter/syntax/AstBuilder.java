@@ -1,10 +1,18 @@
 package org.prunesh.interpreter.syntax;
 
+import org.antlr.v4.runtime.Token;
+import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ExcludeItem;
+import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.LetValue;
 import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.SweepVar;
+import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.diag.Span;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Turns the parse tree of one well-formed statement into its AST record. */
 final class AstBuilder {
@@ -85,7 +93,23 @@ final class AstBuilder {
                     values.string(export.string().getStart()), span);
         }
         if (ctx.reportStatement() != null) {
-            return new Stmt.Report(values.name(ctx.reportStatement().reportTarget().getStart()), span);
+            var report = ctx.reportStatement();
+            return new Stmt.Report(values.name(report.reportTarget().getStart()),
+                    report.metricName() == null ? null : values.name(report.metricName().getStart()), span);
+        }
+        if (ctx.sweepStatement() != null) {
+            var sweep = ctx.sweepStatement();
+            List<SweepVar> vars = new ArrayList<>();
+            for (var v : sweep.sweepVar()) {
+                List<Value> items = new ArrayList<>();
+                for (var item : v.sweepValue()) {
+                    Token t = item.getStart();
+                    items.add(t.getType() == PruneLexer.NUMBER ? values.number(t)
+                            : t.getType() == PruneLexer.STRING ? values.string(t) : new Ident(values.name(t)));
+                }
+                vars.add(new SweepVar(values.name(v.sweepName().getStart()), items, spans.of(v)));
+            }
+            return new Stmt.Sweep(vars, sweep.statement().stream().map(this::statement).toList(), span);
         }
         if (ctx.showStatement() != null) {
             return new Stmt.Show(values.name(ctx.showStatement().showTarget().getStart()), span);

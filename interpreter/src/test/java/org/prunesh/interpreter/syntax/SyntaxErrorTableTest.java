@@ -20,7 +20,7 @@ class SyntaxErrorTableTest {
                         "t.prn:1:20: error: expected a number after 'lr', found 'fast'"),
                 arguments("train epochs 10 epoch 5;",
                         "t.prn:1:17: error: expected one of: epochs, batch, optimizer, lr, momentum, nesterov, "
-                                + "weight_decay, or ';', found 'epoch' (did you mean 'epochs'?)"),
+                                + "weight_decay, decay, milestones, gamma, warmup, label_smoothing, crop, flip, or ';', found 'epoch' (did you mean 'epochs'?)"),
                 arguments("train epochs 10\nmodel mlp;",
                         "t.prn:2:1: error: expected ';' to end the train statement, found 'model'"),
                 arguments("train epochs 10",
@@ -29,10 +29,10 @@ class SyntaxErrorTableTest {
                         "t.prn:1:14: error: expected a number after 'epochs', found ';'"),
                 arguments("epochs 10;",
                         "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
-                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, show), found 'epochs'"),
+                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, show), found 'epochs'"),
                 arguments("modle mlp;",
                         "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
-                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, show), found 'modle' (did you mean 'model'?)"),
+                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, show), found 'modle' (did you mean 'model'?)"),
                 arguments("seed 18 19;",
                         "t.prn:1:9: error: expected ';' to end the seed statement, found '19'"),
                 arguments("exclude first bias;",

@@ -94,7 +94,7 @@ public final class RunDirectory implements AutoCloseable {
         if (metrics != null) metrics.close();
     }
 
-    static String sanitise(String name) {
+    public static String sanitise(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return s.isEmpty() ? "run" : s;
     }

@@ -96,6 +96,23 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
         }
     }
 
+    /**
+     * The finished state as a result, without training: the saved weights put into {@code net}
+     * (a fresh build of the same model) and the masks over {@code prunable}.
+     */
+    public Trainer.Result restoreInto(org.prunesh.ops.model.Network net, List<String> prunable) {
+        for (Map.Entry<String, INDArray> e : variables.entrySet()) {
+            var v = net.graph().getVariable(e.getKey());
+            if (v == null || v.getArr() == null) {
+                throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
+            }
+            v.getArr().assign(e.getValue());
+        }
+        MaskState m = MaskState.dense(net, prunable);
+        m.restore(masks);
+        return new Trainer.Result(finished, m, step, seconds, false, Map.of());
+    }
+
     private static void writeArrays(DataOutputStream out, Map<String, INDArray> arrays) throws IOException {
         out.writeInt(arrays.size());
         for (Map.Entry<String, INDArray> e : arrays.entrySet()) {

@@ -1,0 +1,40 @@
+package org.prunesh.interpreter.exec;
+
+import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.results.Comparison;
+import org.prunesh.interpreter.results.ComparisonFiles;
+import org.prunesh.interpreter.results.ComparisonTable;
+import org.prunesh.interpreter.results.Metric;
+import org.prunesh.interpreter.results.RunLocator;
+import org.prunesh.interpreter.results.RunResults;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code report compare by METRIC}: the last sweep's runs (or the session's) grouped by configuration. */
+final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    /** The table, after writing comparison.csv and comparison.json beside the runs. */
+    static String report(List<SessionState.RunRow> history, Stmt.Report report) throws StatementError {
+        int lastSweep = history.stream().mapToInt(SessionState.RunRow::sweep).max().orElse(0);
+        List<RunResults> runs = new ArrayList<>();
+        try {
+            for (SessionState.RunRow row : history) {
+                if (row.directory() != null && (lastSweep == 0 || row.sweep() == lastSweep)) {
+                    runs.add(RunResults.read(row.directory()));
+                }
+            }
+            if (runs.isEmpty()) return "no finished runs in this session to compare\n";
+            Metric by = report.by() == null ? Metric.TEST_ACCURACY : Metric.named(report.by().text()).orElseThrow();
+            Comparison comparison = Comparison.of(runs, by);
+            ComparisonFiles.Written files = ComparisonFiles.write(comparison, RunLocator.commonFolder(runs));
+            return ComparisonTable.render(comparison) + "written to " + files.csv() + " and " + files.json() + "\n";
+        } catch (IOException e) {
+            throw new StatementError(report.span(), "cannot compare the runs: " + e.getMessage(), e);
+        }
+    }
+}

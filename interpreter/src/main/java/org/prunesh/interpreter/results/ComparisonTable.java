@@ -1,0 +1,84 @@
+package org.prunesh.interpreter.results;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The comparison as a text table, one row per configuration:
+ * <pre>
+ * configuration       runs  test acc        sparsity  (of all)  time
+ * selection=magnitude    2  89.10% ± 0.20     90.00%    89.44%  61.0s
+ * </pre>
+ * Test accuracy and the metric compared by show mean ± standard deviation, the others the mean.
+ */
+public final class ComparisonTable {
+
+    /** One column: a heading and how a configuration's cell reads. */
+    private record Column(String heading, Function<Comparison.Configuration, String> cell,
+                          boolean leftAligned) {
+    }
+
+    private ComparisonTable() {
+    }
+
+    public static String render(Comparison comparison) {
+        List<Column> columns = columns(comparison);
+        List<List<String>> cells = new ArrayList<>();
+        for (Comparison.Configuration c : comparison.configurations()) {
+            List<String> row = new ArrayList<>();
+            for (Column col : columns) row.add(col.cell().apply(c));
+            cells.add(row);
+        }
+        int[] widths = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            widths[i] = columns.get(i).heading().length();
+            for (List<String> row : cells) widths[i] = Math.max(widths[i], row.get(i).length());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%d runs in %d configurations, best %s first%n", comparison.runCount(),
+                comparison.configurations().size(), comparison.by().key()));
+        List<String> headings = columns.stream().map(Column::heading).toList();
+        line(sb, columns, widths, headings);
+        for (List<String> row : cells) line(sb, columns, widths, row);
+        for (String note : comparison.notes()) sb.append("note: ").append(note).append('\n');
+        return sb.toString();
+    }
+
+    private static List<Column> columns(Comparison comparison) {
+        Metric by = comparison.by();
+        boolean anyIncomplete = comparison.configurations().stream().anyMatch(c -> c.incomplete() > 0);
+        boolean anyFlops = comparison.configurations().stream().anyMatch(c -> c.stat(Metric.FLOPS).n() > 0);
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("configuration", Comparison.Configuration::label, true));
+        columns.add(new Column("runs", c -> anyIncomplete && c.incomplete() > 0
+                ? c.runs().size() + " (" + c.incomplete() + " incomplete)" : String.valueOf(c.runs().size()), false));
+        columns.add(spread(Metric.TEST_ACCURACY));
+        if (by == Metric.TEST_LOSS) columns.add(spread(Metric.TEST_LOSS));
+        for (Metric m : List.of(Metric.SPARSITY, Metric.SPARSITY_ALL)) columns.add(m == by ? spread(m) : mean(m));
+        if (anyFlops || by == Metric.FLOPS) columns.add(by == Metric.FLOPS ? spread(Metric.FLOPS) : mean(Metric.FLOPS));
+        columns.add(by == Metric.WALL_TIME ? spread(Metric.WALL_TIME) : mean(Metric.WALL_TIME));
+        return columns;
+    }
+
+    private static Column mean(Metric m) {
+        return new Column(m.header(), c -> m.format(c.stat(m).mean()), false);
+    }
+
+    private static Column spread(Metric m) {
+        return new Column(m.header() + " (mean ± std)", c -> {
+            Stat s = c.stat(m);
+            return s.n() == 0 ? "n/a" : m.format(s.mean()) + " ± " + m.formatSpread(s.std());
+        }, false);
+    }
+
+    private static void line(StringBuilder sb, List<Column> columns, int[] widths, List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) line.append("  ");
+            String format = "%" + (columns.get(i).leftAligned() ? "-" : "") + widths[i] + "s";
+            line.append(String.format(format, cells.get(i)));
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
+    }
+}
