@@ -30,7 +30,7 @@ import java.util.Set;
 public final class Checker {
 
     /** Report targets that look at the model, and so need data and a model given first. */
-    private static final Set<String> REPORTS_ON_MODEL = Set.of("layers");
+    private static final Set<String> REPORTS_ON_MODEL = Set.of("layers", "flops");
 
     private static final Comparator<Diagnostic> BY_POSITION = Comparator
             .comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column());

@@ -63,7 +63,8 @@ public final class Vocabulary {
 
     public static final Words DATASETS = new Words("data set", "%s data",
             List.of("synthetic", "fashion-mnist", "mnist", "cifar10"));
-    public static final Words MODELS = new Words("model", "model %s", List.of("mlp", "lenet5", "cnn"));
+    public static final Words MODELS = new Words("model", "model %s",
+            List.of("mlp", "lenet5", "cnn", "resnet20", "resnet32", "resnet56", "resnet110", "resnet50", "vgg19"));
     public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
     public static final Words DECAYS = new Words("learning-rate decay", "decay %s", List.of("constant", "multistep", "cosine"));
     public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
@@ -85,7 +86,7 @@ public final class Vocabulary {
     public static final Words EXCLUSIONS = new Words("exclusion", "%s",
             List.of("first", "last", "bias", "norm", "none"));
     public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
-    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "runs", "compare"));
+    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "flops", "runs", "compare"));
     public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
 
     /** The scores whose computation has variants ({@code mean K}, {@code ema B}). */
@@ -117,7 +118,9 @@ public final class Vocabulary {
             Map.of("cifar10", List.of("path")));
 
     public static final Applicability MODEL_OPTIONS = new Applicability(MODELS,
-            Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width")),
+            Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width"),
+                    "resnet20", Set.of("width"), "resnet32", Set.of("width"), "resnet56", Set.of("width"),
+                    "resnet110", Set.of("width"), "resnet50", Set.of("width"), "vgg19", Set.of("width")),
             Map.of());
 
     /** Train options that belong to one optimizer; the others apply to all. */

@@ -7,6 +7,7 @@ import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Sweeps;
 import org.prunesh.interpreter.ast.Value;
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.train.Evaluator;
@@ -138,7 +139,12 @@ public final class Executor {
                 return s;
             }
             requireRun(s, plan, report, "report " + report.what().text());
-            if (plan == null) listener.output(s.lastRun().layers().render());
+            if (plan == null) {
+                RunRecord r = s.lastRun();
+                listener.output(report.what().text().equals("flops")
+                        ? Reports.flops(Flops.count(r.network(), r.result().masks().activeCounts()))
+                        : r.layers().render());
+            }
             return s;
         }
         if (stmt instanceof Stmt.Show show) {

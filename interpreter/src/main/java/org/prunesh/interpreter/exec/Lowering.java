@@ -69,6 +69,10 @@ public final class Lowering {
                     o.intList("hidden").map(l -> l.ints()).orElse(ModelSpec.Mlp.DEFAULT_HIDDEN), width);
             case "lenet5" -> new ModelSpec.LeNet5(width);
             case "cnn" -> new ModelSpec.Cnn(width);
+            case "resnet20", "resnet32", "resnet56", "resnet110" ->
+                    new ModelSpec.ResNet(Integer.parseInt(stmt.model().text().substring("resnet".length())), width);
+            case "resnet50" -> new ModelSpec.ResNet50(width);
+            case "vgg19" -> new ModelSpec.Vgg19(width);
             default -> throw new IllegalStateException("checker admitted unknown model " + stmt.model().text());
         };
     }

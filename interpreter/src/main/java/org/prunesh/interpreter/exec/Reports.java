@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.schedule.SchedulePoint;
 import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.schedule.StepClock;
@@ -69,6 +70,24 @@ final class Reports {
                     100 * r.testAccuracy(), 100 * r.sparsityPrunable(), 100 * r.sparsityAll(), r.seconds(),
                     r.selection(), r.cancelled() ? " (cancelled)" : ""));
         }
+        return sb.toString();
+    }
+
+    /** Parameters and multiply-accumulates per layer, dense and under the masks. */
+    static String flops(Flops.Report r) {
+        int width = Math.max(5, r.rows().stream().mapToInt(row -> row.layer().length()).max().orElse(5));
+        StringBuilder sb = new StringBuilder(String.format("%-" + width + "s  %12s  %12s  %16s  %16s%n",
+                "layer", "params", "active", "MACs", "effective MACs"));
+        for (Flops.Row row : r.rows()) {
+            if (row.macs() == 0) continue;  // normalisation layers: parameters, no multiply-accumulates
+            sb.append(String.format("%-" + width + "s  %,12d  %,12d  %,16d  %,16d%n", row.layer(), row.params(),
+                    row.activeParams(), row.macs(), row.effectiveMacs()));
+        }
+        sb.append(String.format("%-" + width + "s  %,12d  %,12d  %,16d  %,16d%n", "total", r.params(),
+                r.activeParams(), r.macs(), r.effectiveMacs()));
+        sb.append(String.format("MACs per image: %.2f M dense, %.2f M effective (%.2fx fewer); "
+                        + "conv and dense layers only, effective = dense x active/all weights per layer%n",
+                r.macs() / 1e6, r.effectiveMacs() / 1e6, r.effectiveMacs() == 0 ? 0 : (double) r.macs() / r.effectiveMacs()));
         return sb.toString();
     }
 }

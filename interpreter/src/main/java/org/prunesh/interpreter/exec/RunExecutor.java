@@ -3,6 +3,7 @@ package org.prunesh.interpreter.exec;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
@@ -138,7 +139,8 @@ final class RunExecutor {
                     .train(observer, cancelled, from);
             LayerTable layers = LayerTable.of(net, result.masks());
             dir.writeText("layers.txt", layers.render());
-            dir.writeJson("summary.json", RunSummary.of(name, result, layers));
+            dir.writeJson("summary.json", RunSummary.of(name, result, layers,
+                    Flops.count(net, result.masks().activeCounts())));
             listener.output(Reports.runFinished(name, dir.path(), result, layers));
             return new RunRecord(name, dir.path(), net, data, result, layers);
         }

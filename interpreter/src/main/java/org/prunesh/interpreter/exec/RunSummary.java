@@ -1,21 +1,28 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.train.EpochMetrics;
 import org.prunesh.ops.train.Trainer;
 
 import java.util.List;
 
-/** {@code summary.json}: the final numbers of a run. */
+/**
+ * {@code summary.json}: the final numbers of a run.
+ *
+ * @param macs  multiply-accumulates per image of the dense network (conv and dense layers)
+ * @param flops the same under the masks (each layer's MACs times its active fraction); named
+ *              {@code flops} as pruning papers report it, counted in MACs
+ */
 record RunSummary(String name, double testAccuracy, double testLoss, double sparsityPrunable, double sparsityAll,
                   long paramsTotal, long paramsPrunable, long paramsPrunableActive, long steps, int epochsCompleted,
-                  double wallSeconds, boolean cancelled, List<LayerTable.Row> layers) {
+                  double wallSeconds, boolean cancelled, long macs, long flops, List<LayerTable.Row> layers) {
 
-    static RunSummary of(String name, Trainer.Result r, LayerTable t) {
+    static RunSummary of(String name, Trainer.Result r, LayerTable t, Flops.Report f) {
         EpochMetrics last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
         return new RunSummary(name,
                 last == null ? Double.NaN : last.testAccuracy(),
                 last == null ? Double.NaN : last.testLoss(),
                 t.sparsityOverPrunable(), t.sparsityOverAll(), t.allTotal(), t.prunableTotal(), t.prunableActive(),
-                r.steps(), r.epochs().size(), r.seconds(), r.cancelled(), t.rows());
+                r.steps(), r.epochs().size(), r.seconds(), r.cancelled(), f.macs(), f.effectiveMacs(), t.rows());
     }
 }

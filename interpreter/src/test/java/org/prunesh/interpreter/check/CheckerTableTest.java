@@ -21,7 +21,8 @@ class CheckerTableTest {
                 // names against the vocabularies
                 row("data fashion-mnst;", "1:6: error: unknown data set 'fashion-mnst'; expected one of: synthetic, "
                         + "fashion-mnist, mnist, cifar10 (did you mean 'fashion-mnist'?)"),
-                row("model resnet;", "1:7: error: unknown model 'resnet'; expected one of: mlp, lenet5, cnn"),
+                row("model resnet;", "1:7: error: unknown model 'resnet'; expected one of: mlp, lenet5, cnn, resnet20, "
+                        + "resnet32, resnet56, resnet110, resnet50, vgg19 (did you mean 'resnet20'?)"),
                 row("train optimizer sgdd;",
                         "1:17: error: unknown optimizer 'sgdd'; expected one of: sgd, adam (did you mean 'sgd'?)"),
                 row("schedule cubc to 0.5;", "1:10: error: unknown schedule 'cubc'; expected one of: cubic, linear, "
@@ -51,7 +52,7 @@ class CheckerTableTest {
                         + "(did you mean 'tensors'?)"),
                 row("exclude first, bais;", "1:16: error: unknown exclusion 'bais'; expected one of: first, last, "
                         + "bias, norm, none, or a quoted name glob (did you mean 'bias'?)"),
-                row("report layer;", "1:8: error: unknown report 'layer'; expected one of: layers, runs "
+                row("report layer;", "1:8: error: unknown report 'layer'; expected one of: layers, flops, runs, compare "
                         + "(did you mean 'layers'?)"),
                 row("show shedule;", "1:6: error: unknown show target 'shedule'; expected one of: schedule "
                         + "(did you mean 'schedule'?)"),

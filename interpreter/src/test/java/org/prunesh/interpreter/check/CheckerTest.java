@@ -49,7 +49,8 @@ class CheckerTest {
                 """;
         assertEquals(List.of(
                 "t.prn:1:20: error: expected a number after 'lr', found 'fast'",
-                "t.prn:2:7: error: unknown model 'resnet'; expected one of: mlp, lenet5, cnn"),
+                "t.prn:2:7: error: unknown model 'resnet'; expected one of: mlp, lenet5, cnn, resnet20, "
+                        + "resnet32, resnet56, resnet110, resnet50, vgg19 (did you mean 'resnet20'?)"),
                 diagnose(source, CheckContext.EMPTY));
     }
 

@@ -10,7 +10,10 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ModelSpec.Mlp.class, name = "mlp"),
         @JsonSubTypes.Type(value = ModelSpec.LeNet5.class, name = "lenet5"),
-        @JsonSubTypes.Type(value = ModelSpec.Cnn.class, name = "cnn")})
+        @JsonSubTypes.Type(value = ModelSpec.Cnn.class, name = "cnn"),
+        @JsonSubTypes.Type(value = ModelSpec.ResNet.class, name = "resnet"),
+        @JsonSubTypes.Type(value = ModelSpec.ResNet50.class, name = "resnet50"),
+        @JsonSubTypes.Type(value = ModelSpec.Vgg19.class, name = "vgg19")})
 public sealed interface ModelSpec {
 
     double width();
@@ -44,6 +47,54 @@ public sealed interface ModelSpec {
         @Override
         public String name() {
             return "cnn";
+        }
+    }
+
+    /**
+     * CIFAR ResNet of He et al. (2016), depth 6n+2: a 3x3 stem of 16 channels, three stages of n
+     * basic blocks at 16, 32 and 64 channels (stride 2 entering stages 2 and 3), global average
+     * pooling and {@code fc}. Shortcuts that change shape are projections (option B: 1x1 conv and
+     * batch norm), so each stage's residual stream is one channel group.
+     */
+    record ResNet(int depth, double width) implements ModelSpec {
+        public ResNet {
+            if (depth < 8 || (depth - 2) % 6 != 0) {
+                throw new IllegalArgumentException("a CIFAR ResNet has depth 6n+2 (20, 32, 44, 56, 110), not " + depth);
+            }
+        }
+
+        /** Basic blocks per stage. */
+        public int blocksPerStage() {
+            return (depth - 2) / 6;
+        }
+
+        @Override
+        public String name() {
+            return "resnet" + depth;
+        }
+    }
+
+    /**
+     * ResNet-50 in its CIFAR form: 3x3 stem of 64 channels without max-pool, bottleneck blocks
+     * [3, 4, 6, 3] at widths 64, 128, 256, 512 (output 4x), stride on the 3x3 convolution,
+     * projection shortcuts where the shape changes, global average pooling and {@code fc}.
+     */
+    record ResNet50(double width) implements ModelSpec {
+        @Override
+        public String name() {
+            return "resnet50";
+        }
+    }
+
+    /**
+     * VGG-19 with batch norm, CIFAR form: 3x3 convolutions (no bias, each followed by batch norm
+     * and ReLU) in the configuration 64,64,M,128,128,M,256x4,M,512x4,M,512x4,M, then one linear
+     * classifier from the flattened features (512 at 32x32 inputs).
+     */
+    record Vgg19(double width) implements ModelSpec {
+        @Override
+        public String name() {
+            return "vgg19";
         }
     }
 

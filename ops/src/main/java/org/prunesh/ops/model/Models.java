@@ -4,10 +4,24 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.prunesh.ops.model.GraphBuilder.Act;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /** Builds the SameDiff graph for a {@link ModelSpec} and a data shape. */
 public final class Models {
+
+    /**
+     * The CIFAR ResNets and VGG need 32x32 inputs (VGG's five pools); smaller images, such as
+     * Fashion-MNIST's 28x28, are zero-padded to 32x32 inside the graph (symmetrically, 2 pixels
+     * each side). With normalised inputs zero is the mean pixel.
+     */
+    public static final int CIFAR_SIZE = 32;
+
+    /** What a model function hands back besides the layers the builder recorded. */
+    record Built(Act logits, List<Architecture.Stage> stages, List<Architecture.ChannelGroup> groups) {
+    }
 
     private Models() {
     }
@@ -23,88 +37,103 @@ public final class Models {
         SDVariable input = sd.placeHolder(Network.INPUT, DataType.FLOAT, -1, features);
         SDVariable label = sd.placeHolder(Network.LABEL, DataType.FLOAT, -1, classes);
         GraphBuilder g = new GraphBuilder(sd, seed);
+        Act flat = new Act(input, features, 1, 1);
 
-        SDVariable logits;
+        Built built;
         if (spec instanceof ModelSpec.Mlp mlp) {
-            logits = mlp(g, mlp, input, features, classes);
+            built = plain(g, mlp(g, mlp, flat, classes));
         } else if (spec instanceof ModelSpec.LeNet5 lenet) {
-            logits = lenet5(g, sd, lenet, input, image(spec, sampleShape), classes);
+            built = plain(g, lenet5(g, lenet, image(g, spec, input, sampleShape), classes));
+        } else if (spec instanceof ModelSpec.Cnn cnn) {
+            built = plain(g, cnn(g, cnn, image(g, spec, input, sampleShape), classes));
+        } else if (spec instanceof ModelSpec.ResNet resnet) {
+            built = ResNets.basic(g, resnet, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
+        } else if (spec instanceof ModelSpec.ResNet50 resnet50) {
+            built = ResNets.resnet50(g, resnet50, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
         } else {
-            logits = cnn(g, sd, (ModelSpec.Cnn) spec, input, image(spec, sampleShape), classes);
+            built = Vgg.vgg19(g, (ModelSpec.Vgg19) spec, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
         }
+        SDVariable logits = built.logits().var();
         sd.updateVariableNameAndReference(logits, Network.LOGITS);
         sd.loss().softmaxCrossEntropy(Network.LOSS, label, logits, null,
                 LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, labelSmoothing);
         sd.setLossVariables(Network.LOSS);
-        return new Network(sd, spec, sampleShape.clone(), classes, labelSmoothing, g.params());
+        Architecture architecture = new Architecture(g.layers(), built.stages(), built.groups());
+        return new Network(sd, spec, sampleShape.clone(), classes, labelSmoothing, g.params(), architecture,
+                g.batchNorm());
     }
 
     /**
-     * A separate graph with the same architecture and a copy of the current weights. Gradients
-     * outside training are taken on such a copy: calling calculateGradients on a graph that is
-     * then trained with fit() makes training diverge in SameDiff M2.1 (measured: NaN in two epochs).
+     * A separate graph with the same architecture and a copy of the current weights and
+     * batch-norm statistics. Gradients outside training are taken on such a copy: calling
+     * calculateGradients on a graph that is then trained with fit() makes training diverge in
+     * SameDiff M2.1 (measured: NaN in two epochs).
      */
     public static Network copyOf(Network net) {
         Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing());
         for (ParamInfo p : net.params()) copy.array(p.name()).assign(net.array(p.name()));
+        for (String b : net.buffers()) copy.array(b).assign(net.array(b));
+        copy.batchNorm().force(net.batchNorm().forced());
         return copy;
     }
 
-    private static long[] image(ModelSpec spec, long[] sampleShape) {
+    private static Act image(GraphBuilder g, ModelSpec spec, SDVariable input, long[] sampleShape) {
         if (sampleShape.length != 3) {
             throw new IllegalArgumentException("model " + spec.name()
                     + " needs image data (channels x height x width); this data set has flat samples of "
                     + sampleShape[0] + " features; use model mlp");
         }
-        return sampleShape;
+        SDVariable x = g.graph().reshape(input, -1, sampleShape[0], sampleShape[1], sampleShape[2]);
+        return new Act(x, sampleShape[0], sampleShape[1], sampleShape[2]);
     }
 
-    private static SDVariable mlp(GraphBuilder g, ModelSpec.Mlp spec, SDVariable x, long features, int classes) {
-        long in = features;
+    /**
+     * Stages and groups of a network without residual connections: one block per layer, each
+     * layer's output channels a group consumed by the next layer.
+     */
+    private static Built plain(GraphBuilder g, Act logits) {
+        List<Architecture.Layer> layers = g.layers();
+        List<Architecture.Block> blocks = new ArrayList<>();
+        List<Architecture.ChannelGroup> groups = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            Architecture.Layer l = layers.get(i);
+            blocks.add(new Architecture.Block(l.name(), List.of(l.name()), false, false));
+            if (i + 1 < layers.size()) {
+                groups.add(new Architecture.ChannelGroup(l.name(), l.outChannels(), List.of(l.name()),
+                        List.of(layers.get(i + 1).name())));
+            }
+        }
+        return new Built(logits, List.of(new Architecture.Stage("layers", blocks)), groups);
+    }
+
+    private static Act mlp(GraphBuilder g, ModelSpec.Mlp spec, Act x, int classes) {
         int i = 1;
         for (int h : spec.hidden()) {
-            int out = ModelSpec.scaled(h, spec.width());
-            x = g.relu(g.dense("fc" + i++, x, in, out));
-            in = out;
+            x = g.relu(g.dense("fc" + i++, x, ModelSpec.scaled(h, spec.width())));
         }
-        return g.dense("fc" + i, x, in, classes);
+        return g.dense("fc" + i, x, classes);
     }
 
-    private static SDVariable lenet5(GraphBuilder g, SameDiff sd, ModelSpec.LeNet5 spec, SDVariable input,
-                                     long[] shape, int classes) {
-        int c1 = ModelSpec.scaled(6, spec.width());
-        int c2 = ModelSpec.scaled(16, spec.width());
-        SDVariable x = sd.reshape(input, -1, shape[0], shape[1], shape[2]);
-        // 28x28 inputs are padded (SAME) as in LeNet-5's original 32x32 framing; 32x32 inputs are not.
-        PaddingMode first = shape[1] < 32 ? PaddingMode.SAME : PaddingMode.VALID;
-        x = g.maxPool2(g.relu(g.conv("conv1", x, shape[0], c1, 5, first)));
-        long h = (first == PaddingMode.SAME ? shape[1] : shape[1] - 4) / 2;
-        long w = (first == PaddingMode.SAME ? shape[2] : shape[2] - 4) / 2;
-        x = g.maxPool2(g.relu(g.conv("conv2", x, c1, c2, 5, PaddingMode.VALID)));
-        h = (h - 4) / 2;
-        w = (w - 4) / 2;
-        long flat = c2 * h * w;
-        x = sd.reshape(x, -1, flat);
-        int f1 = ModelSpec.scaled(120, spec.width());
-        int f2 = ModelSpec.scaled(84, spec.width());
-        x = g.relu(g.dense("fc1", x, flat, f1));
-        x = g.relu(g.dense("fc2", x, f1, f2));
-        return g.dense("fc3", x, f2, classes);
+    private static Act lenet5(GraphBuilder g, ModelSpec.LeNet5 spec, Act x, int classes) {
+        // 28x28 inputs are padded (2 pixels) as in LeNet-5's original 32x32 framing; 32x32 inputs are not.
+        int firstPadding = x.height() < CIFAR_SIZE ? 2 : 0;
+        x = g.maxPool2(g.relu(g.conv("conv1", x, ModelSpec.scaled(6, spec.width()), 5, 1, firstPadding, true)));
+        x = g.maxPool2(g.relu(g.conv("conv2", x, ModelSpec.scaled(16, spec.width()), 5, 1, 0, true)));
+        x = g.flatten(x);
+        x = g.relu(g.dense("fc1", x, ModelSpec.scaled(120, spec.width())));
+        x = g.relu(g.dense("fc2", x, ModelSpec.scaled(84, spec.width())));
+        return g.dense("fc3", x, classes);
     }
 
-    private static SDVariable cnn(GraphBuilder g, SameDiff sd, ModelSpec.Cnn spec, SDVariable input,
-                                  long[] shape, int classes) {
+    private static Act cnn(GraphBuilder g, ModelSpec.Cnn spec, Act x, int classes) {
         int a = ModelSpec.scaled(32, spec.width());
         int b = ModelSpec.scaled(64, spec.width());
-        SDVariable x = sd.reshape(input, -1, shape[0], shape[1], shape[2]);
-        x = g.relu(g.conv("conv1", x, shape[0], a, 3, PaddingMode.SAME));
-        x = g.maxPool2(g.relu(g.conv("conv2", x, a, a, 3, PaddingMode.SAME)));
-        x = g.relu(g.conv("conv3", x, a, b, 3, PaddingMode.SAME));
-        x = g.maxPool2(g.relu(g.conv("conv4", x, b, b, 3, PaddingMode.SAME)));
-        long flat = b * (shape[1] / 4) * (shape[2] / 4);
-        x = sd.reshape(x, -1, flat);
-        int f = ModelSpec.scaled(256, spec.width());
-        x = g.relu(g.dense("fc1", x, flat, f));
-        return g.dense("fc2", x, f, classes);
+        x = g.relu(g.conv("conv1", x, a, 3, 1, 1, true));
+        x = g.maxPool2(g.relu(g.conv("conv2", x, a, 3, 1, 1, true)));
+        x = g.relu(g.conv("conv3", x, b, 3, 1, 1, true));
+        x = g.maxPool2(g.relu(g.conv("conv4", x, b, 3, 1, 1, true)));
+        x = g.flatten(x);
+        x = g.relu(g.dense("fc1", x, ModelSpec.scaled(256, spec.width())));
+        return g.dense("fc2", x, classes);
     }
 }

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * A SameDiff graph with the names the trainer needs: placeholders {@code input} ([n, features])
  * and {@code label} (one-hot), outputs {@code logits} and the scalar training {@code loss}.
- * {@code params} lists the trainable tensors in forward order.
+ * {@code params} lists the trainable tensors in forward order; {@code batchNorm} holds the
+ * batch-norm mode and running statistics (no layers for networks without batch norm), whose
+ * {@link #buffers() buffers} a checkpoint must save along with the parameters.
  */
 public record Network(SameDiff graph, ModelSpec spec, long[] sampleShape, int classes, double labelSmoothing,
-                      List<ParamInfo> params) {
+                      List<ParamInfo> params, Architecture architecture, BatchNormState batchNorm) {
 
     public static final String INPUT = "input";
     public static final String LABEL = "label";
@@ -22,9 +24,14 @@ public record Network(SameDiff graph, ModelSpec spec, long[] sampleShape, int cl
         params = List.copyOf(params);
     }
 
-    /** The live array of a trainable tensor (updates to it change the network). */
-    public INDArray array(String paramName) {
-        return graph.getVariable(paramName).getArr();
+    /** The live array of a trainable tensor or buffer (updates to it change the network). */
+    public INDArray array(String name) {
+        return graph.getVariable(name).getArr();
+    }
+
+    /** Non-trainable state (batch-norm running statistics), in network order. */
+    public List<String> buffers() {
+        return batchNorm.bufferNames();
     }
 
     public long parameterCount() {
