@@ -40,10 +40,15 @@ statement
     | exportStatement
     | reportStatement
     | sweepStatement
+    | saveStatement
+    | loadStatement
     | showStatement
     ;
 
 seedStatement        : SEED number SEMI ;
+// `save "name";` keeps the current model (weights, masks, statistics); `load "name";` brings it back.
+saveStatement        : SAVE string SEMI ;
+loadStatement        : LOAD string SEMI ;
 // `sweep method in [fggp, gmp], seed in [1, 2] { select method; run; }` runs the body once per
 // combination; the closing ';' is optional.
 sweepStatement       : SWEEP sweepVar (COMMA sweepVar)* LBRACE statement* RBRACE SEMI? ;
@@ -207,6 +212,8 @@ EVALUATE     : 'evaluate' ;
 EXPORT       : 'export' ;
 REPORT       : 'report' ;
 SWEEP        : 'sweep' ;
+SAVE         : 'save' ;
+LOAD         : 'load' ;
 SHOW         : 'show' ;
 
 PATH         : 'path' ;

@@ -115,6 +115,11 @@ public final class Checker {
                 needsSetup("evaluate", evaluate.span(), context);
             } else if (statement instanceof Stmt.Export export) {
                 export(export);
+            } else if (statement instanceof Stmt.Save save) {
+                savedName(save.name());
+            } else if (statement instanceof Stmt.Load load) {
+                savedName(load.name());
+                return context.withData().withModel();
             } else if (statement instanceof Stmt.Report report) {
                 Name what = report.what();
                 if (names.known(what, Vocabulary.REPORTS) && REPORTS_ON_MODEL.contains(what.text())) {
@@ -130,6 +135,14 @@ public final class Checker {
                 names.known(show.what(), Vocabulary.SHOWS);
             }
             return context;
+        }
+
+        /** Saved models live under runs/saved/NAME, so a name is one plain path segment. */
+        void savedName(Str name) {
+            if (!name.value().matches("[A-Za-z0-9._-]+") || name.value().matches("\\.+")) {
+                problems.error(name.span(), "a saved model's name uses letters, digits, '.', '_' and '-', found \""
+                        + name.value() + "\"");
+            }
         }
 
         /** Each combination's body in turn, as it will run; the state after the last one goes on. */

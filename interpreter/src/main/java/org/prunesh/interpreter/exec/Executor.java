@@ -28,6 +28,7 @@ public final class Executor {
     private final SessionListener listener;
     private final RunExecutor runs;
     private final InteractivePruning interactive;
+    private final ModelStore store;
     private int runsStarted;
     private Resume resume;
     /** Inside a sweep: the combination's label, appended to run names; null outside. */
@@ -44,6 +45,7 @@ public final class Executor {
         DataCache data = new DataCache();
         this.runs = new RunExecutor(data, runsDir, listener);
         this.interactive = new InteractivePruning(data, baseDir, listener);
+        this.store = new ModelStore(runsDir, data);
     }
 
     /**
@@ -119,6 +121,32 @@ public final class Executor {
             requireRun(s, plan, export, "export tensors");
             if (plan == null) interactive.export(export, s.lastRun());
             return s;
+        }
+        if (stmt instanceof Stmt.Save save) {
+            requireRun(s, plan, save, "save");
+            if (plan == null) {
+                try {
+                    listener.output("saved '" + s.lastRun().name() + "' to "
+                            + store.save(save.name().value(), s.lastRun(), s.data()));
+                } catch (IOException e) {
+                    throw new StatementError(save.span(), "cannot save: " + e.getMessage(), e);
+                }
+            }
+            return s;
+        }
+        if (stmt instanceof Stmt.Load load) {
+            if (plan != null) {
+                plan.runPlanned = true;
+                return s;
+            }
+            try {
+                RunRecord r = store.load(load.name().value());
+                listener.output("loaded '" + load.name().value() + "' (" + r.network().spec().name() + ", "
+                        + String.format("%.2f%% sparse", 100 * r.layers().sparsityOverPrunable()) + ") from " + r.directory());
+                return s.withLastRun(r);
+            } catch (IOException | RuntimeException e) {
+                throw new StatementError(load.span(), "cannot load '" + load.name().value() + "': " + e.getMessage(), e);
+            }
         }
         if (stmt instanceof Stmt.Evaluate ev) {
             requireRun(s, plan, ev, "evaluate");

@@ -111,6 +111,12 @@ final class AstBuilder {
             }
             return new Stmt.Sweep(vars, sweep.statement().stream().map(this::statement).toList(), span);
         }
+        if (ctx.saveStatement() != null) {
+            return new Stmt.Save(values.string(ctx.saveStatement().string().STRING().getSymbol()), span);
+        }
+        if (ctx.loadStatement() != null) {
+            return new Stmt.Load(values.string(ctx.loadStatement().string().STRING().getSymbol()), span);
+        }
         if (ctx.showStatement() != null) {
             return new Stmt.Show(values.name(ctx.showStatement().showTarget().getStart()), span);
         }

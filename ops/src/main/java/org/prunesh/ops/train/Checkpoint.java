@@ -96,6 +96,11 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
         }
     }
 
+    /** A trained model's state (weights, statistics, masks, optimizer state) outside a training loop. */
+    public static Checkpoint of(org.prunesh.ops.model.Network net, MaskState masks, Trainer.Result r) {
+        return TrainerState.capture(net, masks, r.epochs().size(), r.steps(), r.seconds(), r.epochs());
+    }
+
     /**
      * The finished state as a result, without training: the saved weights put into {@code net}
      * (a fresh build of the same model) and the masks over {@code prunable}.

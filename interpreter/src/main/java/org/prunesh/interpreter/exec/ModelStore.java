@@ -1,0 +1,70 @@
+package org.prunesh.interpreter.exec;
+
+import org.prunesh.ops.data.DataSpec;
+import org.prunesh.ops.data.Dataset;
+import org.prunesh.ops.model.ModelSpec;
+import org.prunesh.ops.model.Models;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.run.RunDirectory;
+import org.prunesh.ops.train.Checkpoint;
+import org.prunesh.ops.train.Trainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * {@code save "name"} and {@code load "name"}: the current model kept in {@code runs/saved/name/}
+ * as {@code model.json} (model, input shape, classes, data, prunable tensors) and
+ * {@code checkpoint.bin} (weights, batch-norm statistics, masks, optimizer state). Written to a
+ * temporary directory and moved into place, so a saved model is whole or absent.
+ */
+final class ModelStore {
+
+    /** model.json; typed fields so that the model and data kinds are recorded. */
+    record SavedModel(ModelSpec spec, long[] sampleShape, int classes, double labelSmoothing, DataSpec data,
+                      List<String> prunable, String from) {
+    }
+
+    private final Path root;
+    private final DataCache dataCache;
+
+    ModelStore(Path runsDir, DataCache dataCache) {
+        this.root = runsDir.resolve("saved");
+        this.dataCache = dataCache;
+    }
+
+    Path save(String name, RunRecord run, DataSpec data) throws IOException {
+        Files.createDirectories(root);
+        Path target = root.resolve(name);
+        Path tmp = Files.createTempDirectory(root, "." + name + "-");
+        Network net = run.network();
+        SavedModel model = new SavedModel(net.spec(), net.sampleShape(), net.classes(), net.labelSmoothing(), data,
+                run.result().masks().names(), run.name());
+        Files.writeString(tmp.resolve("model.json"), RunDirectory.JSON.writeValueAsString(model) + "\n");
+        Checkpoint.of(net, run.result().masks(), run.result()).write(tmp.resolve("checkpoint.bin"));
+        if (Files.exists(target)) {
+            try (var files = Files.list(target)) {
+                for (Path p : files.toList()) Files.delete(p);
+            }
+            Files.delete(target);
+        }
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    RunRecord load(String name) throws IOException {
+        Path dir = root.resolve(name);
+        if (!Files.exists(dir.resolve("model.json"))) {
+            throw new NoSuchFileException(dir.toString(), null, "no saved model of that name");
+        }
+        SavedModel model = RunDirectory.JSON.readValue(dir.resolve("model.json").toFile(), SavedModel.class);
+        Network net = Models.build(model.spec(), model.sampleShape(), model.classes(), 0, model.labelSmoothing());
+        Trainer.Result result = Checkpoint.read(dir.resolve("checkpoint.bin")).restoreInto(net, model.prunable());
+        Dataset data = dataCache.load(model.data());
+        return new RunRecord(name, dir, net, data, result, LayerTable.of(net, result.masks()));
+    }
+}
