@@ -42,12 +42,15 @@ statement
     | sweepStatement
     | saveStatement
     | loadStatement
+    | importStatement
     | showStatement
     ;
 
 seedStatement        : SEED number SEMI ;
 // `save "name";` keeps the current model (weights, masks, statistics); `load "name";` brings it back.
 saveStatement        : SAVE string SEMI ;
+// `import "common.prn";` evaluates another script here; its path is relative to the importing one.
+importStatement      : IMPORT string SEMI ;
 loadStatement        : LOAD string SEMI ;
 // `sweep method in [fggp, gmp], seed in [1, 2] { select method; run; }` runs the body once per
 // combination; the closing ';' is optional.
@@ -214,6 +217,7 @@ REPORT       : 'report' ;
 SWEEP        : 'sweep' ;
 SAVE         : 'save' ;
 LOAD         : 'load' ;
+IMPORT       : 'import' ;
 SHOW         : 'show' ;
 
 PATH         : 'path' ;

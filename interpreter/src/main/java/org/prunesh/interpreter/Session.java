@@ -1,5 +1,6 @@
 package org.prunesh.interpreter;
 
+import org.prunesh.interpreter.ast.Script;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.check.CheckContext;
 import org.prunesh.interpreter.check.CheckResult;
@@ -34,11 +35,15 @@ public final class Session {
     private final StringBuilder transcript = new StringBuilder();
     private volatile boolean cancelRequested;
     private SessionState state = SessionState.initial();
+    private final java.nio.file.Path baseDir;
+    /** The texts of the script and of the files it imported, for rendering diagnostics. */
+    private Map<String, String> lastSources = Map.of();
     /** What the checker knows of the pruning statements so far, so rules between them span inputs. */
     private org.prunesh.interpreter.check.PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
         this.executor = new Executor(config.baseDir(), config.runsDir(), listener);
+        this.baseDir = config.baseDir();
     }
 
     /** Parses, checks, and (when there are no errors) executes every statement of {@code source}. */
@@ -94,12 +99,13 @@ public final class Session {
     }
 
     private Checked checkAll(String source, String sourceName) {
-        ParseResult parsed = parser.parse(source, sourceName);
-        CheckResult checkedNames = checker.check(parsed.script(), context());
-        List<Diagnostic> diagnostics = new ArrayList<>(parsed.diagnostics());
+        Imports.Expanded expanded = Imports.expand(parser, baseDir, source, sourceName);
+        lastSources = expanded.sources();
+        CheckResult checkedNames = checker.check(new Script(expanded.statements()), context());
+        List<Diagnostic> diagnostics = new ArrayList<>(expanded.diagnostics());
         diagnostics.addAll(checkedNames.diagnostics());
-        if (diagnostics.isEmpty()) diagnostics.addAll(plan(parsed.script().statements()));
-        return new Checked(parsed.script().statements(), diagnostics, checkedNames.after());
+        if (diagnostics.isEmpty()) diagnostics.addAll(plan(expanded.statements()));
+        return new Checked(expanded.statements(), diagnostics, checkedNames.after());
     }
 
     /** Runs every statement on a copy of the state without loading or training anything. */
@@ -120,9 +126,9 @@ public final class Session {
         return out;
     }
 
-    private static Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {
-        Map<String, String> sources = new java.util.HashMap<>();
-        for (Diagnostic d : diagnostics) sources.put(d.span().source(), source);
+    private Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {
+        Map<String, String> sources = new java.util.HashMap<>(lastSources);
+        for (Diagnostic d : diagnostics) sources.putIfAbsent(d.span().source(), source);
         return new Evaluation(outcome, List.copyOf(diagnostics),
                 diagnostics.isEmpty() ? "" : DiagnosticRenderer.render(diagnostics, sources));
     }

@@ -115,6 +115,8 @@ public final class Checker {
                 needsSetup("evaluate", evaluate.span(), context);
             } else if (statement instanceof Stmt.Export export) {
                 export(export);
+            } else if (statement instanceof Stmt.Import imp) {
+                problems.error(imp.span(), "import belongs at the top level of a script, not inside a sweep");
             } else if (statement instanceof Stmt.Save save) {
                 savedName(save.name());
             } else if (statement instanceof Stmt.Load load) {

@@ -117,6 +117,9 @@ final class AstBuilder {
         if (ctx.loadStatement() != null) {
             return new Stmt.Load(values.string(ctx.loadStatement().string().STRING().getSymbol()), span);
         }
+        if (ctx.importStatement() != null) {
+            return new Stmt.Import(values.string(ctx.importStatement().string().STRING().getSymbol()), span);
+        }
         if (ctx.showStatement() != null) {
             return new Stmt.Show(values.name(ctx.showStatement().showTarget().getStart()), span);
         }

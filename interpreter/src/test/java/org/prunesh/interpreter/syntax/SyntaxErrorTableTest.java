@@ -29,10 +29,10 @@ class SyntaxErrorTableTest {
                         "t.prn:1:14: error: expected a number after 'epochs', found ';'"),
                 arguments("epochs 10;",
                         "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
-                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, save, load, show), found 'epochs'"),
+                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, save, load, import, show), found 'epochs'"),
                 arguments("modle mlp;",
                         "t.prn:1:1: error: expected a statement (seed, data, model, train, schedule, select, scope, "
-                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, save, load, show), found 'modle' (did you mean 'model'?)"),
+                                + "granularity, count, exclude, regrow, init, let, run, prune, evaluate, export, report, sweep, save, load, import, show), found 'modle' (did you mean 'model'?)"),
                 arguments("seed 18 19;",
                         "t.prn:1:9: error: expected ';' to end the seed statement, found '19'"),
                 arguments("exclude first bias;",
