@@ -294,7 +294,8 @@ STRING  : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 // An opening quote without its closing one on the same line; reported by the parser.
 UNTERMINATED_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '\\'? ;
 
-COMMENT : '#' ~[\r\n]* -> skip ;
+// On the hidden channel rather than skipped, so that `prune-sh fmt` can keep comments.
+COMMENT : '#' ~[\r\n]* -> channel(HIDDEN) ;
 WS      : [ \t\r\n\f]+ -> skip ;
 // Any other character becomes a token of its own, so that the parser reports it in context.
 ERROR_CHAR : . ;

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
             "Without a command, opens the interactive shell (:help there lists the statements)."
         },
         subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, RerunCommand.class,
-                CompareCommand.class, PlotCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                CompareCommand.class, PlotCommand.class, BenchCommand.class, FmtCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",

@@ -31,7 +31,8 @@ final class SourceSpans {
     Span between(Token first, Token last) {
         Token end = last;
         for (int i = last.getTokenIndex(); end.getLine() != first.getLine() && i > first.getTokenIndex(); i--) {
-            end = tokens.get(i - 1);
+            Token before = tokens.get(i - 1);
+            if (before.getChannel() == Token.DEFAULT_CHANNEL) end = before;   // comments are not the statement
         }
         int length = end.getStopIndex() - first.getStartIndex() + 1;
         return new Span(sourceName, first.getLine(), first.getCharPositionInLine() + 1, Math.max(1, length));
@@ -46,6 +47,7 @@ final class SourceSpans {
             return of(token);
         }
         int index = token.getTokenIndex() - 1;
+        while (index >= 0 && tokens.get(index).getChannel() != Token.DEFAULT_CHANNEL) index--;
         if (index < 0) {
             return new Span(sourceName, token.getLine(), token.getCharPositionInLine() + 1, 1);
         }

@@ -138,6 +138,7 @@ final class SyntaxMessages {
 
     private static String previous(TokenStream tokens, Token found) {
         int index = found.getTokenIndex() - 1;
+        while (index >= 0 && tokens.get(index).getChannel() != Token.DEFAULT_CHANNEL) index--;
         return index < 0 ? "the start" : "'" + tokens.get(index).getText() + "'";
     }
 
