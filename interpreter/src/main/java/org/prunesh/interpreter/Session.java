@@ -150,6 +150,11 @@ public final class Session {
         return words.stream().distinct().toList();
     }
 
+    /** The session's setup, definitions and last run, for the REPL's {@code :show}. */
+    public synchronized String describeState() {
+        return org.prunesh.interpreter.exec.StateReport.describe(state);
+    }
+
     /** Names defined with {@code let} so far. */
     public synchronized Set<String> definedNames() {
         return new TreeSet<>(state.definitions().keySet());

@@ -106,7 +106,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
         try (Terminal terminal = TerminalBuilder.builder().name("prune-sh").system(true).build()) {
-            new Repl(terminal, historyFile(), listener -> session(cwd, listener), verbose).run();
+            new Repl(terminal, historyFile(), listener -> session(cwd, listener), verbose, runsDir()).run();
         }
         return EX_OK;
     }

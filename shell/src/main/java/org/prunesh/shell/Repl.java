@@ -2,6 +2,7 @@ package org.prunesh.shell;
 
 import org.jline.builtins.Completers;
 import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
@@ -27,19 +28,28 @@ public final class Repl {
     public static final String CONTINUATION_PROMPT = "  ...> ";
     /** The source name of typed input in diagnostics. */
     public static final String SOURCE_NAME = "<repl>";
-    public static final List<String> COMMANDS = List.of(":help", ":load", ":quit");
+    public static final List<String> COMMANDS = List.of(":help", ":load", ":show", ":runs", ":history", ":quit");
 
     private final Terminal terminal;
     private final Path historyFile;
     private final Function<SessionListener, Session> sessions;
     private final boolean verbose;
     private final PrintWriter out;
+    private final Path runsDir;
+    private LineReader reader;
 
     /**
      * @param sessions makes the Session, given the listener that renders its output on this terminal
      * @param verbose  print the stack trace of a runtime failure, not only its one-line summary
      */
     public Repl(Terminal terminal, Path historyFile, Function<SessionListener, Session> sessions, boolean verbose) {
+        this(terminal, historyFile, sessions, verbose, Path.of("runs"));
+    }
+
+    /** @param runsDir where {@code :runs} looks */
+    public Repl(Terminal terminal, Path historyFile, Function<SessionListener, Session> sessions, boolean verbose,
+                Path runsDir) {
+        this.runsDir = runsDir;
         this.terminal = terminal;
         this.historyFile = historyFile;
         this.sessions = sessions;
@@ -57,7 +67,7 @@ public final class Repl {
         ShellListener listener = new ShellListener(out,
                 new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, terminal::getWidth));
         Session session = sessions.apply(listener);
-        LineReader reader = LineReaderBuilder.builder()
+        reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("prune-sh")
                 .parser(new StatementParser(session::isIncomplete))
@@ -109,6 +119,11 @@ public final class Repl {
                 return false;
             }
             case ":help" -> out.print(HelpText.text());
+            case ":show" -> out.print(session.describeState());
+            case ":runs" -> out.print(RunListing.of(runsDir));
+            case ":history" -> {
+                for (History.Entry e : reader.getHistory()) out.printf("%5d  %s%n", e.index() + 1, e.line());
+            }
             case ":load" -> {
                 if (argument.isEmpty()) {
                     out.println("usage: :load FILE");

@@ -50,7 +50,7 @@ class NameCompleterTest {
     void completesColonCommandsOnlyAsTheFirstWord() {
         NameCompleter completer = completer(Set.of());
         assertEquals(List.of(":load"), complete(completer, ":l"));
-        assertEquals(List.of(":help", ":load", ":quit"), complete(completer, ":"));
+        assertEquals(List.of(":help", ":history", ":load", ":quit", ":runs", ":show"), complete(completer, ":"));
         assertEquals(List.of(), complete(completer, "seed :l"));
     }
 
