@@ -42,7 +42,7 @@ public final class Session {
     private org.prunesh.interpreter.check.PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
-        this.executor = new Executor(config.baseDir(), config.runsDir(), listener);
+        this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), listener);
         this.baseDir = config.baseDir();
     }
 

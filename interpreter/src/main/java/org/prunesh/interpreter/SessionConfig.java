@@ -1,6 +1,7 @@
 package org.prunesh.interpreter;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a Session reads and writes.
@@ -8,8 +9,19 @@ import java.nio.file.Path;
  * @param runsDir  parent of every run directory ({@code runs/<time>-<name>/})
  * @param baseDir  directory against which relative paths in a script (data paths) resolve
  * @param verbose  pass ND4J's own logging through instead of keeping it off the terminal
+ * @param writable directories besides {@code runsDir} that a script may write into (named by the
+ *                 user on the command line); a script writes nowhere else
  */
-public record SessionConfig(Path runsDir, Path baseDir, boolean verbose) {
+public record SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable) {
+
+    public SessionConfig {
+        writable = List.copyOf(writable);
+    }
+
+    /** Writes only inside the runs directory. */
+    public SessionConfig(Path runsDir, Path baseDir, boolean verbose) {
+        this(runsDir, baseDir, verbose, List.of());
+    }
 
     public static SessionConfig inWorkingDirectory() {
         Path cwd = Path.of("").toAbsolutePath();

@@ -16,6 +16,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** The {@code prune-sh} command line: the REPL without arguments, {@code run} and {@code check} with a script. */
@@ -50,6 +52,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Let ND4J's own logging through and print stack traces of failures.")
     boolean verbose;
+
+    @Option(names = "--allow-write", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "A directory scripts may write into (export tensors), besides the runs directory; repeatable.")
+    List<Path> allowWrite = new ArrayList<>();
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "runs",
             description = "Directory that receives one folder per run (default: ${DEFAULT-VALUE}).")
@@ -125,7 +131,7 @@ public final class Main implements Callable<Integer> {
     }
 
     Session session(Path baseDir, Path runs, SessionListener listener) {
-        return sessions.create(new SessionConfig(runs, baseDir, verbose), listener);
+        return sessions.create(new SessionConfig(runs, baseDir, verbose, allowWrite), listener);
     }
 
     Path runsDir() {

@@ -38,7 +38,7 @@ class MainTest {
     void helpListsTheCommandsAndOptions() {
         assertEquals(0, execute("--help"));
         String help = out.toString();
-        assertTrue(help.startsWith("Usage: prune-sh [-hV] [--verbose] [--runs-dir=DIR] [COMMAND]"), help);
+        assertTrue(help.startsWith("Usage: prune-sh [-hV] [--verbose] [--runs-dir=DIR] [--allow-write=DIR]..."), help);
         assertTrue(help.contains("Commands:"), help);
         assertTrue(help.contains("\n  run      Evaluate a whole script"), help);
         assertTrue(help.contains("\n  check    Check a script"), help);
@@ -50,9 +50,9 @@ class MainTest {
     @Test
     void eachCommandHasItsOwnHelp() {
         assertEquals(0, execute("run", "--help"));
-        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--verbose] [--runs-dir=DIR] FILE"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--verbose] [--runs-dir=DIR]"), out.toString());
         assertEquals(0, execute("help", "check"));
-        assertTrue(out.toString().contains("Usage: prune-sh check [-hV] [--verbose] [--runs-dir=DIR] FILE"), out.toString());
+        assertTrue(out.toString().contains("Usage: prune-sh check [-hV] [--verbose] [--runs-dir=DIR]"), out.toString());
     }
 
     @Test

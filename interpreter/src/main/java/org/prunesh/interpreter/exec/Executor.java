@@ -14,6 +14,7 @@ import org.prunesh.ops.train.Evaluator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -39,12 +40,12 @@ public final class Executor {
     private record Resume(int ordinal, Path dir) {
     }
 
-    public Executor(Path baseDir, Path runsDir, SessionListener listener) {
+    public Executor(Path baseDir, Path runsDir, List<Path> writable, SessionListener listener) {
         this.baseDir = baseDir;
         this.listener = listener;
         DataCache data = new DataCache();
         this.runs = new RunExecutor(data, runsDir, listener);
-        this.interactive = new InteractivePruning(data, baseDir, listener);
+        this.interactive = new InteractivePruning(data, new WritePolicy(runsDir, writable), listener);
         this.store = new ModelStore(runsDir, data);
     }
 
@@ -119,6 +120,7 @@ public final class Executor {
         }
         if (stmt instanceof Stmt.Export export) {
             requireRun(s, plan, export, "export tensors");
+            interactive.target(export);
             if (plan == null) interactive.export(export, s.lastRun());
             return s;
         }

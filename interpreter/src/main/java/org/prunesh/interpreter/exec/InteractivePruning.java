@@ -35,12 +35,12 @@ import java.util.Map;
 final class InteractivePruning {
 
     private final DataCache dataCache;
-    private final Path baseDir;
+    private final WritePolicy writes;
     private final SessionListener listener;
 
-    InteractivePruning(DataCache dataCache, Path baseDir, SessionListener listener) {
+    InteractivePruning(DataCache dataCache, WritePolicy writes, SessionListener listener) {
         this.dataCache = dataCache;
-        this.baseDir = baseDir;
+        this.writes = writes;
         this.listener = listener;
     }
 
@@ -91,8 +91,13 @@ final class InteractivePruning {
         return new RunRecord("prune-now", continuing ? last.directory() : null, net, data, result, layers);
     }
 
+    /** Where an export writes; a script error when that is outside what the script may write. */
+    Path target(Stmt.Export stmt) throws StatementError {
+        return writes.resolve(stmt.path(), "export tensors");
+    }
+
     void export(Stmt.Export stmt, RunRecord run) throws StatementError {
-        Path dir = baseDir.resolve(stmt.path().value()).normalize();
+        Path dir = target(stmt);
         List<ExportedTensor> tensors = new ArrayList<>();
         MaskState masks = run.result().masks();
         Map<String, float[]> gradients = run.result().selectionGradients();
