@@ -15,7 +15,9 @@ import org.prunesh.interpreter.SessionListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -67,7 +69,10 @@ public final class Repl {
         ShellListener listener = new ShellListener(out,
                 new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, terminal::getWidth));
         Session session = sessions.apply(listener);
-        reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder();
+        // a dumb terminal cannot show colours, and redrawing the line for them garbles its echo
+        if (!Terminal.TYPE_DUMB.equals(terminal.getType())) builder.highlighter(highlighter(session));
+        reader = builder
                 .terminal(terminal)
                 .appName("prune-sh")
                 .parser(new StatementParser(session::isIncomplete))
@@ -85,6 +90,14 @@ public final class Repl {
         } finally {
             saveHistory(reader);
         }
+    }
+
+    private static ScriptHighlighter highlighter(Session session) {
+        return new ScriptHighlighter(() -> {
+            Set<String> names = new HashSet<>(session.keywords());
+            names.addAll(session.definedNames());
+            return names;
+        });
     }
 
     private void loop(LineReader reader, Session session, ShellListener listener) {
