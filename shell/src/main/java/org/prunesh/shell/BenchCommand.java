@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
         versionProvider = VersionInfo.class,
         description = {
             "Measure training throughput on one random CIFAR-shaped batch (3x32x32, 10 classes) as runs",
-            "train (one fit per batch, masks re-applied after every update): each model dense and",
-            "pruned to --sparsity, in alternating blocks; prints the medians and the masking overhead."
+            "train (one fit per batch): each model without and",
+            "with masks re-applied after every update at --sparsity, in alternating blocks on one network;",
+            "prints the medians and the masking overhead."
         })
 final class BenchCommand implements Callable<Integer> {
 
@@ -71,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("measuring " + name + " width " + width + " batch " + batch + " ...");
             out.flush();
             results.add(TrainingBench.run(name + " w" + width, Models.build(model, shape, 10, 1, 0),
-                    Models.build(model, shape, 10, 1, 0), batch, sparsity, 2, blocks, steps, 1));
+                    batch, sparsity, 2, blocks, steps, 1));
         }
         out.print(TrainingBench.describe(results));
         out.println("overhead = dense img/s / masked img/s - 1 (medians over " + blocks + " blocks of " + steps

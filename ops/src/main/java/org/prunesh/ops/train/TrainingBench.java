@@ -23,8 +23,10 @@ import java.util.Set;
 /**
  * Training throughput as the trainer runs it (one SameDiff fit per mini-batch, the listener that
  * re-applies masks after every update), dense against masked, on one fixed random batch so that
- * data loading is not measured. Blocks of steps alternate between the two so that drift on a
- * shared machine affects both alike; each figure is the median over blocks.
+ * data loading is not measured. One network serves both: blocks of steps alternate between
+ * re-applying the masks and not, so that neither drift on a shared machine nor differences
+ * between two graph instances (measured up to 7% between identical builds) bias the ratio; each
+ * figure is the median over blocks.
  */
 public final class TrainingBench {
 
@@ -37,27 +39,29 @@ public final class TrainingBench {
     }
 
     /**
-     * @param dense  a freshly built network, trained unmasked
-     * @param masked a second build of the same model, pruned once to {@code sparsity} (global
-     *               magnitude over the default prunable tensors) and trained with its masks applied
+     * @param net a freshly built network; its masks come from one global magnitude pruning to
+     *            {@code sparsity} over the default prunable tensors
      */
-    public static Result run(String label, Network dense, Network masked, int batch, double sparsity, int warmup,
+    public static Result run(String label, Network net, int batch, double sparsity, int warmup,
                              int blocks, int stepsPerBlock, long seed) {
-        DataSet data = randomBatch(dense, batch, seed);
-        List<String> prunable = Exclusions.DEFAULT.prunable(masked.params()).stream().map(ParamInfo::name).toList();
-        MaskState masks = MaskState.dense(masked, prunable);
-        masks.update(MaskSelector.select(masks.tensorStates(masked, null), sparsity,
+        DataSet data = randomBatch(net, batch, seed);
+        List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
+        MaskState masks = MaskState.dense(net, prunable);
+        masks.update(MaskSelector.select(masks.tensorStates(net, null), sparsity,
                 Selection.of(new MagnitudeScore()), Scope.GLOBAL));
-        masks.apply(masked);
-        Stepper denseStepper = new Stepper(dense, null);
-        Stepper maskedStepper = new Stepper(masked, masks);
-        denseStepper.steps(data, warmup);
-        maskedStepper.steps(data, warmup);
+        masks.apply(net);
+        Stepper stepper = new Stepper(net, masks);
+        stepper.masking = true;
+        stepper.steps(data, warmup);
+        stepper.masking = false;
+        stepper.steps(data, warmup);
         double[] d = new double[blocks];
         double[] m = new double[blocks];
         for (int b = 0; b < blocks; b++) {
-            d[b] = denseStepper.steps(data, stepsPerBlock);
-            m[b] = maskedStepper.steps(data, stepsPerBlock);
+            stepper.masking = false;
+            d[b] = stepper.steps(data, stepsPerBlock);
+            stepper.masking = true;
+            m[b] = stepper.steps(data, stepsPerBlock);
         }
         double dense50 = batch * stepsPerBlock / median(d);
         double masked50 = batch * stepsPerBlock / median(m);
@@ -69,6 +73,7 @@ public final class TrainingBench {
         private final Network net;
         private final MaskState masks;
         private final PruningListener listener;
+        boolean masking;
 
         Stepper(Network net, MaskState masks) {
             this.net = net;
@@ -98,7 +103,7 @@ public final class TrainingBench {
 
         @Override
         public void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before) {
-            if (masks != null) masks.apply(net);
+            if (masking) masks.apply(net);
         }
     }
 
