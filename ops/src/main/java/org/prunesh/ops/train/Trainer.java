@@ -6,6 +6,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.data.ShuffledBatches;
@@ -104,6 +105,7 @@ public final class Trainer {
                     lr.set(config.lrSchedule().lrAt(config.lr(), listener.step(), stepsPerEpoch, config.epochs()));
                     net.graph().fit(new SingletonDataSetIterator(batches.next()), 1, listener);
                 }
+                recalibrateBatchNorm();
                 Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
                 EpochMetrics m = new EpochMetrics(epoch + 1, listener.step(),
                         hooks.lossCount == 0 ? Double.NaN : hooks.lossSum / hooks.lossCount,
@@ -120,6 +122,26 @@ public final class Trainer {
             return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
         }
         return new Result(finished, masks, listener.step(), seconds(started), false, gradientsUsed(driver));
+    }
+
+    /** Training batches (in data order, not augmented) over which batch-norm statistics are re-estimated. */
+    static final int PRECISE_BN_BATCHES = 20;
+
+    /**
+     * Precise batch norm (Wu & Johnson 2021): before each evaluation the running statistics are
+     * recomputed at the current weights over the first training batches. The running averages kept
+     * during training were measured to lag badly here (test loss 62 against 1.6 with recomputed
+     * statistics, ResNet-20 after 32 steps), and pruning steps shift the weights under them.
+     */
+    private void recalibrateBatchNorm() {
+        if (net.batchNorm() == null || net.batchNorm().layers().isEmpty()) return;
+        long n = data.trainSize();
+        List<INDArray> batches = new ArrayList<>();
+        for (long start = 0; start < n && batches.size() < PRECISE_BN_BATCHES; start += config.batch()) {
+            long end = Math.min(n, start + config.batch());
+            batches.add(data.trainX().get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).dup());
+        }
+        net.batchNorm().recalibrate(batches);
     }
 
     private final class Hooks implements PruningListener.StepHooks {
