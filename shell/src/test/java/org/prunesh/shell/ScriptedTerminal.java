@@ -3,9 +3,10 @@ package org.prunesh.shell;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -20,11 +21,14 @@ final class ScriptedTerminal implements AutoCloseable {
 
     /** @param type "dumb" for plain output, "xterm" where key bindings such as Tab completion matter */
     ScriptedTerminal(String type, String input) throws IOException {
-        terminal = new ExternalTerminal("test", type,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), output, StandardCharsets.UTF_8);
-        // The input is all there from the start; without this it would be echoed once before the
-        // line reader takes the terminal into raw mode.
+        // The input is fed only after echo is off: the terminal's pump thread starts reading at once,
+        // and input already there would race the echo(false) below and be echoed once (flaky tests).
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(feed, Math.max(1024, input.length() * 4 + 16));
+        terminal = new ExternalTerminal("test", type, in, output, StandardCharsets.UTF_8);
         terminal.echo(false);
+        feed.write(input.getBytes(StandardCharsets.UTF_8));
+        feed.close();
     }
 
     Terminal terminal() {
