@@ -89,6 +89,8 @@ dataOption
     | CLASSES number
     | NOISE number
     | SEED number
+    | MEAN intList
+    | STD intList
     ;
 
 modelOption
@@ -222,6 +224,7 @@ SHOW         : 'show' ;
 
 PATH         : 'path' ;
 IN           : 'in' ;
+STD          : 'std' ;
 LIMIT        : 'limit' ;
 TEST_LIMIT   : 'test_limit' ;
 SAMPLES      : 'samples' ;

@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.check;
 
 import org.prunesh.interpreter.ast.Ident;
+import org.prunesh.interpreter.ast.IntList;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
 import org.prunesh.interpreter.ast.Quantity;
@@ -41,9 +42,22 @@ final class SetupChecks {
                 case "classes" -> numbers.whole((Num) value, subject, 2, NumberRules.MAX_INT);
                 case "noise" -> numbers.atLeast((Num) value, subject, 0);
                 case "seed" -> numbers.whole((Num) value, subject, 0, Long.MAX_VALUE);
+                case "std" -> ((IntList) value).items().forEach(n -> numbers.above(n, "a std", 0));
                 default -> {
                 }
             }
+        }
+        int channels = data.dataset().text().equals("cifar10") ? 3 : 1;
+        for (String key : new String[]{"mean", "std"}) {
+            data.options().intList(key).ifPresent(list -> {
+                if (list.items().size() != channels) {
+                    problems.error(list.span(), "'" + key + "' needs " + channels + " value" + (channels == 1 ? "" : "s")
+                            + " (one per channel of " + data.dataset().text() + "), found " + list.items().size());
+                }
+            });
+        }
+        if (data.options().has("mean") != data.options().has("std")) {
+            problems.error(data.dataset().span(), "normalisation needs both 'mean' and 'std', or neither");
         }
     }
 

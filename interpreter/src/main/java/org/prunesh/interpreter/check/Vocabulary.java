@@ -108,7 +108,7 @@ public final class Vocabulary {
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
 
-    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit");
+    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit", "mean", "std");
 
     public static final Applicability DATA_OPTIONS = new Applicability(DATASETS,
             Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed"),

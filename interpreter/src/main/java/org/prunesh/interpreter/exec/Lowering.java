@@ -49,12 +49,18 @@ public final class Lowering {
                         o.number("seed").map(Num::longValue).orElse(d.seed()));
             }
             case "fashion-mnist" -> new DataSpec.Idx(name, path(o, baseDir, FASHION_MNIST_DIR),
-                    DataSpec.Idx.MNIST_TRAIN, limit, testLimit);
+                    DataSpec.Idx.MNIST_TRAIN, limit, testLimit, numbers(o, "mean"), numbers(o, "std"));
             case "mnist" -> new DataSpec.Idx(name, path(o, baseDir, baseDir.resolve(MNIST_DIR)),
-                    DataSpec.Idx.MNIST_TRAIN, limit, testLimit);
-            case "cifar10" -> new DataSpec.Cifar10(path(o, baseDir, baseDir), limit, testLimit);
+                    DataSpec.Idx.MNIST_TRAIN, limit, testLimit, numbers(o, "mean"), numbers(o, "std"));
+            case "cifar10" -> new DataSpec.Cifar10(path(o, baseDir, baseDir), limit, testLimit,
+                    numbers(o, "mean"), numbers(o, "std"));
             default -> throw new IllegalStateException("checker admitted unknown data set " + name);
         };
+    }
+
+    /** {@code mean [0.49, 0.48, 0.45]}: a list of numbers, or null when not given. */
+    private static List<Double> numbers(Options o, String key) {
+        return o.intList(key).map(l -> l.items().stream().map(Num::value).toList()).orElse(null);
     }
 
     private static Path path(Options o, Path baseDir, Path fallback) {

@@ -86,6 +86,12 @@ class CheckerTableTest {
                         "1:35: error: 'nesterov' applies only to optimizer sgd"),
                 row("data cifar10;", "1:6: error: cifar10 data needs 'path \"dir\"'"),
                 row("train lr 0.1 lr 0.2;", "1:14: error: 'lr' is given twice"),
+                // given normalisation statistics
+                row("data cifar10 path \"d\" mean [0.49, 0.48, 0.45] std [0.25, 0.24, 0.26];"),
+                row("data fashion-mnist mean [0.29, 0.3] std [0];",
+                        "1:25: error: 'mean' needs 1 value (one per channel of fashion-mnist), found 2",
+                        "1:42: error: a std must be above 0, found '0'"),
+                row("data mnist mean [0.13];", "1:6: error: normalisation needs both 'mean' and 'std', or neither"),
                 // the recipe: learning-rate decay, warm-up, label smoothing, augmentation
                 row("train lr 0.1 decay multistep milestones [50%, 30 epochs] gamma 0.2 warmup 2 epochs "
                         + "label_smoothing 0.1 crop 4 flip;"),

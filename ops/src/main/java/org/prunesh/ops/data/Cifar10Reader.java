@@ -32,7 +32,7 @@ public final class Cifar10Reader {
         float[] testX = new float[nTest * 3 * pixels];
         int[] trainY = unpack(train, nTrain, trainX);
         int[] testY = unpack(test, nTest, testX);
-        double[][] stats = Normalisation.standardise(trainX, testX, 3, pixels);
+        double[][] stats = Normalisation.standardise(trainX, testX, 3, pixels, spec.mean(), spec.std());
         return new Dataset("cifar10",
                 Nd4j.create(trainX, new long[]{nTrain, 3 * pixels}, DataType.FLOAT),
                 Labels.oneHot(trainY, 10),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Which data set to use, as a script names it. Sizes are known without loading, so that the
@@ -52,10 +53,17 @@ public sealed interface DataSpec {
     /**
      * An MNIST-format data set: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
      * {@code t10k-*} in {@code dir}, raw or .gz. {@code limit}/{@code testLimit} keep the first
-     * N samples (0 keeps all).
+     * N samples (0 keeps all). {@code mean}/{@code std}: per-channel statistics (of pixels in
+     * [0, 1]) to normalise with, or null to compute them from the training split.
      */
-    record Idx(String name, Path dir, int fullTrainSize, int limit, int testLimit) implements DataSpec {
+    record Idx(String name, Path dir, int fullTrainSize, int limit, int testLimit, List<Double> mean,
+               List<Double> std) implements DataSpec {
         public static final int MNIST_TRAIN = 60_000;
+
+        /** Normalised with statistics of the training split. */
+        public Idx(String name, Path dir, int fullTrainSize, int limit, int testLimit) {
+            this(name, dir, fullTrainSize, limit, testLimit, null, null);
+        }
 
         @Override
         public long trainSize() {
@@ -74,8 +82,13 @@ public sealed interface DataSpec {
     }
 
     /** CIFAR-10 binary batches ({@code data_batch_1..5.bin}, {@code test_batch.bin}) in {@code dir}. */
-    record Cifar10(Path dir, int limit, int testLimit) implements DataSpec {
+    record Cifar10(Path dir, int limit, int testLimit, List<Double> mean, List<Double> std) implements DataSpec {
         public static final int TRAIN = 50_000;
+
+        /** Normalised with statistics of the training split. */
+        public Cifar10(Path dir, int limit, int testLimit) {
+            this(dir, limit, testLimit, null, null);
+        }
 
         @Override
         public long trainSize() {

@@ -29,7 +29,7 @@ final class IdxDatasets {
         int nTest = keep(testImages.count(), spec.testLimit());
         float[] train = Normalisation.unsignedBytesToUnit(trainImages.data(), 0, nTrain * pixels);
         float[] test = Normalisation.unsignedBytesToUnit(testImages.data(), 0, nTest * pixels);
-        double[][] stats = Normalisation.standardise(train, test, 1, pixels);
+        double[][] stats = Normalisation.standardise(train, test, 1, pixels, spec.mean(), spec.std());
         long[] shape = {1, trainImages.dims()[1], trainImages.dims()[2]};
         return new Dataset(spec.name(),
                 Nd4j.create(train, new long[]{nTrain, pixels}, DataType.FLOAT),

@@ -1,5 +1,7 @@
 package org.prunesh.ops.data;
 
+import java.util.List;
+
 /**
  * Per-channel standardisation with statistics computed on the training split only, applied to
  * both splits, so test data never leaks into preprocessing.
@@ -15,7 +17,20 @@ final class Normalisation {
      *
      * @return {mean, std} per channel, for provenance
      */
-    static double[][] standardise(float[] train, float[] test, int channels, int pixels) {
+    /** The same with given statistics (PyTorch's Normalize(mean, std)), or computed ones when null. */
+    static double[][] standardise(float[] train, float[] test, int channels, int pixels, List<Double> givenMean,
+                                  List<Double> givenStd) {
+        if (givenMean != null || givenStd != null) {
+            if (givenMean == null || givenStd == null || givenMean.size() != channels || givenStd.size() != channels) {
+                throw new IllegalArgumentException("normalisation needs a mean and a std for each of the " + channels
+                        + " channels, got " + givenMean + " and " + givenStd);
+            }
+            double[] m = givenMean.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] sd = givenStd.stream().mapToDouble(Double::doubleValue).toArray();
+            apply(train, m, sd, channels, pixels);
+            apply(test, m, sd, channels, pixels);
+            return new double[][]{m, sd};
+        }
         double[] mean = new double[channels];
         double[] std = new double[channels];
         long n = train.length / ((long) channels * pixels);

@@ -52,6 +52,21 @@ class LoadersTest {
     }
 
     @Test
+    void givenStatisticsNormaliseAsPyTorchNormalizeDoes(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(new int[]{1, 1, 2}, new byte[]{0, (byte) 255}));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(new int[]{1}, new byte[]{0}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(new int[]{1, 1, 2}, new byte[]{(byte) 255, 0}));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(new int[]{1}, new byte[]{1}));
+        Dataset d = new DataSpec.Idx("mnist", dir, 1, 0, 0, java.util.List.of(0.5), java.util.List.of(0.25)).load();
+        // (x - 0.5) / 0.25 for x in {0, 1}
+        assertArrayEquals(new float[]{-2, 2}, d.trainX().dup().data().asFloat(), 0f);
+        assertArrayEquals(new float[]{2, -2}, d.testX().dup().data().asFloat(), 0f);
+        assertArrayEquals(new float[]{-2}, d.blackPixel(), 0f);   // a black pixel, 0, normalised
+        assertThrows(IllegalArgumentException.class, () ->
+                new DataSpec.Idx("mnist", dir, 1, 0, 0, java.util.List.of(0.5, 0.5), java.util.List.of(0.2, 0.2)).load());
+    }
+
+    @Test
     void readsCifar10BinaryBatches(@TempDir Path dir) throws IOException {
         for (int b = 1; b <= 5; b++) Files.write(dir.resolve("data_batch_" + b + ".bin"), cifarRecords(2, b));
         Files.write(dir.resolve("test_batch.bin"), cifarRecords(1, 7));
