@@ -73,4 +73,17 @@ public final class GradientEmaScore implements Score {
         }
         return s;
     }
+
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        averages.forEach((name, m) -> out.put(name, ScoreInputs.widen(m)));
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {
+        averages.clear();
+        state.forEach((name, m) -> averages.put(name, ScoreInputs.narrow(m)));
+    }
 }

@@ -81,4 +81,27 @@ public final class GradientMeanScore implements Score {
         }
         return s;
     }
+
+    /** The window of each tensor, oldest first, as {@code <tensor>#<i>}. */
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        windows.forEach((name, window) -> {
+            int i = 0;
+            for (float[] g : window) out.put(name + "#" + i++, ScoreInputs.widen(g));
+        });
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {
+        windows.clear();
+        java.util.List<String> keys = new java.util.ArrayList<>(state.keySet());
+        keys.sort(java.util.Comparator.comparing((String key) -> key.substring(0, key.lastIndexOf('#')))
+                .thenComparingInt(key -> Integer.parseInt(key.substring(key.lastIndexOf('#') + 1))));
+        for (String key : keys) {
+            String name = key.substring(0, key.lastIndexOf('#'));
+            windows.computeIfAbsent(name, n -> new ArrayDeque<>(k)).addLast(ScoreInputs.narrow(state.get(key)));
+        }
+    }
 }

@@ -53,4 +53,17 @@ public final class MovementScore implements Score {
         }
         return out;
     }
+
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        sums.forEach((name, sum) -> out.put(name, sum.clone()));
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {
+        sums.clear();
+        state.forEach((name, sum) -> sums.put(name, sum.clone()));
+    }
 }

@@ -89,4 +89,18 @@ public final class RandomScore implements Score {
         }
         return h;
     }
+
+    /** The call number reached per tensor. */
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        calls.forEach((name, call) -> out.put(name, new double[]{call.number()}));
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, double[]> state) {
+        calls.clear();
+        state.forEach((name, v) -> calls.put(name, new Call(new WeakReference<>(null), (int) v[0])));
+    }
 }

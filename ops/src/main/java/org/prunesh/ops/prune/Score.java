@@ -29,6 +29,18 @@ public interface Score {
      */
     boolean needsGradient();
 
+    /**
+     * What the criterion carries from step to step, as named arrays, so that a checkpoint can keep
+     * it and a resumed run rank exactly as the uninterrupted one; empty for stateless criteria.
+     */
+    default java.util.Map<String, double[]> state() {
+        return java.util.Map.of();
+    }
+
+    /** Puts back what {@link #state()} returned. */
+    default void restore(java.util.Map<String, double[]> state) {
+    }
+
     /** A new array of {@code t.size()} scores, index i scoring element i in C order. */
     float[] compute(TensorState t);
 

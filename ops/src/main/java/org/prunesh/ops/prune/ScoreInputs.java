@@ -39,4 +39,16 @@ final class ScoreInputs {
         return new IllegalStateException("score '" + score.describe() + "' has observed no training step of tensor '"
                 + t.name() + "' yet: " + why);
     }
+
+    static double[] widen(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = v[i];
+        return out;
+    }
+
+    static float[] narrow(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) v[i];
+        return out;
+    }
 }

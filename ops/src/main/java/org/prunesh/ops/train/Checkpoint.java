@@ -23,14 +23,14 @@ import java.util.Map;
  * is a pure function of (seed, epoch). Stored as one binary file written under a temporary name
  * and renamed, so a crash leaves the previous checkpoint intact.
  *
- * @param states per-run state of the pruning criteria and regrowth, as named float arrays
+ * @param states state the pruning criteria carry across steps (movement sums, gradient windows...)
  */
 public record Checkpoint(int epochsDone, long step, double seconds, Map<String, INDArray> variables,
                          Map<String, INDArray> masks, Map<String, Map<String, INDArray>> optimizer,
-                         Map<String, float[]> states, List<EpochMetrics> finished) {
+                         Map<String, double[]> states, List<EpochMetrics> finished) {
 
     private static final int MAGIC = 0x50524E43; // "PRNC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -48,10 +48,10 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
                 writeArrays(out, e.getValue());
             }
             out.writeInt(states.size());
-            for (Map.Entry<String, float[]> e : states.entrySet()) {
+            for (Map.Entry<String, double[]> e : states.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeInt(e.getValue().length);
-                for (float v : e.getValue()) out.writeFloat(v);
+                for (double v : e.getValue()) out.writeDouble(v);
             }
             out.writeInt(finished.size());
             for (EpochMetrics m : finished) {
@@ -80,11 +80,11 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
             Map<String, INDArray> masks = readArrays(in);
             Map<String, Map<String, INDArray>> optimizer = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) optimizer.put(in.readUTF(), readArrays(in));
-            Map<String, float[]> states = new LinkedHashMap<>();
+            Map<String, double[]> states = new LinkedHashMap<>();
             for (int i = in.readInt(); i > 0; i--) {
                 String name = in.readUTF();
-                float[] v = new float[in.readInt()];
-                for (int j = 0; j < v.length; j++) v[j] = in.readFloat();
+                double[] v = new double[in.readInt()];
+                for (int j = 0; j < v.length; j++) v[j] = in.readDouble();
                 states.put(name, v);
             }
             List<EpochMetrics> finished = new ArrayList<>();
@@ -98,7 +98,7 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
 
     /** A trained model's state (weights, statistics, masks, optimizer state) outside a training loop. */
     public static Checkpoint of(org.prunesh.ops.model.Network net, MaskState masks, Trainer.Result r) {
-        return TrainerState.capture(net, masks, r.epochs().size(), r.steps(), r.seconds(), r.epochs());
+        return TrainerState.capture(net, masks, r.epochs().size(), r.steps(), r.seconds(), r.epochs(), Map.of());
     }
 
     /**

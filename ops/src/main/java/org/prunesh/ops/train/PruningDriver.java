@@ -95,6 +95,29 @@ final class PruningDriver {
         return pruned || regrown;
     }
 
+    /** What the criteria carry across steps, as {@code stage<i>/<key>}, for checkpoints. */
+    Map<String, double[]> criteriaState() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        List<Stage> stages = plan.selection().stages();
+        for (int i = 0; i < stages.size(); i++) {
+            String prefix = "stage" + i + "/";
+            stages.get(i).score().state().forEach((k, v) -> out.put(prefix + k, v));
+        }
+        return out;
+    }
+
+    void restoreCriteria(Map<String, double[]> saved) {
+        List<Stage> stages = plan.selection().stages();
+        for (int i = 0; i < stages.size(); i++) {
+            String prefix = "stage" + i + "/";
+            Map<String, double[]> mine = new LinkedHashMap<>();
+            saved.forEach((k, v) -> {
+                if (k.startsWith(prefix)) mine.put(k.substring(prefix.length()), v);
+            });
+            stages.get(i).score().restore(mine);
+        }
+    }
+
     /** Gradients the last selection used, per tensor in C order; empty when none was needed. */
     Map<String, float[]> selectionGradients() {
         return selectionGradients;

@@ -82,6 +82,7 @@ public final class Trainer {
         net.graph().setTrainingConfig(trainingConfig());
         if (resumeFrom != null) {
             TrainerState.restore(net, masks, resumeFrom);
+            if (driver != null) driver.restoreCriteria(resumeFrom.states());
             finished.addAll(resumeFrom.finished());
             firstEpoch = resumeFrom.epochsDone();
             firstStep = resumeFrom.step();
@@ -114,7 +115,7 @@ public final class Trainer {
                 observer.epochFinished(m);
                 if (observer.wantsCheckpoints()) {
                     observer.checkpoint(TrainerState.capture(net, masks, epoch + 1, listener.step(),
-                            seconds(started), finished));
+                            seconds(started), finished, driver == null ? Map.of() : driver.criteriaState()));
                 }
             }
         } catch (RuntimeException e) {

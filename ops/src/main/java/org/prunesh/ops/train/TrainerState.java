@@ -20,7 +20,7 @@ final class TrainerState {
     }
 
     static Checkpoint capture(Network net, MaskState masks, int epochsDone, long step, double seconds,
-                              List<EpochMetrics> finished) {
+                              List<EpochMetrics> finished, Map<String, double[]> states) {
         SameDiff sd = net.graph();
         Map<String, INDArray> variables = new LinkedHashMap<>();
         for (SDVariable v : sd.variables()) {
@@ -40,7 +40,7 @@ final class TrainerState {
                 optimizer.put(e.getKey(), state);
             }
         }
-        return new Checkpoint(epochsDone, step, seconds, variables, maskCopies, optimizer, Map.of(), List.copyOf(finished));
+        return new Checkpoint(epochsDone, step, seconds, variables, maskCopies, optimizer, states, List.copyOf(finished));
     }
 
     /** Restores {@code c} into a freshly built graph of the same model that has its training config set. */

@@ -14,7 +14,10 @@ import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.prune.GradientScore;
 import org.prunesh.ops.prune.MagnitudeScore;
 import org.prunesh.ops.prune.Scope;
+import org.prunesh.ops.prune.ScoreSpec;
+import org.prunesh.ops.prune.Scores;
 import org.prunesh.ops.prune.Selection;
+import org.prunesh.ops.prune.Stage;
 import org.prunesh.ops.schedule.CubicSpec;
 import org.prunesh.ops.schedule.StepClock;
 import org.prunesh.ops.schedule.StepPoint;
@@ -37,6 +40,20 @@ class ResumeTest {
 
     @Test
     void resumingFromTheFirstEpochsCheckpointEndsWhereAnUninterruptedRunEnds() throws IOException {
+        resumeEqualsUninterrupted(() -> Selection.of(new GradientScore(), 0.5, new MagnitudeScore()));
+    }
+
+    /** Criteria that carry state across steps: their state is in the checkpoint too. */
+    @Test
+    void statefulCriteriaResumeExactly() throws IOException {
+        resumeEqualsUninterrupted(() -> new Selection(List.of(
+                Stage.of(Scores.create(new ScoreSpec("gradient", "mean", 3), 5), 0.5),
+                Stage.of(Scores.create(ScoreSpec.of("random"), 5), 0.8),
+                Stage.last(Scores.create(ScoreSpec.of("movement"), 5)))));
+    }
+
+    private void resumeEqualsUninterrupted(java.util.function.Supplier<Selection> selection) throws IOException {
+        this.selection = selection;
         Dataset data = DATA.load();
         Network straight = Models.build(spec(), data.sampleShape(), 4, 7, 0);
         Trainer.Result whole = trainer(straight, data).train(TrainingObserver.NONE, () -> false);
@@ -78,12 +95,14 @@ class ResumeTest {
         return new ModelSpec.Mlp(List.of(32, 16), 1.0);
     }
 
-    private static Trainer trainer(Network net, Dataset data) {
+    private java.util.function.Supplier<Selection> selection;
+
+    private Trainer trainer(Network net, Dataset data) {
         List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
         StepClock clock = StepClock.of(data.trainSize(), CONFIG.batch(), CONFIG.epochs());
         PruningPlan plan = new PruningPlan(new CubicSpec(0, 0.8, new StepPoint.Steps(2), new StepPoint.Percent(80),
                 new StepPoint.Steps(3), 3).resolve(clock),
-                Selection.of(new GradientScore(), 0.5, new MagnitudeScore()), Scope.GLOBAL, prunable);
+                selection.get(), Scope.GLOBAL, prunable);
         return new Trainer(net, data, CONFIG, plan, 5, "r");
     }
 }
