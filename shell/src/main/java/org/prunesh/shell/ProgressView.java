@@ -2,8 +2,8 @@ package org.prunesh.shell;
 
 import org.prunesh.ops.train.TrainingProgress;
 
-/** Where training progress is shown: in place on a terminal, or a line per epoch in a log. */
-public sealed interface ProgressView permits InPlaceProgress, EpochProgress {
+/** Where training progress is shown: a bar on a terminal, or a line per epoch in a log. */
+public sealed interface ProgressView permits BarProgress, EpochProgress {
 
     /** A new snapshot; cheap, called at every training step. */
     void update(TrainingProgress progress);

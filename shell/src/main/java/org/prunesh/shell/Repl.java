@@ -67,7 +67,7 @@ public final class Repl {
     /** Reads and evaluates until {@code :quit} or end of input (Ctrl-D). */
     public void run() {
         ShellListener listener = new ShellListener(out,
-                new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, terminal::getWidth));
+                new BarProgress(out, terminal::getWidth));
         Session session = sessions.apply(listener);
         LineReaderBuilder builder = LineReaderBuilder.builder();
         // a dumb terminal cannot show colours, and redrawing the line for them garbles its echo

@@ -85,7 +85,7 @@ final class ScriptRunner {
 
     private int execute(Path baseDir, Path runsDir, boolean trains, Function<Session, Evaluation> action) {
         ProgressView progress = main.stdoutIsTerminal()
-                ? new InPlaceProgress(out, System::nanoTime, InPlaceProgress.DEFAULT_INTERVAL_NANOS, () -> 0)
+                ? new BarProgress(out, () -> 0)
                 : new EpochProgress(out);
         ShellListener listener = new ShellListener(out, progress);
         Session session = main.session(baseDir, runsDir, listener);

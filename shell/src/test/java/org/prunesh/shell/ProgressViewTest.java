@@ -5,9 +5,9 @@ import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProgressViewTest {
 
@@ -16,42 +16,24 @@ class ProgressViewTest {
     }
 
     @Test
-    void inPlaceRedrawsAtMostOncePerIntervalAndFinishesWithTheLastSnapshot() {
+    void barShowsEachRunsStepsEpochLossAndSparsityAndEndsItsLine() {
         StringWriter text = new StringWriter();
-        AtomicLong now = new AtomicLong(0);
-        InPlaceProgress view = new InPlaceProgress(new PrintWriter(text), now::get, 200, () -> 0);
-        view.update(at("r", 1, 9));     // first snapshot: drawn at once
-        now.set(100);
-        view.update(at("r", 1, 10));    // within the interval: held
-        now.set(199);
-        view.update(at("r", 1, 11));    // still held
-        now.set(300);
-        view.update(at("r", 2, 100));   // interval passed: drawn
-        now.set(350);
-        view.update(at("", 2, 100));    // held, drawn by finish, shorter: padded
-        view.finish();
-        String s9 = "[r] epoch 1/2  step 9/100  loss 0.5000  sparsity 25.0%";
-        String s100 = "[r] epoch 2/2  step 100/100  loss 0.5000  sparsity 25.0%";
-        String last = "epoch 2/2  step 100/100  loss 0.5000  sparsity 25.0%";
-        assertEquals("\r" + s9 + "\r" + s100 + "\r" + last + "    \n", text.toString());
-    }
-
-    @Test
-    void inPlaceCutsTheLineToTheTerminalWidth() {
-        StringWriter text = new StringWriter();
-        InPlaceProgress view = new InPlaceProgress(new PrintWriter(text), () -> 0, 200, () -> 21);
-        view.update(at("r", 1, 9));
-        view.finish();
-        assertEquals("\r[r] epoch 1/2  step \n", text.toString());
-    }
-
-    @Test
-    void inPlaceFinishWithoutProgressPrintsNothing() {
-        StringWriter text = new StringWriter();
-        InPlaceProgress view = new InPlaceProgress(new PrintWriter(text), () -> 0, 200, () -> 0);
+        BarProgress view = new BarProgress(new PrintWriter(text), () -> 120);
+        view.update(at("a", 1, 10));
+        view.update(at("a", 2, 100));
+        view.update(at("b", 1, 40));       // the next run of a sweep gets its own bar
         view.finish();
         view.finish();
-        assertEquals("", text.toString());
+        String[] lines = text.toString().split("\n");
+        assertEquals(2, lines.length, text.toString());
+        String a = lines[0].substring(lines[0].lastIndexOf('\r') + 1);
+        String b = lines[1].substring(lines[1].lastIndexOf('\r') + 1);
+        assertTrue(a.startsWith("a 100%"), a);
+        assertTrue(a.contains("100/100 steps"), a);
+        assertTrue(a.endsWith("epoch 2/2 loss 0.5000 sparsity 25.0%"), a);
+        assertTrue(b.startsWith("b  40%"), b);
+        assertTrue(b.contains("40/100 steps"), b);
+        assertTrue(a.length() <= 119 && b.length() <= 119, a + "\n" + b);
     }
 
     @Test
@@ -74,14 +56,14 @@ class ProgressViewTest {
     @Test
     void listenerEndsTheProgressLineBeforeAnOutputBlock() {
         StringWriter text = new StringWriter();
-        InPlaceProgress view = new InPlaceProgress(new PrintWriter(text), () -> 0, 200, () -> 0);
+        BarProgress view = new BarProgress(new PrintWriter(text), () -> 120);
         ShellListener listener = new ShellListener(new PrintWriter(text), view);
         listener.progress(at("r", 1, 9));
         listener.output("layer  sparsity\nfc1/W  50.0%");
         listener.output("done\n");
         listener.finish();
-        assertEquals("\r[r] epoch 1/2  step 9/100  loss 0.5000  sparsity 25.0%\n"
-                + "layer  sparsity\nfc1/W  50.0%\n"
-                + "done\n", text.toString());
+        String out = text.toString();
+        assertTrue(out.startsWith("\r"), out);
+        assertTrue(out.endsWith("epoch 1/2 loss 0.5000 sparsity 25.0%\nlayer  sparsity\nfc1/W  50.0%\ndone\n"), out);
     }
 }
