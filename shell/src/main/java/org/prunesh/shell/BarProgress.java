@@ -25,7 +25,7 @@ public final class BarProgress implements ProgressView {
     private ProgressBar bar;
     private String run;
 
-    /** @param columns the terminal's width, or 0 when unknown (then 100) */
+    /** @param columns the terminal's width, or 0 when unknown (then 140) */
     public BarProgress(PrintWriter out, IntSupplier columns) {
         this.out = out;
         this.columns = columns;
@@ -36,7 +36,7 @@ public final class BarProgress implements ProgressView {
         if (bar == null || !p.run().equals(run)) {
             finish();
             run = p.run();
-            int width = columns.getAsInt() > 1 ? columns.getAsInt() - 1 : 100;
+            int width = columns.getAsInt() > 1 ? columns.getAsInt() - 1 : 140;
             bar = new ProgressBarBuilder()
                     .setTaskName(p.run())
                     .setInitialMax(p.totalSteps())
