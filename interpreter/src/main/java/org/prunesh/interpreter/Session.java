@@ -6,16 +6,22 @@ import org.prunesh.interpreter.check.CheckContext;
 import org.prunesh.interpreter.check.CheckResult;
 import org.prunesh.interpreter.check.Checker;
 import org.prunesh.interpreter.check.DefKind;
+import org.prunesh.interpreter.check.PruningSetup;
 import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.diag.DiagnosticRenderer;
 import org.prunesh.interpreter.exec.Executor;
 import org.prunesh.interpreter.exec.SessionState;
+import org.prunesh.interpreter.exec.StateReport;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.syntax.ParseResult;
 import org.prunesh.interpreter.syntax.ScriptParser;
 import org.prunesh.ops.schedule.ScheduleSpec;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +41,11 @@ public final class Session {
     private final StringBuilder transcript = new StringBuilder();
     private volatile boolean cancelRequested;
     private SessionState state = SessionState.initial();
-    private final java.nio.file.Path baseDir;
+    private final Path baseDir;
     /** The texts of the script and of the files it imported, for rendering diagnostics. */
     private Map<String, String> lastSources = Map.of();
     /** What the checker knows of the pruning statements so far, so rules between them span inputs. */
-    private org.prunesh.interpreter.check.PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
+    private PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
         this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), listener);
@@ -75,8 +81,8 @@ public final class Session {
      * when it died in its first epoch), then the rest of its script. Use a fresh Session whose
      * config has {@code point.baseDir()} and {@code point.runsDir()}.
      */
-    public synchronized Evaluation resume(ResumePoint point) throws java.io.IOException {
-        String source = java.nio.file.Files.readString(point.runDir().resolve("script.prn"));
+    public synchronized Evaluation resume(ResumePoint point) throws IOException {
+        String source = Files.readString(point.runDir().resolve("script.prn"));
         executor.resumeAt(point.ordinal(), point.runDir());
         return evaluate(source, point.source());
     }
@@ -92,7 +98,7 @@ public final class Session {
 
     /** What earlier inputs left, as the checker sees it. */
     private CheckContext context() {
-        Map<String, DefKind> defs = new java.util.HashMap<>();
+        Map<String, DefKind> defs = new HashMap<>();
         state.definitions().forEach((name, value) ->
                 defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE : DefKind.SELECTION));
         return new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
@@ -127,7 +133,7 @@ public final class Session {
     }
 
     private Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {
-        Map<String, String> sources = new java.util.HashMap<>(lastSources);
+        Map<String, String> sources = new HashMap<>(lastSources);
         for (Diagnostic d : diagnostics) sources.putIfAbsent(d.span().source(), source);
         return new Evaluation(outcome, List.copyOf(diagnostics),
                 diagnostics.isEmpty() ? "" : DiagnosticRenderer.render(diagnostics, sources));
@@ -152,7 +158,7 @@ public final class Session {
 
     /** The session's setup, definitions and last run, for the REPL's {@code :show}. */
     public synchronized String describeState() {
-        return org.prunesh.interpreter.exec.StateReport.describe(state);
+        return StateReport.describe(state);
     }
 
     /** Names defined with {@code let} so far. */

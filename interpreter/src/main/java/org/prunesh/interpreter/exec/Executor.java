@@ -87,7 +87,7 @@ public final class Executor {
                 throw new StatementError(train.span(), e.getMessage());
             }
         }
-        PruningSetup p = s.pruning();
+        PruningState p = s.pruning();
         if (stmt instanceof Stmt.Schedule sch) {
             return s.withPruning(p.withSchedule(PruningLowering.schedule(sch.schedule(), s.definitions()), sch.span()));
         }

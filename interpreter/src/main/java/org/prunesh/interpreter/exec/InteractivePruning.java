@@ -65,7 +65,7 @@ final class InteractivePruning {
         MaskState masks = MaskState.dense(net, prunable);
         if (continuing) masks.restore(masksOf(last.result().masks()));
 
-        PruningSetup p = s.pruning();
+        PruningState p = s.pruning();
         Selection selection = PruningLowering.selection(stmt.selection(), s.definitions()).build(s.seed());
         PruneRequest request = stmt.scope() == null
                 ? new PruneRequest(selection, p.scope(), p.granularity(), p.bounds())

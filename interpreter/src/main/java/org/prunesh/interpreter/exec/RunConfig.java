@@ -34,7 +34,7 @@ record RunConfig(String name, long seed, DataSpec data, ModelSpec model, TrainCo
     }
 
     static RunConfig of(String name, SessionState s, SparsitySchedule schedule, List<String> prunable, Replay replay) {
-        PruningSetup p = s.pruning();
+        PruningState p = s.pruning();
         return new RunConfig(name, s.seed(), s.data(), s.model(), s.train(), p.schedule(), p.schedule().describe(),
                 schedule.clock(), schedule.points(), p.selection().describe(), p.scope().name().toLowerCase(),
                 p.bounds(), p.granularity().describe(), p.exclusions(), p.countAll() ? "all" : "prunable",

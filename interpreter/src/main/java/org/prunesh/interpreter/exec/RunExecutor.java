@@ -56,7 +56,7 @@ final class RunExecutor {
 
     /** Resolves the session's pruning setup for this network; throws IllegalArgumentException when it cannot hold. */
     static PruningPlan plan(SessionState s, Network net, SparsitySchedule schedule, List<String> prunable) {
-        PruningSetup p = s.pruning();
+        PruningState p = s.pruning();
         if (prunable.isEmpty()) throw new IllegalArgumentException("the exclusions leave no prunable tensor");
         PruneRequest request = new PruneRequest(p.selection().build(s.seed()), p.scope(), p.granularity(), p.bounds());
         double scale = 1;

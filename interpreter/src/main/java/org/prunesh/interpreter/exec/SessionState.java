@@ -17,7 +17,7 @@ import java.util.Map;
  *                    {@link org.prunesh.ops.prune.SelectionSpec}
  * @param lastRun     the most recent finished run (or {@code prune now} result), or null
  */
-public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train, PruningSetup pruning,
+public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train, PruningState pruning,
                            Map<String, Object> definitions, RunRecord lastRun, List<RunRow> history) {
 
     /** One finished run in {@code report runs}: what a comparison needs, without the network. */
@@ -34,7 +34,7 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
     }
 
     public static SessionState initial() {
-        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, PruningSetup.INITIAL, Map.of(), null, List.of());
+        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, PruningState.INITIAL, Map.of(), null, List.of());
     }
 
     public SessionState withSeed(long s) {
@@ -53,7 +53,7 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
         return new SessionState(seed, data, model, t, pruning, definitions, lastRun, history);
     }
 
-    public SessionState withPruning(PruningSetup p) {
+    public SessionState withPruning(PruningState p) {
         return new SessionState(seed, data, model, train, p, definitions, lastRun, history);
     }
 

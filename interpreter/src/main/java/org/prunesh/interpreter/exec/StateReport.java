@@ -18,7 +18,7 @@ public final class StateReport {
         line(sb, "data", s.data() == null ? "(none)" : s.data().toString());
         line(sb, "model", s.model() == null ? "(none)" : s.model().toString());
         line(sb, "train", s.train().toString());
-        PruningSetup p = s.pruning();
+        PruningState p = s.pruning();
         line(sb, "schedule", p.schedule().describe());
         line(sb, "select", p.selection().describe());
         line(sb, "scope", p.scope().name().toLowerCase() + (p.bounds().isNone() ? ""

@@ -1,13 +1,12 @@
 package org.prunesh.ops.schedule;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
  * The target is s_f at every step; masks are updated on the grid. Repeated updates at a constant
  * target matter when a criterion can change its mind (regrowth) or a run starts from sparse init.
  */
-public record ConstantSchedule(StepClock clock, StepGrid grid, double to) implements SparsitySchedule {
+public record ConstantSchedule(StepClock clock, StepGrid grid, double to) implements GridSchedule {
 
     public ConstantSchedule {
         Objects.requireNonNull(clock, "clock");
@@ -23,25 +22,5 @@ public record ConstantSchedule(StepClock clock, StepGrid grid, double to) implem
     @Override
     public double targetAt(long step) {
         return to;
-    }
-
-    @Override
-    public List<Long> pruningSteps() {
-        return grid.steps();
-    }
-
-    @Override
-    public boolean isPruningStep(long step) {
-        return grid.contains(step);
-    }
-
-    @Override
-    public long start() {
-        return grid.start();
-    }
-
-    @Override
-    public long end() {
-        return grid.end();
     }
 }

@@ -1,6 +1,5 @@
 package org.prunesh.ops.schedule;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * down near the final sparsity.
  */
 public record CubicSchedule(StepClock clock, StepGrid grid, double from, double to, double exponent)
-        implements SparsitySchedule {
+        implements GridSchedule {
 
     public CubicSchedule {
         Objects.requireNonNull(clock, "clock");
@@ -37,27 +36,6 @@ public record CubicSchedule(StepClock clock, StepGrid grid, double from, double 
         if (step <= grid.start()) {
             return from;
         }
-        double progress = (double) (step - grid.start()) / (grid.end() - grid.start());
-        return to + (from - to) * Math.pow(1 - progress, exponent);
-    }
-
-    @Override
-    public List<Long> pruningSteps() {
-        return grid.steps();
-    }
-
-    @Override
-    public boolean isPruningStep(long step) {
-        return grid.contains(step);
-    }
-
-    @Override
-    public long start() {
-        return grid.start();
-    }
-
-    @Override
-    public long end() {
-        return grid.end();
+        return to + (from - to) * Math.pow(1 - progress(step), exponent);
     }
 }

@@ -1,6 +1,5 @@
 package org.prunesh.ops.schedule;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * still left. s_i before t0 (no pruning happens there) and s_f from t1 on. Both densities are
  * positive because a sparsity target is below 1, so the ratio is always defined.
  */
-public record ExpSchedule(StepClock clock, StepGrid grid, double from, double to) implements SparsitySchedule {
+public record ExpSchedule(StepClock clock, StepGrid grid, double from, double to) implements GridSchedule {
 
     public ExpSchedule {
         Objects.requireNonNull(clock, "clock");
@@ -31,29 +30,8 @@ public record ExpSchedule(StepClock clock, StepGrid grid, double from, double to
         if (step <= grid.start()) {
             return from;
         }
-        double progress = (double) (step - grid.start()) / (grid.end() - grid.start());
         double initial = 1 - from;
-        double density = initial * Math.pow((1 - to) / initial, progress);
+        double density = initial * Math.pow((1 - to) / initial, progress(step));
         return 1 - density;
-    }
-
-    @Override
-    public List<Long> pruningSteps() {
-        return grid.steps();
-    }
-
-    @Override
-    public boolean isPruningStep(long step) {
-        return grid.contains(step);
-    }
-
-    @Override
-    public long start() {
-        return grid.start();
-    }
-
-    @Override
-    public long end() {
-        return grid.end();
     }
 }

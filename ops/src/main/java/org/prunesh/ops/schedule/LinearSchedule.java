@@ -1,10 +1,9 @@
 package org.prunesh.ops.schedule;
 
-import java.util.List;
 import java.util.Objects;
 
 /** s_t = s_i + (s_f − s_i)(t − t0)/(t1 − t0) on [t0, t1]; s_i before t0 and s_f after t1. */
-public record LinearSchedule(StepClock clock, StepGrid grid, double from, double to) implements SparsitySchedule {
+public record LinearSchedule(StepClock clock, StepGrid grid, double from, double to) implements GridSchedule {
 
     public LinearSchedule {
         Objects.requireNonNull(clock, "clock");
@@ -25,26 +24,6 @@ public record LinearSchedule(StepClock clock, StepGrid grid, double from, double
         if (step <= grid.start()) {
             return from;
         }
-        return from + (to - from) * (step - grid.start()) / (grid.end() - grid.start());
-    }
-
-    @Override
-    public List<Long> pruningSteps() {
-        return grid.steps();
-    }
-
-    @Override
-    public boolean isPruningStep(long step) {
-        return grid.contains(step);
-    }
-
-    @Override
-    public long start() {
-        return grid.start();
-    }
-
-    @Override
-    public long end() {
-        return grid.end();
+        return from + (to - from) * progress(step);
     }
 }

@@ -106,13 +106,7 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
      * (a fresh build of the same model) and the masks over {@code prunable}.
      */
     public Trainer.Result restoreInto(org.prunesh.ops.model.Network net, List<String> prunable) {
-        for (Map.Entry<String, INDArray> e : variables.entrySet()) {
-            var v = net.graph().getVariable(e.getKey());
-            if (v == null || v.getArr() == null) {
-                throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
-            }
-            v.getArr().assign(e.getValue());
-        }
+        TrainerState.restoreVariables(net, this);
         MaskState m = MaskState.dense(net, prunable);
         m.restore(masks);
         return new Trainer.Result(finished, m, step, seconds, false, Map.of());

@@ -46,13 +46,7 @@ final class TrainerState {
     /** Restores {@code c} into a freshly built graph of the same model that has its training config set. */
     static void restore(Network net, MaskState masks, Checkpoint c) {
         SameDiff sd = net.graph();
-        for (Map.Entry<String, INDArray> e : c.variables().entrySet()) {
-            SDVariable v = sd.getVariable(e.getKey());
-            if (v == null || v.getArr() == null) {
-                throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
-            }
-            v.getArr().assign(e.getValue());
-        }
+        restoreVariables(net, c);
         masks.restore(c.masks());
         initializeTraining(sd);
         for (Map.Entry<String, Map<String, INDArray>> e : c.optimizer().entrySet()) {
@@ -62,6 +56,17 @@ final class TrainerState {
             }
             Map<String, INDArray> live = updater.getState();
             e.getValue().forEach((k, a) -> live.get(k).assign(a));
+        }
+    }
+
+    /** Every saved variable (weights, statistics) into the same-named variable of {@code net}. */
+    static void restoreVariables(Network net, Checkpoint c) {
+        for (Map.Entry<String, INDArray> e : c.variables().entrySet()) {
+            SDVariable v = net.graph().getVariable(e.getKey());
+            if (v == null || v.getArr() == null) {
+                throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
+            }
+            v.getArr().assign(e.getValue());
         }
     }
 

@@ -19,44 +19,44 @@ import org.prunesh.ops.train.SparseInitSpec;
  * @param regrowth     null without regrowth
  * @param init         null for a dense start
  */
-public record PruningSetup(ScheduleSpec schedule, Span scheduleSpan, SelectionSpec selection, Scope scope,
+public record PruningState(ScheduleSpec schedule, Span scheduleSpan, SelectionSpec selection, Scope scope,
                            DensityBounds bounds, Granularity granularity, Exclusions exclusions, boolean countAll,
                            RegrowthSpec regrowth, SparseInitSpec init) {
 
-    public static final PruningSetup INITIAL = new PruningSetup(new NoPruningSpec(), null, SelectionSpec.MAGNITUDE,
+    public static final PruningState INITIAL = new PruningState(new NoPruningSpec(), null, SelectionSpec.MAGNITUDE,
             Scope.GLOBAL, DensityBounds.NONE, Granularity.UNSTRUCTURED, Exclusions.DEFAULT, false, null, null);
 
-    public PruningSetup withSchedule(ScheduleSpec s, Span span) {
-        return new PruningSetup(s, span, selection, scope, bounds, granularity, exclusions, countAll, regrowth, init);
+    public PruningState withSchedule(ScheduleSpec s, Span span) {
+        return new PruningState(s, span, selection, scope, bounds, granularity, exclusions, countAll, regrowth, init);
     }
 
-    public PruningSetup withSelection(SelectionSpec s) {
-        return new PruningSetup(schedule, scheduleSpan, s, scope, bounds, granularity, exclusions, countAll, regrowth, init);
+    public PruningState withSelection(SelectionSpec s) {
+        return new PruningState(schedule, scheduleSpan, s, scope, bounds, granularity, exclusions, countAll, regrowth, init);
     }
 
     /** A scope statement sets the bounds too: without min_density/max_density they are cleared. */
-    public PruningSetup withScope(Scope s, DensityBounds b) {
-        return new PruningSetup(schedule, scheduleSpan, selection, s, b, granularity, exclusions, countAll, regrowth, init);
+    public PruningState withScope(Scope s, DensityBounds b) {
+        return new PruningState(schedule, scheduleSpan, selection, s, b, granularity, exclusions, countAll, regrowth, init);
     }
 
-    public PruningSetup withGranularity(Granularity g) {
-        return new PruningSetup(schedule, scheduleSpan, selection, scope, bounds, g, exclusions, countAll, regrowth, init);
+    public PruningState withGranularity(Granularity g) {
+        return new PruningState(schedule, scheduleSpan, selection, scope, bounds, g, exclusions, countAll, regrowth, init);
     }
 
-    public PruningSetup withExclusions(Exclusions e) {
-        return new PruningSetup(schedule, scheduleSpan, selection, scope, bounds, granularity, e, countAll, regrowth, init);
+    public PruningState withExclusions(Exclusions e) {
+        return new PruningState(schedule, scheduleSpan, selection, scope, bounds, granularity, e, countAll, regrowth, init);
     }
 
-    public PruningSetup withCountAll(boolean all) {
-        return new PruningSetup(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, all, regrowth, init);
+    public PruningState withCountAll(boolean all) {
+        return new PruningState(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, all, regrowth, init);
     }
 
-    public PruningSetup withRegrowth(RegrowthSpec r) {
-        return new PruningSetup(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, countAll, r, init);
+    public PruningState withRegrowth(RegrowthSpec r) {
+        return new PruningState(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, countAll, r, init);
     }
 
-    public PruningSetup withInit(SparseInitSpec i) {
-        return new PruningSetup(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, countAll, regrowth, i);
+    public PruningState withInit(SparseInitSpec i) {
+        return new PruningState(schedule, scheduleSpan, selection, scope, bounds, granularity, exclusions, countAll, regrowth, i);
     }
 
     /** Whether a run prunes at all: a schedule, a sparse start or regrowth. */
