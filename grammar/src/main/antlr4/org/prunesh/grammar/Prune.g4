@@ -1,5 +1,6 @@
 /*
- * prune-sh language, version 2 (version 1 plus the pruning library of issue 3).
+ * prune-sh language, version 3 (version 2 plus the STP statements of issue 6: space, budget,
+ * stimulate, search, extract and the arch literal).
  *
  * Statement heads and option keys are keywords; the names of things (data sets, models, schedule
  * kinds, scores, optimizers, scopes, granularities, curves, regrowth methods, initialisations,
@@ -44,6 +45,11 @@ statement
     | loadStatement
     | importStatement
     | showStatement
+    | spaceStatement
+    | budgetStatement
+    | stimulateStatement
+    | searchStatement
+    | extractStatement
     ;
 
 seedStatement        : SEED number SEMI ;
@@ -57,7 +63,8 @@ loadStatement        : LOAD string SEMI ;
 sweepStatement       : SWEEP sweepVar (COMMA sweepVar)* LBRACE statement* RBRACE SEMI? ;
 sweepVar             : sweepName IN LBRACKET sweepValue (COMMA sweepValue)* RBRACKET ;
 sweepName            : ID | SEED ;
-sweepValue           : ID | NUMBER | STRING ;
+// `off` is a keyword but also a value (of `expansion`), so that `sweep e in [mutate, off]` ablates expansion.
+sweepValue           : ID | NUMBER | STRING | OFF ;
 dataStatement        : DATA datasetName dataOption* SEMI ;
 modelStatement       : MODEL modelName modelOption* SEMI ;
 trainStatement       : TRAIN trainOption* SEMI ;
@@ -69,7 +76,7 @@ countStatement       : COUNT countKind SEMI ;
 excludeStatement     : EXCLUDE excludeItem (COMMA excludeItem)* SEMI ;
 regrowStatement      : REGROW regrowMethod regrowOption* SEMI ;
 initStatement        : INIT initKind fraction? SEMI ;
-letStatement         : LET letName ASSIGN (scheduleExpr | selectExpr) SEMI ;
+letStatement         : LET letName ASSIGN (scheduleExpr | selectExpr | archExpr) SEMI ;
 runStatement         : RUN string? SEMI ;
 // `prune now to 0.9 by fggp scope layerwise;` prunes the current model once, outside training.
 pruneStatement       : PRUNE NOW TO fraction BY selection scopeExpr? SEMI ;
@@ -79,12 +86,57 @@ exportStatement      : EXPORT exportTarget TO string SEMI ;
 reportStatement      : REPORT reportTarget (BY metricName)? SEMI ;
 showStatement        : SHOW showTarget SEMI ;
 
+// STP. `space depth [1..3, 1..3, 1..3] width 0.25..1.0 step 0.125;`: depth choices per stage, width
+// choices per stage (or, with `per block`, per block). Its clauses come in this order, so that
+// none can be given twice.
+spaceStatement       : SPACE DEPTH depthList WIDTH widthChoices (PER BLOCK)? (IMPORTANCE importanceName)?
+                       (REFRESH interval)? SEMI ;
+// `budget flops 0.35;` (or 35%): the share of the full network's FLOPs a subnet may keep.
+budgetStatement      : BUDGET budgetMetric fraction SEMI ;
+// `stimulate subnets 2 lambda 1.0 temperature 4 expansion mutate until 50%;` or `stimulate off;`
+stimulateStatement   : STIMULATE (OFF | stimulateOption*) SEMI ;
+// `search evolutionary population 16 ... as best;` binds the chosen architecture to a name.
+searchStatement      : SEARCH strategyName searchOption* AS archName SEMI ;
+// `extract best "stp-35";` builds the named architecture as a smaller network; the run name is optional.
+extractStatement     : EXTRACT archName string? SEMI ;
+
+depthList    : LBRACKET depthRange (COMMA depthRange)* RBRACKET ;
+// `2` or `1..3`: the blocks a stage may keep.
+depthRange   : NUMBER (DOTDOT NUMBER)? ;
+widthChoices
+    : NUMBER DOTDOT NUMBER STEP NUMBER
+    | numberList
+    ;
+
+stimulateOption
+    : SUBNETS number
+    | LAMBDA number
+    | TEMPERATURE number
+    | EXPANSION expansionName
+    | UNTIL quantity
+    ;
+
+searchOption
+    : POPULATION number
+    | GENERATIONS number
+    | MUTATION number
+    | CROSSOVER number
+    | SAMPLES number
+    | BATCHES number
+    | CALIBRATION number
+    | SEED number
+    ;
+
+// `arch depth [2, 3, 1] width [0.5, 0.75, 0.375] inner [...]`: one architecture of a space.
+archExpr : ARCH DEPTH intList WIDTH numberList (INNER numberList)? ;
+
 dataOption
     : PATH string
     | LIMIT number
     | TEST_LIMIT number
     | SAMPLES number
     | TEST_SAMPLES number
+    | HOLDOUT number
     | FEATURES number
     | CLASSES number
     | NOISE number
@@ -178,12 +230,18 @@ initKind        : ID ;
 curveName       : ID ;
 exportTarget    : ID ;
 letName         : ID ;
+importanceName  : ID ;
+budgetMetric    : ID ;
+// `off` is a keyword (of `stimulate off`) and also one of the expansions.
+expansionName   : ID | OFF ;
+strategyName    : ID ;
+archName        : ID ;
 // Targets may also be statement words (`show schedule`), so later targets need no grammar change.
 reportTarget    : target ;
 metricName      : ID ;
 showTarget      : target ;
 target          : ID | SEED | DATA | MODEL | TRAIN | SCHEDULE | SELECT | SCOPE | GRANULARITY | COUNT | EXCLUDE
-                | REGROW | INIT ;
+                | REGROW | INIT | SUBNETS | ARCH ;
 
 // Values.
 number   : NUMBER ;
@@ -193,10 +251,11 @@ quantity : NUMBER unit? | PERCENT ;
 interval : NUMBER unit? ;
 unit     : STEPS | STEP | EPOCHS | EPOCH ;
 intList  : LBRACKET NUMBER (COMMA NUMBER)* RBRACKET ;
+numberList : LBRACKET NUMBER (COMMA NUMBER)* RBRACKET ;
 quantityList : LBRACKET quantity (COMMA quantity)* RBRACKET ;
 string   : STRING ;
 
-// Keywords, in the order error messages list them. Statement heads come first, from SEED to SHOW:
+// Keywords, in the order error messages list them. Statement heads come first, from SEED to EXTRACT:
 // the parser treats that range as "the words that start a statement".
 SEED         : 'seed' ;
 DATA         : 'data' ;
@@ -221,6 +280,11 @@ SAVE         : 'save' ;
 LOAD         : 'load' ;
 IMPORT       : 'import' ;
 SHOW         : 'show' ;
+SPACE        : 'space' ;
+BUDGET       : 'budget' ;
+STIMULATE    : 'stimulate' ;
+SEARCH       : 'search' ;
+EXTRACT      : 'extract' ;
 
 PATH         : 'path' ;
 IN           : 'in' ;
@@ -229,6 +293,7 @@ LIMIT        : 'limit' ;
 TEST_LIMIT   : 'test_limit' ;
 SAMPLES      : 'samples' ;
 TEST_SAMPLES : 'test_samples' ;
+HOLDOUT      : 'holdout' ;
 FEATURES     : 'features' ;
 CLASSES      : 'classes' ;
 NOISE        : 'noise' ;
@@ -274,6 +339,27 @@ FRACTION     : 'fraction' ;
 NOW          : 'now' ;
 BY           : 'by' ;
 
+DEPTH        : 'depth' ;
+PER          : 'per' ;
+BLOCK        : 'block' ;
+IMPORTANCE   : 'importance' ;
+REFRESH      : 'refresh' ;
+SUBNETS      : 'subnets' ;
+LAMBDA       : 'lambda' ;
+TEMPERATURE  : 'temperature' ;
+EXPANSION    : 'expansion' ;
+UNTIL        : 'until' ;
+OFF          : 'off' ;
+POPULATION   : 'population' ;
+GENERATIONS  : 'generations' ;
+MUTATION     : 'mutation' ;
+CROSSOVER    : 'crossover' ;
+BATCHES      : 'batches' ;
+CALIBRATION  : 'calibration' ;
+AS           : 'as' ;
+ARCH         : 'arch' ;
+INNER        : 'inner' ;
+
 STEPS        : 'steps' ;
 STEP         : 'step' ;
 EPOCH        : 'epoch' ;
@@ -288,6 +374,8 @@ LBRACKET     : '[' ;
 RBRACKET     : ']' ;
 LPAREN       : '(' ;
 RPAREN       : ')' ;
+// `1..3`: NUMBER cannot end in '.', so the lexer reads NUMBER DOTDOT NUMBER here.
+DOTDOT       : '..' ;
 
 // A sign belongs to the number so that the checker, not the parser, says why -1 is wrong.
 NUMBER  : '-'? DIGITS ('.' DIGITS)? ([eE] [+-]? DIGITS)? ;

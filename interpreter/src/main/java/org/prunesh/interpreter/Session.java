@@ -100,7 +100,8 @@ public final class Session {
     private CheckContext context() {
         Map<String, DefKind> defs = new HashMap<>();
         state.definitions().forEach((name, value) ->
-                defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE : DefKind.SELECTION));
+                defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE
+                        : value instanceof org.prunesh.interpreter.exec.ArchValue ? DefKind.ARCH : DefKind.SELECTION));
         return new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
     }
 

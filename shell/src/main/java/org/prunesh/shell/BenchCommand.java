@@ -1,31 +1,47 @@
 package org.prunesh.shell;
 
-import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.model.Models;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.train.BenchModel;
+import org.prunesh.ops.train.SelectionBench;
 import org.prunesh.ops.train.TrainingBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code prune-sh bench}: training images per second, dense and masked, and the masking overhead. */
+/**
+ * {@code prune-sh bench}: training images per second, dense and masked, against PyTorch when it is
+ * installed, and the time of an FGGP selection step.
+ */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         exitCodeOnInvalidInput = Main.EX_USAGE,
         versionProvider = VersionInfo.class,
         description = {
-            "Measure training throughput on one random CIFAR-shaped batch (3x32x32, 10 classes) as runs",
-            "train (one fit per batch): each model without and",
-            "with masks re-applied after every update at --sparsity, in alternating blocks on one network;",
-            "prints the medians and the masking overhead."
+            "Training throughput on one fixed random batch, stepped as runs train:",
+            "each model dense and with masks (global magnitude at --sparsity)",
+            "re-applied after every update, in alternating blocks on one network;",
+            "then the same model, optimizer (SGD lr 0.01, momentum 0.9), batch and",
+            "masking in PyTorch (bench/torch_peer.py, a persistent child process),",
+            "one block after each pair of ours. Prints medians over blocks, the",
+            "masking overhead and ours/PyTorch. Then times FGGP's selection",
+            "(gradient ratio 0.5 then magnitude, global) over ResNet-50's 25.5 M",
+            "weights against one streaming pass over the weights and gradients.",
+            "LeNet-5 trains on 1x28x28 samples, the others on 3x32x32; 10 classes."
         })
 final class BenchCommand implements Callable<Integer> {
+
+    static final String DEFAULT_MODELS = "resnet20:1,resnet20:0.5,vgg19:0.25,lenet5:1";
 
     @ParentCommand
     Main main;
@@ -33,51 +49,178 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--models", split = ",", defaultValue = "resnet20,vgg19",
-            description = "Models to measure: resnet20|resnet32|resnet56|resnet110|resnet50|vgg19 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",", defaultValue = DEFAULT_MODELS, paramLabel = "NAME[:WIDTH]",
+            description = "Models to measure: lenet5, cnn, vgg19, resnet50 or resnetN, each with an optional width"
+                    + " (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--width", defaultValue = "0.25", description = "Width multiplier (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "1", description = "Width of models given without one (default: ${DEFAULT-VALUE}).")
     double width;
 
-    @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--sparsity", defaultValue = "0.9", description = "Sparsity of the masked run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sparsity", defaultValue = "0.9", description = "Sparsity of the masks (default: ${DEFAULT-VALUE}).")
     double sparsity;
 
-    @Option(names = "--blocks", defaultValue = "5", description = "Alternating blocks per variant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps per variant first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--blocks", defaultValue = "5", description = "Timed blocks per variant (default: ${DEFAULT-VALUE}).")
     int blocks;
 
-    @Option(names = "--steps", defaultValue = "5", description = "Steps per block (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "8", description = "Steps per block (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--peer", defaultValue = "auto", paramLabel = "auto|torch|none",
+            description = "Compare with PyTorch: torch requires it, auto uses it when a python3 can import torch,"
+                    + " none skips it (default: ${DEFAULT-VALUE}).")
+    String peer;
+
+    @Option(names = "--python", paramLabel = "CMD",
+            description = "Python interpreter for the peer (default: the first of python3, /usr/bin/python3 that imports torch).")
+    String python;
+
+    @Option(names = "--peer-script", paramLabel = "FILE",
+            description = "The peer script (default: bench/torch_peer.py of this source tree).")
+    Path peerScript;
+
+    @Option(names = "--peer-threads", defaultValue = "2", description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
+    int peerThreads;
+
+    @Option(names = "--measure", split = ",", defaultValue = "training,selection", paramLabel = "WHAT",
+            description = "What to measure: training, selection or both (default: ${DEFAULT-VALUE}).")
+    List<String> measure;
+
+    @Option(names = "--selection-target", defaultValue = "0.3",
+            description = "Sparsity the timed selection prunes to from dense (default: ${DEFAULT-VALUE}).")
+    double selectionTarget;
+
+    @Option(names = "--selection-repeats", defaultValue = "5",
+            description = "Timed repeats of the selection and the pass (default: ${DEFAULT-VALUE}).")
+    int selectionRepeats;
+
+    /** The interpreters tried, in order, when --python is not given. */
+    static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<TrainingBench.Result> results = new ArrayList<>();
-        for (String name : models) {
-            ModelSpec model = switch (name) {
-                case "resnet20", "resnet32", "resnet56", "resnet110" ->
-                        new ModelSpec.ResNet(Integer.parseInt(name.substring("resnet".length())), width);
-                case "resnet50" -> new ModelSpec.ResNet50(width);
-                case "vgg19" -> new ModelSpec.Vgg19(width);
-                default -> null;
-            };
-            if (model == null) {
-                spec.commandLine().getErr().println("prune-sh bench: unknown model '" + name + "'");
-                return Main.EX_USAGE;
-            }
-            long[] shape = {3, 32, 32};
-            out.println("measuring " + name + " width " + width + " batch " + batch + " ...");
-            out.flush();
-            results.add(TrainingBench.run(name + " w" + width, Models.build(model, shape, 10, 1, 0),
-                    batch, sparsity, 2, blocks, steps, 1));
+        List<BenchModel> benchModels = models();
+        TrainingBench.Options options = options();
+        boolean training = measures("training");
+        boolean selection = measures("selection");
+        if (!List.of("auto", "torch", "none").contains(peer)) {
+            throw new ParameterException(spec.commandLine(), "--peer must be auto, torch or none, not '" + peer + "'");
         }
-        out.print(TrainingBench.describe(results));
-        out.println("overhead = dense img/s / masked img/s - 1 (medians over " + blocks + " blocks of " + steps
-                + " steps; the two variants alternate)");
-        out.flush();
+        if (training) {
+            try (TorchPeer torch = peer.equals("none") ? null : startPeer(out)) {
+                out.println(threading(torch != null));
+                List<TrainingBench.Result> results = new ArrayList<>();
+                for (BenchModel model : benchModels) {
+                    out.println("measuring " + model.label() + " (" + model.shapeText() + ") ...");
+                    out.flush();
+                    Network net = model.build(options.seed());
+                    results.add(TrainingBench.run(model.label(), net, options, peerFor(torch, model, net, out)));
+                }
+                out.print(BenchTable.training(results, "torch"));
+                out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
+                        + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch");
+                if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
+                    out.print(BenchTable.cpu(results, "torch"));
+                    out.println("cores busy = CPU seconds per wall-clock second of each process during each side's blocks;"
+                            + " on an idle 2-core machine the side training uses up to 2, the waiting side ~0");
+                }
+                out.flush();
+            }
+        }
+        if (selection) {
+            out.println("building ResNet-50 for the selection timing ...");
+            out.flush();
+            SelectionBench.Result r = SelectionBench.run(SelectionBench.resnet50(1), selectionTarget, selectionRepeats, 1);
+            out.print(BenchTable.selection(r, "ResNet-50"));
+            out.flush();
+        }
         return Main.EX_OK;
+    }
+
+    /**
+     * The OpenMP settings each side runs with. Ours come from the environment prune-sh started in
+     * (libgomp reads them once, at load); the peer always gets PASSIVE.
+     */
+    static String threading(boolean peer) {
+        String policy = System.getenv("OMP_WAIT_POLICY");
+        String threads = System.getenv("OMP_NUM_THREADS");
+        String line = "ours: OMP_NUM_THREADS=" + (threads == null ? "unset" : threads) + " OMP_WAIT_POLICY="
+                + (policy == null ? "unset" : policy);
+        if (peer) line += "; torch: OMP_WAIT_POLICY=PASSIVE";
+        if (peer && !"PASSIVE".equalsIgnoreCase(policy)) {
+            line += "\nnote: ours may spin-wait; on a busy machine that was measured to slow it up to 10x"
+                    + " (start prune-sh with OMP_WAIT_POLICY=PASSIVE for a like-for-like comparison)";
+        }
+        return line;
+    }
+
+    private List<BenchModel> models() {
+        List<BenchModel> out = new ArrayList<>();
+        for (String text : models) {
+            try {
+                out.add(BenchModel.parse(text, width));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--models: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private TrainingBench.Options options() {
+        try {
+            return new TrainingBench.Options(batch, sparsity, warmup, blocks, steps, 1);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private boolean measures(String what) {
+        for (String m : measure) {
+            if (!m.equals("training") && !m.equals("selection")) {
+                throw new ParameterException(spec.commandLine(), "--measure takes training and/or selection, not '" + m + "'");
+            }
+        }
+        return measure.contains(what);
+    }
+
+    /** The running peer, or null (with a line saying why) when auto finds no PyTorch; fails when torch was required. */
+    private TorchPeer startPeer(PrintWriter out) throws IOException {
+        boolean required = peer.equals("torch");
+        Optional<Path> script = peerScript != null ? Optional.of(peerScript) : TorchPeer.findScript(Path.of(""));
+        Optional<String> interpreter = python != null ? Optional.of(python) : TorchPeer.findPython(PYTHONS);
+        String missing = script.isEmpty() ? "bench/torch_peer.py not found (give --peer-script)"
+                : interpreter.isEmpty() ? "no python3 can import torch (apt-get install python3-torch, or give --python)"
+                : null;
+        if (missing != null) {
+            if (required) throw new IllegalStateException("--peer torch: " + missing);
+            out.println("PyTorch peer skipped: " + missing);
+            return null;
+        }
+        TorchPeer torch = TorchPeer.start(interpreter.get(), script.get(), peerThreads);
+        out.println("peer: " + torch.version() + " (" + interpreter.get() + " " + script.get() + ")");
+        return torch;
+    }
+
+    /**
+     * The peer set up for {@code model}, or null (with a line saying why) when it cannot run it or
+     * its network's parameter count differs from ours.
+     */
+    private TrainingBench.Peer peerFor(TorchPeer torch, BenchModel model, Network net, PrintWriter out) {
+        if (torch == null) return null;
+        try {
+            long theirs = torch.setup(model, batch, sparsity);
+            if (theirs == net.parameterCount()) return torch;
+            out.println("  torch not compared: its network has " + theirs + " parameters, ours " + net.parameterCount());
+        } catch (TorchPeer.Failure e) {
+            out.println("  torch not compared: " + e.getMessage());
+        }
+        return null;
     }
 }

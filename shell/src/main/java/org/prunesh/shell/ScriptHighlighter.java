@@ -55,7 +55,7 @@ final class ScriptHighlighter implements Highlighter {
 
     static AttributedStyle style(Token t, Set<String> names) {
         int type = t.getType();
-        if (type >= PruneLexer.SEED && type <= PruneLexer.SHOW) return STATEMENT;
+        if (org.prunesh.interpreter.syntax.ScriptParser.isStatementHead(type)) return STATEMENT;
         return switch (type) {
             case PruneLexer.NUMBER, PruneLexer.PERCENT -> NUMBER;
             case PruneLexer.STRING -> STRING;

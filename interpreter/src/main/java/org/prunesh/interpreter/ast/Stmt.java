@@ -10,7 +10,8 @@ import java.util.List;
  */
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
         Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
-        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show {
+        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show,
+        Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract {
 
     Span span();
 
@@ -125,4 +126,39 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
 
     /** {@code import "common.prn";} replaced by the imported statements before checking. */
     record Import(Str path, Span span) implements Stmt { }
+
+    /**
+     * {@code space depth [1..3, 1..3, 1..3] width 0.25..1.0 step 0.125 per block importance bn refresh 2 epochs;}:
+     * the architectures STP trains and searches.
+     *
+     * @param perBlock   true with {@code per block}: each block picks its own width, not each stage
+     * @param importance {@code l1} or {@code bn}, the channel order a width keeps the front of; null when not given
+     * @param refresh    how often the channel order is recomputed; null when not given
+     */
+    record Space(List<DepthRange> depth, WidthChoices width, boolean perBlock, Name importance, Quantity refresh,
+                 Span span) implements Stmt {
+        public Space {
+            depth = List.copyOf(depth);
+        }
+    }
+
+    /** {@code budget flops 0.35;} or {@code budget flops 35%;}: the share of the full network's FLOPs to keep. */
+    record Budget(Name metric, Num fraction, Span span) implements Stmt { }
+
+    /**
+     * {@code stimulate subnets 2 lambda 1.0 temperature 4 expansion mutate until 50%;} or
+     * {@code stimulate off;} ({@code off} true, no options). The options are {@code subnets},
+     * {@code lambda}, {@code temperature} (numbers), {@code expansion} (an {@link Ident}: mutate or
+     * off) and {@code until} (a {@link Quantity}).
+     */
+    record Stimulate(Options options, boolean off, Span span) implements Stmt { }
+
+    /**
+     * {@code search evolutionary population 16 generations 8 as best;}: a search over the space under
+     * the budget whose result is named {@code as}. Every option is a number.
+     */
+    record Search(Name strategy, Options options, Name as, Span span) implements Stmt { }
+
+    /** {@code extract best "stp-35";}: {@code runName} is null when none is given. */
+    record Extract(Name arch, Str runName, Span span) implements Stmt { }
 }

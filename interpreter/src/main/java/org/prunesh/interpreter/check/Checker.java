@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.check;
 
+import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
@@ -23,14 +24,15 @@ import java.util.Set;
  * Checks a parsed script before anything runs: names against the vocabularies and the session's
  * definitions, options against what they apply to, numbers against their ranges, statements
  * against each other (an N:M pattern and a schedule's final sparsity, a density floor and the
- * target, regrowth and granularity) and order (a run needs data and a model before it). It walks
+ * target, regrowth and granularity, a space or an arch and the model, stimulative training and a
+ * schedule) and order (a run needs data and a model before it, a search a space and a budget). It walks
  * the statements in order, so a {@code let} or {@code data} counts for the statements after it,
  * and it reports every problem it finds.
  */
 public final class Checker {
 
     /** Report targets that look at the model, and so need data and a model given first. */
-    private static final Set<String> REPORTS_ON_MODEL = Set.of("layers", "flops");
+    private static final Set<String> REPORTS_ON_MODEL = Set.of("layers", "flops", "subnets", "arch");
 
     private static final Comparator<Diagnostic> BY_POSITION = Comparator
             .comparingInt((Diagnostic d) -> d.span().line()).thenComparingInt(d -> d.span().column());
@@ -58,6 +60,8 @@ public final class Checker {
         final Consistency consistency = new Consistency(problems);
         final NumberRules numbers = new NumberRules(problems);
         final NameRules names = new NameRules(problems);
+        final ArchChecks archs = new ArchChecks(problems);
+        final StpChecks stp = new StpChecks(problems, archs);
 
         CheckContext check(Stmt statement, CheckContext context) {
             PruningSetup now = context.pruning();
@@ -71,7 +75,8 @@ public final class Checker {
                 return context.withData();
             } else if (statement instanceof Stmt.Model model) {
                 setup.model(model);
-                return context.withModel();
+                boolean known = Vocabulary.MODELS.contains(model.model().text());
+                return context.withModel().withPruning(now.withStp(archs.model(model.model(), known, now.stp())));
             } else if (statement instanceof Stmt.Train train) {
                 setup.train(train);
             } else if (statement instanceof Stmt.Schedule schedule) {
@@ -105,10 +110,12 @@ public final class Checker {
             } else if (statement instanceof Stmt.Init init) {
                 training.init(init);
             } else if (statement instanceof Stmt.Let let) {
-                return pruning.let(let, context);
+                return let.value() instanceof ArchExpr arch ? archs.let(let.name(), arch, context)
+                        : pruning.let(let, context);
             } else if (statement instanceof Stmt.Run run) {
-                runName(run);
+                runName(run.name());
                 needsSetup("run", run.span(), context);
+                stp.run(run, now);
             } else if (statement instanceof Stmt.PruneNow prune) {
                 pruneNow(prune, context);
             } else if (statement instanceof Stmt.Evaluate evaluate) {
@@ -121,7 +128,8 @@ public final class Checker {
                 savedName(save.name());
             } else if (statement instanceof Stmt.Load load) {
                 savedName(load.name());
-                return context.withData().withModel();
+                // the loaded model's kind is known only when it is loaded
+                return context.withData().withModel().withPruning(now.withStp(now.stp().withModel(null)));
             } else if (statement instanceof Stmt.Report report) {
                 Name what = report.what();
                 if (names.known(what, Vocabulary.REPORTS) && REPORTS_ON_MODEL.contains(what.text())) {
@@ -134,9 +142,32 @@ public final class Checker {
                             + Metric.names());
                 }
             } else if (statement instanceof Stmt.Show show) {
-                names.known(show.what(), Vocabulary.SHOWS);
+                archs.shown(show.what(), context);
+            } else {
+                return stp(statement, context);
             }
             return context;
+        }
+
+        /** The STP statements that are neither a let nor a run. */
+        CheckContext stp(Stmt statement, CheckContext context) {
+            PruningSetup now = context.pruning();
+            if (statement instanceof Stmt.Space space) {
+                return context.withPruning(now.withStp(stp.space(space, now.stp())));
+            } else if (statement instanceof Stmt.Budget budget) {
+                return context.withPruning(now.withStp(stp.budget(budget, now.stp())));
+            } else if (statement instanceof Stmt.Stimulate stimulate) {
+                return context.withPruning(now.withStp(stp.stimulate(stimulate, now.stp())));
+            } else if (statement instanceof Stmt.Search search) {
+                needsSetup("search", search.span(), context);
+                return stp.search(search, context);
+            } else if (statement instanceof Stmt.Extract extract) {
+                needsSetup("extract", extract.span(), context);
+                archs.extracted(extract.arch(), context);
+                runName(extract.runName());
+                return context;
+            }
+            throw new IllegalStateException("no check for " + statement.getClass().getSimpleName());
         }
 
         /** Saved models live under runs/saved/NAME, so a name is one plain path segment. */
@@ -228,11 +259,11 @@ public final class Checker {
             }
         }
 
-        /** The name becomes part of a directory name, {@code runs/<time>-<name>/}. */
-        private void runName(Stmt.Run run) {
-            if (run.name() != null && !run.name().value().matches("[A-Za-z0-9._-]+")) {
-                problems.error(run.name().span(), "a run name may use only letters, digits, '.', '_' and '-', found \""
-                        + run.name().value() + "\"");
+        /** The name (null when none is given) becomes part of a directory name, {@code runs/<time>-<name>/}. */
+        private void runName(Str name) {
+            if (name != null && !name.value().matches("[A-Za-z0-9._-]+")) {
+                problems.error(name.span(), "a run name may use only letters, digits, '.', '_' and '-', found \""
+                        + name.value() + "\"");
             }
         }
     }

@@ -1,8 +1,8 @@
 package org.prunesh.interpreter.check;
 
-/** What a {@code let} defines. */
+/** What a {@code let} (or, for an architecture, {@code search ... as}) defines. */
 public enum DefKind {
-    SCHEDULE("schedule"), SELECTION("selection");
+    SCHEDULE("schedule"), SELECTION("selection"), ARCH("architecture");
 
     private final String word;
 

@@ -35,4 +35,14 @@ final class NameRules {
                 + String.join(", ", candidates) + alsoAccepted + suggestion);
         return false;
     }
+
+    /** A name a definition may take: not one the language already gives to a schedule kind or a score. */
+    void definable(Name name) {
+        for (Vocabulary.Words taken : List.of(Vocabulary.SCHEDULE_KINDS, Vocabulary.SCORES)) {
+            if (taken.contains(name.text())) {
+                problems.error(name.span(),
+                        "cannot define '" + name.text() + "': it is already the name of a " + taken.kind());
+            }
+        }
+    }
 }

@@ -51,6 +51,13 @@ final class NumberRules {
         }
     }
 
+    /** In [0, 1], written as a plain number: a probability that may be 0 or 1. */
+    void probability(Num n, String subject) {
+        if (finite(n) && !(n.value() >= 0 && n.value() <= 1)) {
+            fail(n, subject + " must be at least 0 and at most 1");
+        }
+    }
+
     /** In [0, 1), written as a plain number (no percent allowed by the grammar). */
     void unitInterval(Num n, String subject) {
         if (finite(n) && !(n.value() >= 0 && n.value() < 1)) {

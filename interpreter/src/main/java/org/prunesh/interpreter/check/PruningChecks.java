@@ -51,22 +51,21 @@ final class PruningChecks {
         this.selections = selections;
     }
 
-    /** Checks a let and returns the context with its name defined (and, for a schedule, its final sparsity). */
+    /**
+     * Checks a let of a schedule or a selection and returns the context with its name defined (and,
+     * for a schedule, its final sparsity). An arch literal is StpChecks' concern.
+     */
     CheckContext let(Stmt.Let let, CheckContext context) {
         String name = let.name().text();
-        for (Vocabulary.Words taken : List.of(Vocabulary.SCHEDULE_KINDS, Vocabulary.SCORES)) {
-            if (taken.contains(name)) {
-                problems.error(let.name().span(),
-                        "cannot define '" + name + "': it is already the name of a " + taken.kind());
-            }
-        }
+        names.definable(let.name());
+        // a name given to a schedule or selection is no longer an architecture
+        PruningSetup after = context.pruning().withStp(context.pruning().stp().withoutArch(name));
         if (let.value() instanceof ScheduleExpr schedule) {
             BigDecimal target = schedules.check(schedule, context).map(Target::sparsity).orElse(null);
-            return context.define(name, DefKind.SCHEDULE)
-                    .withPruning(context.pruning().withScheduleTarget(name, target));
+            return context.define(name, DefKind.SCHEDULE).withPruning(after.withScheduleTarget(name, target));
         }
         selections.check((SelectExpr) let.value(), context);
-        return context.define(name, DefKind.SELECTION).withPruning(context.pruning().withScheduleTarget(name, null));
+        return context.define(name, DefKind.SELECTION).withPruning(after.withScheduleTarget(name, null));
     }
 
     Bounds scope(ScopeExpr scope) {

@@ -20,16 +20,23 @@ import java.util.Map;
  * @param cap             {@code max_density} of the current scope, or null
  * @param regrow          the regrowth method in force, or null when regrowth is off
  * @param scheduleTargets final sparsity of each schedule defined with {@code let}, where known
+ * @param stp             what the STP statements leave in force (model, space, budget, stimulate, architectures)
  */
 public record PruningSetup(BigDecimal target, String granularity, Nm nm, BigDecimal floor, BigDecimal cap,
-                           String regrow, Map<String, BigDecimal> scheduleTargets) {
+                           String regrow, Map<String, BigDecimal> scheduleTargets, StpSetup stp) {
 
-    /** What a session starts with: no pruning, unstructured, no bounds, no regrowth. */
+    /** What a session starts with: no pruning, unstructured, no bounds, no regrowth, no STP. */
     public static final PruningSetup DEFAULT =
-            new PruningSetup(null, Vocabulary.UNSTRUCTURED, null, null, null, null, Map.of());
+            new PruningSetup(null, Vocabulary.UNSTRUCTURED, null, null, null, null, Map.of(), StpSetup.NONE);
 
     public PruningSetup {
         scheduleTargets = Map.copyOf(scheduleTargets);
+    }
+
+    /** A setup without STP statements. */
+    public PruningSetup(BigDecimal target, String granularity, Nm nm, BigDecimal floor, BigDecimal cap,
+                        String regrow, Map<String, BigDecimal> scheduleTargets) {
+        this(target, granularity, nm, floor, cap, regrow, scheduleTargets, StpSetup.NONE);
     }
 
     /** A valid N:M pattern, {@code 1 <= n < m}. */
@@ -59,19 +66,19 @@ public record PruningSetup(BigDecimal target, String granularity, Nm nm, BigDeci
     }
 
     public PruningSetup withTarget(BigDecimal t) {
-        return new PruningSetup(t, granularity, nm, floor, cap, regrow, scheduleTargets);
+        return new PruningSetup(t, granularity, nm, floor, cap, regrow, scheduleTargets, stp);
     }
 
     public PruningSetup withGranularity(String g, Nm pattern) {
-        return new PruningSetup(target, g, pattern, floor, cap, regrow, scheduleTargets);
+        return new PruningSetup(target, g, pattern, floor, cap, regrow, scheduleTargets, stp);
     }
 
     public PruningSetup withBounds(BigDecimal min, BigDecimal max) {
-        return new PruningSetup(target, granularity, nm, min, max, regrow, scheduleTargets);
+        return new PruningSetup(target, granularity, nm, min, max, regrow, scheduleTargets, stp);
     }
 
     public PruningSetup withRegrow(String method) {
-        return new PruningSetup(target, granularity, nm, floor, cap, method, scheduleTargets);
+        return new PruningSetup(target, granularity, nm, floor, cap, method, scheduleTargets, stp);
     }
 
     /** Records (or, for null, forgets) the final sparsity of a schedule defined under {@code name}. */
@@ -82,6 +89,10 @@ public record PruningSetup(BigDecimal target, String granularity, Nm nm, BigDeci
         } else {
             more.put(name, t);
         }
-        return new PruningSetup(target, granularity, nm, floor, cap, regrow, more);
+        return new PruningSetup(target, granularity, nm, floor, cap, regrow, more, stp);
+    }
+
+    public PruningSetup withStp(StpSetup s) {
+        return new PruningSetup(target, granularity, nm, floor, cap, regrow, scheduleTargets, s);
     }
 }

@@ -42,6 +42,8 @@ final class ScheduleChecks {
             options.applicable(given, Vocabulary.SCHEDULE_OPTIONS, kind.text());
             options.required(given, Vocabulary.SCHEDULE_OPTIONS, kind);
             pointList(schedule);
+        } else if (Names.isArch(kind, context)) {
+            problems.error(kind.span(), "'" + kind.text() + "' is an architecture; expected a schedule");
         } else if (Names.isDefined(kind, DefKind.SCHEDULE, context)) {
             if (schedule.hasPoints()) {
                 problems.error(schedule.pointsSpan(), "'" + kind.text() + "' is a defined schedule and takes no points");

@@ -29,6 +29,10 @@ final class SelectionChecks {
     void check(SelectExpr select, CheckContext context) {
         List<StageExpr> stages = select.stages();
         StageExpr only = stages.get(0);
+        if (stages.size() == 1 && !Vocabulary.SCORES.contains(only.score().text()) && Names.isArch(only.score(), context)) {
+            problems.error(only.score().span(), "'" + only.score().text() + "' is an architecture; expected a selection");
+            return;
+        }
         if (stages.size() == 1 && Names.isDefined(only.score(), DefKind.SELECTION, context)) {
             Span extra = only.variant() != null ? only.variant().span() : only.pool() != null ? only.pool().span() : null;
             if (extra != null) {
@@ -57,7 +61,9 @@ final class SelectionChecks {
         Name score = stage.score();
         boolean known = Vocabulary.SCORES.contains(score.text());
         if (!known) {
-            if (Names.isDefined(score, DefKind.SELECTION, context)) {
+            if (Names.isArch(score, context)) {
+                problems.error(score.span(), "'" + score.text() + "' is an architecture; expected a score");
+            } else if (Names.isDefined(score, DefKind.SELECTION, context)) {
                 problems.error(score.span(), "'" + score.text()
                         + "' is a selection and cannot be a stage of a chain; expected a score");
             } else if (Names.isDefined(score, DefKind.SCHEDULE, context)) {

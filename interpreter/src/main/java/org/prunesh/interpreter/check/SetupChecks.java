@@ -37,7 +37,7 @@ final class SetupChecks {
             Value value = option.value();
             String subject = "'" + option.keyText() + "'";
             switch (option.keyText()) {
-                case "limit", "test_limit", "samples", "test_samples", "features" ->
+                case "limit", "test_limit", "samples", "test_samples", "features", "holdout" ->
                         numbers.whole((Num) value, subject, 1, NumberRules.MAX_INT);
                 case "classes" -> numbers.whole((Num) value, subject, 2, NumberRules.MAX_INT);
                 case "noise" -> numbers.atLeast((Num) value, subject, 0);
@@ -56,6 +56,14 @@ final class SetupChecks {
                 }
             });
         }
+        data.options().number("holdout").ifPresent(holdout -> {
+            var size = data.options().number("limit").or(() -> data.options().number("samples"));
+            if (size.isPresent() && holdout.isWhole() && size.get().isWhole()
+                    && holdout.longValue() >= size.get().longValue()) {
+                problems.error(holdout.span(), "'holdout' must leave training samples: " + holdout.text()
+                        + " of " + size.get().text() + " would leave none");
+            }
+        });
         if (data.options().has("mean") != data.options().has("std")) {
             problems.error(data.dataset().span(), "normalisation needs both 'mean' and 'std', or neither");
         }

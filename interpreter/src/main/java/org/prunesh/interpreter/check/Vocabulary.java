@@ -86,8 +86,20 @@ public final class Vocabulary {
     public static final Words EXCLUSIONS = new Words("exclusion", "%s",
             List.of("first", "last", "bias", "norm", "none"));
     public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
-    public static final Words REPORTS = new Words("report", "report %s", List.of("layers", "flops", "runs", "compare"));
+    public static final Words REPORTS = new Words("report", "report %s",
+            List.of("layers", "flops", "runs", "compare", "subnets", "arch"));
     public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
+
+    /** How a space orders channels so that a width keeps the most important ones: filter L1 norm or BN scale. */
+    public static final Words IMPORTANCES = new Words("channel importance", "importance %s", List.of("l1", "bn"));
+    /** What a budget counts. */
+    public static final Words BUDGET_METRICS = new Words("budget metric", "budget %s", List.of("flops"));
+    /** How the subnets sampled in stimulative training move toward the budget. */
+    public static final Words EXPANSIONS = new Words("expansion", "expansion %s", List.of("mutate", "off"));
+    public static final Words SEARCH_STRATEGIES = new Words("search strategy", "search %s",
+            List.of("evolutionary", "random", "uniform", "sample"));
+    /** Architectures have no fixed names; this only names their kind in messages. */
+    public static final Words ARCHITECTURES = new Words("architecture", "arch %s", List.of());
 
     /** The scores whose computation has variants ({@code mean K}, {@code ema B}). */
     public static final List<String> SCORES_WITH_VARIANTS = List.of("gradient");
@@ -105,13 +117,16 @@ public final class Vocabulary {
     /** The initialisation that starts dense and so takes no sparsity. */
     public static final String DENSE = "dense";
 
+    /** The expansion that mutates the sampled subnets toward the budget (the one {@code until} belongs to). */
+    public static final String MUTATE = "mutate";
+
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
 
-    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit", "mean", "std");
+    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit", "holdout", "mean", "std");
 
     public static final Applicability DATA_OPTIONS = new Applicability(DATASETS,
-            Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed"),
+            Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed", "holdout"),
                     "fashion-mnist", FILE_DATA,
                     "mnist", FILE_DATA,
                     "cifar10", FILE_DATA),
@@ -145,6 +160,19 @@ public final class Vocabulary {
             Map.of("granet", REGROWTH, "rigl", REGROWTH, "none", Set.of()),
             Map.of());
 
+    /**
+     * Search options by strategy: evolutionary and random score candidates by the KD loss on held-out
+     * batches after recalibrating normalisation; uniform (L1-norm filter pruning to one width) and
+     * sample (one random architecture) score nothing, and only the random ones take a seed.
+     */
+    public static final Applicability SEARCH_OPTIONS = new Applicability(SEARCH_STRATEGIES,
+            Map.of("evolutionary", Set.of("population", "generations", "mutation", "crossover", "batches",
+                            "calibration", "seed"),
+                    "random", Set.of("samples", "batches", "calibration", "seed"),
+                    "uniform", Set.of(),
+                    "sample", Set.of("seed")),
+            Map.of());
+
     /** How a required option is written, for "needs ..." messages. */
     public static final Map<String, String> OPTION_FORMS = Map.of(
             "path", "path \"dir\"",
@@ -155,7 +183,8 @@ public final class Vocabulary {
     public static List<String> allNames() {
         Map<String, Boolean> names = new LinkedHashMap<>();
         for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, DECAYS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
-                NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS)) {
+                NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS,
+                IMPORTANCES, BUDGET_METRICS, EXPANSIONS, SEARCH_STRATEGIES)) {
             words.names().forEach(name -> names.put(name, true));
         }
         return List.copyOf(names.keySet());

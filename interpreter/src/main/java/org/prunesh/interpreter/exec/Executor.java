@@ -1,13 +1,18 @@
 package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.SessionListener;
+import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Sweeps;
 import org.prunesh.interpreter.ast.Value;
+import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Flops;
+import org.prunesh.ops.model.Models;
+import org.prunesh.ops.stp.Arch;
+import org.prunesh.ops.stp.SubnetLayout;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.train.Evaluator;
@@ -30,6 +35,7 @@ public final class Executor {
     private final RunExecutor runs;
     private final InteractivePruning interactive;
     private final ModelStore store;
+    private final StpExecutor stp;
     private int runsStarted;
     private Resume resume;
     /** Inside a sweep: the combination's label, appended to run names; null outside. */
@@ -47,6 +53,7 @@ public final class Executor {
         this.runs = new RunExecutor(data, runsDir, listener);
         this.interactive = new InteractivePruning(data, new WritePolicy(runsDir, writable), listener);
         this.store = new ModelStore(runsDir, data);
+        this.stp = new StpExecutor(runsDir, store, listener);
     }
 
     /**
@@ -102,6 +109,26 @@ public final class Executor {
         if (stmt instanceof Stmt.Exclude ex) return s.withPruning(p.withExclusions(Lowering.exclusions(ex)));
         if (stmt instanceof Stmt.Regrow r) return s.withPruning(p.withRegrowth(PruningLowering.regrowth(r, p.schedule())));
         if (stmt instanceof Stmt.Init init) return s.withPruning(p.withInit(PruningLowering.init(init)));
+        if (stmt instanceof Stmt.Space space) return s.withStp(StpLowering.space(space, s.stp()));
+        if (stmt instanceof Stmt.Budget budget) return s.withStp(s.stp().withBudget(budget.fraction().fraction()));
+        if (stmt instanceof Stmt.Stimulate st) return s.withStp(StpLowering.stimulate(st, s.stp()));
+        if (stmt instanceof Stmt.Search search) {
+            requireRun(s, plan, search, "search");
+            if (plan != null) return s.withDefinition(search.as().text(), ArchValue.PLANNED);
+            return s.withDefinition(search.as().text(), stp.search(search, s));
+        }
+        if (stmt instanceof Stmt.Extract ex) {
+            requireRun(s, plan, ex, "extract");
+            if (plan != null) return s;
+            StpState.SubnetRow row = stp.extract(ex, s, (ArchValue) s.definitions().get(ex.arch().text()));
+            return s.withStp(s.stp().withSubnet(row)).withHistoryRow(new SessionState.RunRow(row.name(),
+                    "subnet " + row.strategy(), row.testAccuracy(), 1 - (double) row.params() / row.fullParams(),
+                    1 - (double) row.params() / row.fullParams(), 0, false, row.directory(),
+                    sweepLabel == null ? 0 : sweepsStarted));
+        }
+        if (stmt instanceof Stmt.Let let && let.value() instanceof ArchExpr arch) {
+            return s.withDefinition(let.name().text(), ArchValue.literal(arch));
+        }
         if (stmt instanceof Stmt.Let let) {
             Object value = let.value() instanceof ScheduleExpr se
                     ? PruningLowering.schedule(se, s.definitions())
@@ -164,6 +191,13 @@ public final class Executor {
                 if (plan == null) listener.output(Reports.runs(s.history()));
                 return s;
             }
+            if (report.what().text().equals("subnets") || report.what().text().equals("arch")) {
+                if (plan == null) {
+                    listener.output(report.what().text().equals("subnets") ? StpReports.subnets(s.stp().subnets())
+                            : StpReports.lastArch(s.stp().subnets()));
+                }
+                return s;
+            }
             if (report.what().text().equals("compare")) {
                 if (plan == null) listener.output(Comparisons.report(s.history(), report));
                 return s;
@@ -175,6 +209,10 @@ public final class Executor {
                         ? Reports.flops(Flops.count(r.network(), r.result().masks().activeCounts()))
                         : r.layers().render());
             }
+            return s;
+        }
+        if (stmt instanceof Stmt.Show show && s.definitions().get(show.what().text()) instanceof ArchValue arch) {
+            if (plan == null) listener.output(showArch(show.what().text(), arch, s));
             return s;
         }
         if (stmt instanceof Stmt.Show show) {
@@ -236,6 +274,22 @@ public final class Executor {
             }
         }
         return current;
+    }
+
+    /** An architecture value with its FLOPs and parameters on the session's model. */
+    private static String showArch(String name, ArchValue value, SessionState s) throws StatementError {
+        Architecture a = s.lastRun() != null ? s.lastRun().network().architecture()
+                : Models.build(s.model(), s.data().sampleShape(), classes(s), 0, 0).architecture();
+        Arch arch = value.resolve(a);
+        SubnetLayout layout = SubnetLayout.of(a, arch);
+        return String.format("%s = %s%n%s%.1f%% of the FLOPs (%,d of %,d MACs), %,d parameters%s%n", name,
+                arch.literal(a), StpReports.perStage(a, arch), 100 * layout.macsFraction(), layout.macs(),
+                layout.fullMacs(), layout.params(),
+                Double.isNaN(value.score()) ? "" : String.format(", KD %.4f (%s)", value.score(), value.strategy()));
+    }
+
+    private static int classes(SessionState s) {
+        return s.data() instanceof org.prunesh.ops.data.DataSpec.Synthetic syn ? syn.classes() : 10;
     }
 
     private static void requireModel(SessionState s, Stmt at, String what) throws StatementError {

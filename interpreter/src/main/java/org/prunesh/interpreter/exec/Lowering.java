@@ -32,7 +32,13 @@ public final class Lowering {
     private Lowering() {
     }
 
+    /** The data set, with {@code holdout N} set aside from its training samples when given. */
     public static DataSpec data(Stmt.Data stmt, Path baseDir) {
+        DataSpec base = baseData(stmt, baseDir);
+        return stmt.options().number("holdout").<DataSpec>map(n -> new DataSpec.HeldOut(base, n.intValue())).orElse(base);
+    }
+
+    private static DataSpec baseData(Stmt.Data stmt, Path baseDir) {
         Options o = stmt.options();
         int limit = o.number("limit").map(Num::intValue).orElse(0);
         int testLimit = o.number("test_limit").map(Num::intValue).orElse(0);

@@ -20,7 +20,7 @@ import java.util.Properties;
 record RunConfig(String name, long seed, DataSpec data, ModelSpec model, TrainConfig train,
                  ScheduleSpec schedule, String scheduleWritten, StepClock clock, List<SchedulePoint> pruningSteps,
                  String selection, String scope, DensityBounds bounds, String granularity, Exclusions exclusions,
-                 String count, String regrowth, String init, List<String> prunable,
+                 String count, String regrowth, String init, List<String> prunable, String stimulate,
                  Provenance provenance, Replay replay) {
 
     /**
@@ -39,7 +39,7 @@ record RunConfig(String name, long seed, DataSpec data, ModelSpec model, TrainCo
                 schedule.clock(), schedule.points(), p.selection().describe(), p.scope().name().toLowerCase(),
                 p.bounds(), p.granularity().describe(), p.exclusions(), p.countAll() ? "all" : "prunable",
                 p.regrowth() == null ? null : p.regrowth().describe(), p.init() == null ? null : p.init().describe(),
-                prunable, new Provenance(System.getProperty("java.version"), nd4jVersion(),
+                prunable, StpLowering.describe(s.stp()), new Provenance(System.getProperty("java.version"), nd4jVersion(),
                         Nd4j.getBackend().getClass().getSimpleName() + " " + System.getProperty("org.nd4j.backend", ""),
                         System.getProperty("os.name") + " " + System.getProperty("os.arch")), replay);
     }

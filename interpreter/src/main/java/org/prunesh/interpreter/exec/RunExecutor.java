@@ -7,6 +7,8 @@ import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.model.Slimming;
+import org.prunesh.ops.stp.StimulativeTraining;
 import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.prune.PruneRequest;
 import org.prunesh.ops.schedule.SchedulePoint;
@@ -87,13 +89,16 @@ final class RunExecutor {
                   boolean reuseFinished, BooleanSupplier cancelled) throws IOException {
         Dataset data = dataCache.load(s.data());
         Nd4j.getRandom().setSeed(s.seed());
-        Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing());
+        StpState.Stimulus stimulus = s.stp().stimulus();
+        Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing(),
+                stimulus == null ? null : new Slimming(stimulus.subnets(), stimulus.lambda(), stimulus.temperature()));
+        StimulativeTraining hook = stimulus == null ? null : StpLowering.hook(s, net, clock(s));
         List<String> prunable = s.pruning().exclusions().prunable(net.params()).stream().map(ParamInfo::name).toList();
         SparsitySchedule schedule = schedule(s);
         PruningPlan plan = s.pruning().prunes() ? plan(s, net, schedule, prunable) : null;
 
         if (reuseFinished) {
-            RunRecord done = finishedTwin(s, name, net, data, schedule, prunable, replay);
+            RunRecord done = finishedTwin(s, name, net, data, schedule, prunable, replay, hook);
             if (done != null) return done;
         }
         Checkpoint from = null;
@@ -136,13 +141,13 @@ final class RunExecutor {
                         + s.train().epochs() + " (step " + from.step() + ")");
             }
             Trainer.Result result = new Trainer(net, data, s.train(), plan, s.seed(), name)
-                    .train(observer, cancelled, from);
+                    .withStepHook(hook).train(observer, cancelled, from);
             LayerTable layers = LayerTable.of(net, result.masks());
             dir.writeText("layers.txt", layers.render());
             dir.writeJson("summary.json", RunSummary.of(name, result, layers,
                     Flops.count(net, result.masks().activeCounts())));
             listener.output(Reports.runFinished(name, dir.path(), result, layers));
-            return new RunRecord(name, dir.path(), net, data, result, layers);
+            return new RunRecord(name, dir.path(), net, data, result, layers, hook == null ? null : hook.order());
         }
     }
 
@@ -151,7 +156,8 @@ final class RunExecutor {
      * same configuration, apart from provenance and replay position, loaded as the run's result.
      */
     private RunRecord finishedTwin(SessionState s, String name, Network net, Dataset data, SparsitySchedule schedule,
-                                   List<String> prunable, RunConfig.Replay replay) throws IOException {
+                                   List<String> prunable, RunConfig.Replay replay, StimulativeTraining hook)
+            throws IOException {
         if (!Files.isDirectory(runsDir)) return null;
         // through text, as the file was written, so that numbers compare by value and not by Java type
         JsonNode wanted = comparable(RunDirectory.JSON.readTree(
@@ -169,7 +175,8 @@ final class RunExecutor {
                 Trainer.Result result = c.restoreInto(net, prunable);
                 LayerTable layers = LayerTable.of(net, result.masks());
                 listener.output("'" + name + "' finished before in " + dir + "; taking its result");
-                return new RunRecord(name, dir, net, data, result, layers);
+                if (hook != null) hook.restore(c.states());
+                return new RunRecord(name, dir, net, data, result, layers, hook == null ? null : hook.order());
             }
         }
         return null;

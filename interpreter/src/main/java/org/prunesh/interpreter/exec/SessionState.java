@@ -16,9 +16,10 @@ import java.util.Map;
  * @param definitions let-bound names: a {@link org.prunesh.ops.schedule.ScheduleSpec} or a
  *                    {@link org.prunesh.ops.prune.SelectionSpec}
  * @param lastRun     the most recent finished run (or {@code prune now} result), or null
+ * @param stp         the STP settings (space, budget, stimulative training) and extracted subnets
  */
 public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train, PruningState pruning,
-                           Map<String, Object> definitions, RunRecord lastRun, List<RunRow> history) {
+                           Map<String, Object> definitions, RunRecord lastRun, List<RunRow> history, StpState stp) {
 
     /** One finished run in {@code report runs}: what a comparison needs, without the network. */
     public record RunRow(String name, String selection, double testAccuracy, double sparsityPrunable,
@@ -34,43 +35,55 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
     }
 
     public static SessionState initial() {
-        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, PruningState.INITIAL, Map.of(), null, List.of());
+        return new SessionState(DEFAULT_SEED, null, null, TrainConfig.DEFAULT, PruningState.INITIAL, Map.of(), null, List.of(),
+                StpState.INITIAL);
     }
 
     public SessionState withSeed(long s) {
-        return new SessionState(s, data, model, train, pruning, definitions, lastRun, history);
+        return new SessionState(s, data, model, train, pruning, definitions, lastRun, history, stp);
     }
 
     public SessionState withData(DataSpec d) {
-        return new SessionState(seed, d, model, train, pruning, definitions, lastRun, history);
+        return new SessionState(seed, d, model, train, pruning, definitions, lastRun, history, stp);
     }
 
     public SessionState withModel(ModelSpec m) {
-        return new SessionState(seed, data, m, train, pruning, definitions, lastRun, history);
+        return new SessionState(seed, data, m, train, pruning, definitions, lastRun, history, stp);
     }
 
     public SessionState withTrain(TrainConfig t) {
-        return new SessionState(seed, data, model, t, pruning, definitions, lastRun, history);
+        return new SessionState(seed, data, model, t, pruning, definitions, lastRun, history, stp);
     }
 
     public SessionState withPruning(PruningState p) {
-        return new SessionState(seed, data, model, train, p, definitions, lastRun, history);
+        return new SessionState(seed, data, model, train, p, definitions, lastRun, history, stp);
     }
 
     public SessionState withDefinition(String name, Object value) {
         Map<String, Object> defs = new HashMap<>(definitions);
         defs.put(name, value);
-        return new SessionState(seed, data, model, train, pruning, defs, lastRun, history);
+        return new SessionState(seed, data, model, train, pruning, defs, lastRun, history, stp);
     }
 
     public SessionState withLastRun(RunRecord r) {
-        return new SessionState(seed, data, model, train, pruning, definitions, r, history);
+        return new SessionState(seed, data, model, train, pruning, definitions, r, history, stp);
+    }
+
+    public SessionState withStp(StpState st) {
+        return new SessionState(seed, data, model, train, pruning, definitions, lastRun, history, st);
+    }
+
+    /** One more row of the history that is not a run (an extracted subnet); the last run stays. */
+    public SessionState withHistoryRow(RunRow row) {
+        List<RunRow> rows = new ArrayList<>(history);
+        rows.add(row);
+        return new SessionState(seed, data, model, train, pruning, definitions, lastRun, rows, stp);
     }
 
     /** A finished run: the last run, and one more row of the history. */
     public SessionState withFinishedRun(RunRecord r, RunRow row) {
         List<RunRow> rows = new ArrayList<>(history);
         rows.add(row);
-        return new SessionState(seed, data, model, train, pruning, definitions, r, rows);
+        return new SessionState(seed, data, model, train, pruning, definitions, r, rows, stp);
     }
 }

@@ -19,12 +19,14 @@ final class AstBuilder {
 
     private final ValueBuilder values;
     private final PruningBuilder pruning;
+    private final StpBuilder stp;
     private final SourceSpans spans;
 
     AstBuilder(SourceSpans spans) {
         this.spans = spans;
         this.values = new ValueBuilder(spans);
         this.pruning = new PruningBuilder(spans, values);
+        this.stp = new StpBuilder(spans, values);
     }
 
     Stmt statement(PruneParser.StatementContext ctx) {
@@ -123,6 +125,21 @@ final class AstBuilder {
         if (ctx.showStatement() != null) {
             return new Stmt.Show(values.name(ctx.showStatement().showTarget().getStart()), span);
         }
+        if (ctx.spaceStatement() != null) {
+            return stp.space(ctx.spaceStatement(), span);
+        }
+        if (ctx.budgetStatement() != null) {
+            return stp.budget(ctx.budgetStatement(), span);
+        }
+        if (ctx.stimulateStatement() != null) {
+            return stp.stimulate(ctx.stimulateStatement(), span);
+        }
+        if (ctx.searchStatement() != null) {
+            return stp.search(ctx.searchStatement(), span);
+        }
+        if (ctx.extractStatement() != null) {
+            return stp.extract(ctx.extractStatement(), span);
+        }
         throw new IllegalStateException("statement without a known form: " + ctx.getText());
     }
 
@@ -133,8 +150,14 @@ final class AstBuilder {
     }
 
     private Stmt.Let let(PruneParser.LetStatementContext ctx, Span span) {
-        LetValue value = ctx.scheduleExpr() != null
-                ? pruning.schedule(ctx.scheduleExpr()) : pruning.select(ctx.selectExpr());
+        LetValue value;
+        if (ctx.scheduleExpr() != null) {
+            value = pruning.schedule(ctx.scheduleExpr());
+        } else if (ctx.selectExpr() != null) {
+            value = pruning.select(ctx.selectExpr());
+        } else {
+            value = stp.arch(ctx.archExpr());
+        }
         return new Stmt.Let(values.name(ctx.letName().getStart()), value, span);
     }
 

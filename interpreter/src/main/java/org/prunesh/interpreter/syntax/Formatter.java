@@ -9,16 +9,17 @@ import java.util.Set;
 
 /**
  * The canonical layout of a script, for {@code prune-sh fmt}: one statement per line starting at
- * the block's indentation, single spaces between words, no space before {@code , ; ] ) :} or after
- * {@code [ ( :}, a statement's own line breaks kept as six-space continuations, sweep bodies
+ * the block's indentation, single spaces between words, no space before {@code , ; ] ) : ..} or after
+ * {@code [ ( : ..}, a statement's own line breaks kept as six-space continuations, sweep bodies
  * indented by two, comments kept where they stand, runs of blank lines reduced to one. Works on
  * tokens, so nothing but whitespace ever changes; callers format only scripts that parse.
  */
 public final class Formatter {
 
     private static final Set<Integer> NO_SPACE_BEFORE = Set.of(PruneLexer.COMMA, PruneLexer.SEMI, PruneLexer.RBRACKET,
-            PruneLexer.RPAREN, PruneLexer.COLON);
-    private static final Set<Integer> NO_SPACE_AFTER = Set.of(PruneLexer.LBRACKET, PruneLexer.LPAREN, PruneLexer.COLON);
+            PruneLexer.RPAREN, PruneLexer.COLON, PruneLexer.DOTDOT);
+    private static final Set<Integer> NO_SPACE_AFTER = Set.of(PruneLexer.LBRACKET, PruneLexer.LPAREN, PruneLexer.COLON,
+            PruneLexer.DOTDOT);
     private static final String CONTINUATION = "      ";
 
     private Formatter() {

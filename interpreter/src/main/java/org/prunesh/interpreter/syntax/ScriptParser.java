@@ -50,7 +50,13 @@ public final class ScriptParser {
 
     /** The words that start a statement. */
     public static List<String> statementKeywords() {
-        return IntStream.rangeClosed(PruneLexer.SEED, PruneLexer.SHOW).mapToObj(SyntaxMessages::literal).toList();
+        return IntStream.rangeClosed(SyntaxMessages.FIRST_HEAD, SyntaxMessages.LAST_HEAD)
+                .mapToObj(SyntaxMessages::literal).toList();
+    }
+
+    /** True when a token of type {@code tokenType} starts a statement (for highlighting). */
+    public static boolean isStatementHead(int tokenType) {
+        return SyntaxMessages.isStatementHead(tokenType);
     }
 
     private record Run(ParseResult result, boolean onlyAtEnd) {

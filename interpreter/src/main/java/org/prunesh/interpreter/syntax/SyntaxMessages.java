@@ -47,7 +47,17 @@ final class SyntaxMessages {
             Map.entry(PruneParser.RULE_letName, "a name to define"),
             Map.entry(PruneParser.RULE_excludeItem, "an exclusion (a keyword such as bias, or a quoted name glob)"),
             Map.entry(PruneParser.RULE_reportTarget, "what to report"),
-            Map.entry(PruneParser.RULE_showTarget, "what to show"));
+            Map.entry(PruneParser.RULE_showTarget, "what to show"),
+            Map.entry(PruneParser.RULE_depthList, "a list of depths such as [1..3, 2]"),
+            Map.entry(PruneParser.RULE_depthRange, "a depth such as 2 or 1..3"),
+            Map.entry(PruneParser.RULE_widthChoices,
+                    "widths: a range such as 0.25..1.0 step 0.125, or a list such as [0.5, 1.0]"),
+            Map.entry(PruneParser.RULE_numberList, "a list of numbers such as [0.5, 0.75]"),
+            Map.entry(PruneParser.RULE_importanceName, "a channel importance"),
+            Map.entry(PruneParser.RULE_budgetMetric, "a budget metric (flops)"),
+            Map.entry(PruneParser.RULE_expansionName, "an expansion"),
+            Map.entry(PruneParser.RULE_strategyName, "a search strategy"),
+            Map.entry(PruneParser.RULE_archName, "an architecture name"));
 
     private SyntaxMessages() {
     }
@@ -109,8 +119,12 @@ final class SyntaxMessages {
         };
     }
 
+    /** The statement heads are the keywords from SEED to EXTRACT, the last one the grammar lists. */
+    static final int FIRST_HEAD = PruneLexer.SEED;
+    static final int LAST_HEAD = PruneLexer.EXTRACT;
+
     static boolean isStatementHead(int type) {
-        return type >= PruneLexer.SEED && type <= PruneLexer.SHOW;
+        return type >= FIRST_HEAD && type <= LAST_HEAD;
     }
 
     private static Optional<String> valueRule(ParserRuleContext ctx, Token found) {

@@ -50,7 +50,7 @@ final class ValueBuilder {
             return quantity(q);
         }
         if (node instanceof PruneParser.IntervalContext i) {
-            return quantity(i, i.unit());
+            return interval(i);
         }
         if (node instanceof PruneParser.IntListContext list) {
             return new IntList(list.NUMBER().stream().map(n -> number(n.getSymbol())).toList(), spans.of(list));
@@ -70,10 +70,17 @@ final class ValueBuilder {
         if (node instanceof PruneParser.CurveNameContext c) {
             return new Ident(name(c.ID().getSymbol()));
         }
+        if (node instanceof PruneParser.ExpansionNameContext e) {
+            return new Ident(name(e.getStart()));
+        }
         throw new IllegalStateException("no value form for " + node.getClass().getSimpleName());
     }
 
     Quantity quantity(PruneParser.QuantityContext ctx) {
+        return quantity(ctx, ctx.unit());
+    }
+
+    Quantity interval(PruneParser.IntervalContext ctx) {
         return quantity(ctx, ctx.unit());
     }
 

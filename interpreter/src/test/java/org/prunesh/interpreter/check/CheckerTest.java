@@ -136,4 +136,59 @@ class CheckerTest {
         CheckContext earlier = new CheckContext(Map.of("agp", DefKind.SCHEDULE), true, true);
         assertEquals(List.of(), diagnose("granularity nm 2:4; schedule agp; regrow none;", earlier));
     }
+
+    @Test
+    void theContextAfterAScriptHoldsItsStpSetup() {
+        ParseResult parsed = new ScriptParser().parse("""
+                data mnist; model resnet20;
+                space depth [1..3, 2, 1..3] width 0.25..1.0 step 0.25; budget flops 35%;
+                stimulate subnets 2 expansion mutate until 50%;
+                search evolutionary population 8 as best;
+                let a = arch depth [2, 3, 1] width [0.5, 0.75, 0.375] inner [1, 1, 1, 1, 1, 1, 1, 1, 1];
+                let gone = arch depth [1, 1, 1] width [1, 1, 1]; let gone = select magnitude;
+                """, "t.prn");
+        CheckResult result = new Checker().check(parsed.script(), CheckContext.EMPTY);
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(new StpSetup("resnet20", new StpSetup.SpaceShape(List.of(3, 2, 3)), true, true,
+                        Map.of("best", StpSetup.ArchShape.SEARCHED, "a", new StpSetup.ArchShape(List.of(2, 3, 1), 9))),
+                result.after().pruning().stp());
+        assertEquals(Map.of("best", DefKind.ARCH, "a", DefKind.ARCH, "gone", DefKind.SELECTION),
+                result.after().definitions());
+    }
+
+    @Test
+    void stimulateOffAndLoadChangeTheStpSetup() {
+        ParseResult parsed = new ScriptParser().parse(
+                "model resnet20; space depth [1..3] width [1]; stimulate; stimulate off; load \"m\";", "t.prn");
+        CheckResult result = new Checker().check(parsed.script(), CheckContext.EMPTY);
+        assertEquals(List.of("t.prn:1:30: error: model resnet20 has 3 stages, but the space gives 1 depth entry"),
+                result.diagnostics().stream().map(d -> d.span().source() + ":" + d.span().line() + ":"
+                        + d.span().column() + ": error: " + d.message()).toList());
+        assertEquals(new StpSetup(null, new StpSetup.SpaceShape(List.of(3)), false, false, Map.of()),
+                result.after().pruning().stp());
+    }
+
+    @Test
+    void anStpSetupCarriedFromAnEarlierInputCountsForTheNextOne() {
+        StpSetup stp = StpSetup.NONE.withModel("resnet32").withSpace(new StpSetup.SpaceShape(List.of(5, 5, 5)))
+                .withBudget().withStimulate(true).withArch("best", StpSetup.ArchShape.SEARCHED);
+        CheckContext earlier = new CheckContext(Map.of(), true, true,
+                PruningSetup.DEFAULT.withTarget(new BigDecimal("0.9")).withStp(stp));
+        assertEquals(List.of(), diagnose("search random as rnd; extract best; show rnd; "
+                + "let b = arch depth [5, 5, 5] width [1, 1, 1];", earlier));
+        assertEquals(List.of("t.prn:1:1: error: a run cannot both stimulate subnets and follow a sparsity schedule: "
+                + "add 'stimulate off;' or 'schedule none;' before it"), diagnose("run;", earlier));
+        assertEquals(List.of("t.prn:1:7: error: model resnet20 has 3 blocks per stage, but the space allows up to 5 "
+                        + "in stage 1",
+                "t.prn:1:7: error: model resnet20 has 3 blocks per stage, but the space allows up to 5 in stage 2",
+                "t.prn:1:7: error: model resnet20 has 3 blocks per stage, but the space allows up to 5 in stage 3"),
+                diagnose("model resnet20;", earlier));
+    }
+
+    @Test
+    void withoutACarriedStpSetupSearchNeedsASpaceAndABudget() {
+        CheckContext earlier = new CheckContext(Map.of("best", DefKind.ARCH), true, true);
+        assertEquals(List.of("t.prn:1:1: error: search needs a space and a budget: add 'space depth [...] width ...;' "
+                + "and 'budget flops ...;' before it"), diagnose("search random as r; extract best;", earlier));
+    }
 }

@@ -15,7 +15,8 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = DataSpec.Synthetic.class, name = "synthetic"),
         @JsonSubTypes.Type(value = DataSpec.Idx.class, name = "idx"),
-        @JsonSubTypes.Type(value = DataSpec.Cifar10.class, name = "cifar10")})
+        @JsonSubTypes.Type(value = DataSpec.Cifar10.class, name = "cifar10"),
+        @JsonSubTypes.Type(value = DataSpec.HeldOut.class, name = "held-out")})
 public sealed interface DataSpec {
 
     /** Number of training samples that {@link #load()} will return. */
@@ -103,6 +104,31 @@ public sealed interface DataSpec {
         @Override
         public Dataset load() throws IOException {
             return Cifar10Reader.load(this);
+        }
+    }
+
+    /**
+     * {@code base} with its last {@code samples} training samples set aside: never trained on,
+     * they score candidate subnets in a search (test data must not choose the architecture).
+     */
+    record HeldOut(DataSpec base, int samples) implements DataSpec {
+        public HeldOut {
+            if (samples < 1) throw new IllegalArgumentException("held-out samples must be >= 1, not " + samples);
+        }
+
+        @Override
+        public long trainSize() {
+            return base.trainSize() - samples;
+        }
+
+        @Override
+        public long[] sampleShape() {
+            return base.sampleShape();
+        }
+
+        @Override
+        public Dataset load() throws IOException {
+            return base.load().holdOut(samples);
         }
     }
 }

@@ -9,6 +9,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.model.samediff.GradientBarrier;
+import org.prunesh.ops.model.samediff.Relu;
+import org.prunesh.ops.model.samediff.ResidualAdd;
 import org.prunesh.ops.model.samediff.TrainableBatchNorm;
 
 import java.util.ArrayList;
@@ -39,6 +41,10 @@ final class GraphBuilder {
     private final List<Architecture.Layer> layers = new ArrayList<>();
     private final BatchNormState batchNorm;
     private int layerIndex;
+    /** Batch norms get channel-mask constants (see {@link Slimming}). */
+    private boolean slimmable;
+    /** Branch being built: 0 records layers and creates tensors, k >= 1 reuses them. */
+    private int branch;
 
     GraphBuilder(SameDiff sd, long seed) {
         this.sd = sd;
@@ -62,17 +68,35 @@ final class GraphBuilder {
         return sd;
     }
 
+    void slimmable(boolean on) {
+        slimmable = on;
+    }
+
+    /**
+     * Builds the next layers as branch {@code k} of a {@link Slimming} network: ops and
+     * per-branch constants get the branch's prefix, weights and running statistics are the ones
+     * branch 0 created, and nothing is recorded again.
+     */
+    void branch(int k) {
+        branch = k;
+    }
+
+    private String named(String layer) {
+        return Slimming.prefix(branch) + layer;
+    }
+
     /** 2-D convolution, NCHW, symmetric zero padding; weights [kH, kW, in, out] (SameDiff's layout). */
     Act conv(String layer, Act x, int out, int kernel, int stride, int padding, boolean bias) {
         long[] wShape = {kernel, kernel, x.channels(), out};
         SDVariable w = weight(layer, wShape, kernel * kernel * x.channels());
         SDVariable b = bias ? bias(layer, out) : null;
+        String op = named(layer);
         Conv2DConfig config = Conv2DConfig.builder().kH(kernel).kW(kernel).sH(stride).sW(stride)
                 .pH(padding).pW(padding).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
         long h = (x.height() + 2L * padding - kernel) / stride + 1;
         long w2 = (x.width() + 2L * padding - kernel) / stride + 1;
         record(layer, Architecture.Kind.CONV, x.channels(), out, kernel, stride, x, h, w2);
-        SDVariable y = b == null ? sd.cnn().conv2d(layer, x.var(), w, config) : sd.cnn().conv2d(layer, x.var(), w, b, config);
+        SDVariable y = b == null ? sd.cnn().conv2d(op, x.var(), w, config) : sd.cnn().conv2d(op, x.var(), w, b, config);
         return new Act(y, out, h, w2);
     }
 
@@ -82,7 +106,7 @@ final class GraphBuilder {
         SDVariable w = weight(layer, new long[]{in, out}, in);
         SDVariable b = bias(layer, out);
         record(layer, Architecture.Kind.DENSE, in, out, 1, 1, new Act(null, in, 1, 1), 1, 1);
-        return new Act(sd.nn().linear(layer, x.var(), w, b), out, 1, 1);
+        return new Act(sd.nn().linear(named(layer), x.var(), w, b), out, 1, 1);
     }
 
     /**
@@ -94,39 +118,49 @@ final class GraphBuilder {
      */
     Act batchNorm(String layer, Act x) {
         long c = x.channels();
-        SDVariable gamma = sd.var(layer + ".weight", Nd4j.ones(DataType.FLOAT, c));
-        SDVariable beta = sd.var(layer + ".bias", Nd4j.zeros(DataType.FLOAT, c));
-        params.add(new ParamInfo(layer + ".weight", new long[]{c}, ParamKind.NORM, layer, layerIndex));
-        params.add(new ParamInfo(layer + ".bias", new long[]{c}, ParamKind.NORM, layer, layerIndex));
+        SDVariable gamma = shared(layer + ".weight", () -> sd.var(layer + ".weight", Nd4j.ones(DataType.FLOAT, c)));
+        SDVariable beta = shared(layer + ".bias", () -> sd.var(layer + ".bias", Nd4j.zeros(DataType.FLOAT, c)));
+        if (branch == 0) {
+            params.add(new ParamInfo(layer + ".weight", new long[]{c}, ParamKind.NORM, layer, layerIndex));
+            params.add(new ParamInfo(layer + ".bias", new long[]{c}, ParamKind.NORM, layer, layerIndex));
+        }
         record(layer, Architecture.Kind.NORM, c, c, 1, 1, x, x.height(), x.width());
 
         BatchNormState.Layer state = new BatchNormState.Layer(layer, c, x.height() * x.width());
-        SDVariable runningMean = sd.constant(state.runningMean(), Nd4j.zeros(DataType.FLOAT, c));
-        SDVariable runningVar = sd.constant(state.runningVar(), Nd4j.ones(DataType.FLOAT, c));
-        SDVariable[] moments = sd.math().moments(new String[]{state.batchMean(), state.batchVar()},
+        BatchNormState.Layer batchNames = new BatchNormState.Layer(named(layer), c, x.height() * x.width());
+        SDVariable runningMean = shared(state.runningMean(), () -> sd.constant(state.runningMean(), Nd4j.zeros(DataType.FLOAT, c)));
+        SDVariable runningVar = shared(state.runningVar(), () -> sd.constant(state.runningVar(), Nd4j.ones(DataType.FLOAT, c)));
+        SDVariable[] moments = sd.math().moments(new String[]{batchNames.batchMean(), batchNames.batchVar()},
                 x.var(), new int[]{0, 2, 3}, false);
         SDVariable train = modeFlag(BatchNormState.TRAIN_FLAG, 1);
         SDVariable eval = modeFlag(BatchNormState.EVAL_FLAG, 0);
-        SDVariable mean = GradientBarrier.of(sd, layer + ".mean",
+        SDVariable mean = GradientBarrier.of(sd, named(layer) + ".mean",
                 moments[0].mul(train).add(runningMean.mul(eval)));
-        SDVariable var = GradientBarrier.of(sd, layer + ".var",
+        SDVariable var = GradientBarrier.of(sd, named(layer) + ".var",
                 moments[1].mul(train).add(runningVar.mul(eval)));
-        batchNorm.add(state);
+        if (branch == 0) batchNorm.add(state);
+        if (slimmable) {
+            // Masking gamma and beta (C values) rather than the activation keeps the cost negligible.
+            SDVariable mask = sd.constant(Slimming.maskName(branch, layer), Nd4j.ones(DataType.FLOAT, c));
+            gamma = gamma.mul(mask);
+            beta = beta.mul(mask);
+        }
         SDVariable y = new TrainableBatchNorm(sd, x.var(), mean, var, gamma, beta, BN_EPS, 4).outputVariable();
-        return new Act(sd.updateVariableNameAndReference(y, layer), c, x.height(), x.width());
+        return new Act(sd.updateVariableNameAndReference(y, named(layer)), c, x.height(), x.width());
     }
 
-    /**
-     * SameDiff's ReLU. A replacement whose backward pass is grad·step(x) gave identical values but
-     * measured no faster here (ResNet-20, batch 128: ~250 ms per step either way, against the
-     * thresholdedrelu_bp kernel), so the stock op stays.
-     */
+    private SDVariable shared(String name, java.util.function.Supplier<SDVariable> create) {
+        return branch > 0 ? sd.getVariable(name) : create.get();
+    }
+
+    /** ReLU with a fast gradient ({@link Relu}: SameDiff's own differentiates through a slow kernel). */
     Act relu(Act x) {
-        return new Act(sd.nn().relu(x.var(), 0.0), x.channels(), x.height(), x.width());
+        return new Act(new Relu(sd, x.var()).outputVariable(), x.channels(), x.height(), x.width());
     }
 
+    /** A residual sum of two activations of one shape ({@link ResidualAdd}: no gradient copies). */
     Act add(Act a, Act b) {
-        return new Act(a.var().add(b.var()), a.channels(), a.height(), a.width());
+        return new Act(new ResidualAdd(sd, a.var(), b.var()).outputVariable(), a.channels(), a.height(), a.width());
     }
 
     Act maxPool2(Act x) {
@@ -161,6 +195,7 @@ final class GraphBuilder {
 
     private void record(String layer, Architecture.Kind kind, long in, long out, int kernel, int stride,
                         Act input, long outH, long outW) {
+        if (branch > 0) return;
         layers.add(new Architecture.Layer(layer, kind, layerIndex, in, out, kernel, stride,
                 input.height(), input.width(), outH, outW));
         layerIndex++;
@@ -168,6 +203,7 @@ final class GraphBuilder {
 
     private SDVariable weight(String layer, long[] shape, long fanIn) {
         String name = layer + ".weight";
+        if (branch > 0) return sd.getVariable(name);
         int n = 1;
         for (long d : shape) n *= (int) d;
         float[] values = new float[n];
@@ -179,6 +215,7 @@ final class GraphBuilder {
 
     private SDVariable bias(String layer, int size) {
         String name = layer + ".bias";
+        if (branch > 0) return sd.getVariable(name);
         params.add(new ParamInfo(name, new long[]{size}, ParamKind.BIAS, layer, layerIndex));
         return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
     }

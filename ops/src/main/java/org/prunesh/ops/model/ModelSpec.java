@@ -13,7 +13,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ModelSpec.Cnn.class, name = "cnn"),
         @JsonSubTypes.Type(value = ModelSpec.ResNet.class, name = "resnet"),
         @JsonSubTypes.Type(value = ModelSpec.ResNet50.class, name = "resnet50"),
-        @JsonSubTypes.Type(value = ModelSpec.Vgg19.class, name = "vgg19")})
+        @JsonSubTypes.Type(value = ModelSpec.Vgg19.class, name = "vgg19"),
+        @JsonSubTypes.Type(value = ModelSpec.SubnetResNet.class, name = "resnet-subnet")})
 public sealed interface ModelSpec {
 
     double width();
@@ -95,6 +96,27 @@ public sealed interface ModelSpec {
         @Override
         public String name() {
             return "vgg19";
+        }
+    }
+
+    /**
+     * A basic-block ResNet extracted from a larger one ({@code depth}, {@code width} name the
+     * parent): {@code stream.get(s)} channels in stage s's residual stream and, per stage, one
+     * internal width per kept block (the first blocks of the stage are the ones kept).
+     */
+    record SubnetResNet(int depth, double width, List<Integer> stream, List<List<Integer>> inner) implements ModelSpec {
+        public SubnetResNet {
+            stream = List.copyOf(stream);
+            inner = inner.stream().map(List::copyOf).toList();
+            if (stream.size() != inner.size()) {
+                throw new IllegalArgumentException("one internal-width list per stage: " + stream.size() + " stages, "
+                        + inner.size() + " lists");
+            }
+        }
+
+        @Override
+        public String name() {
+            return "resnet" + depth + "-subnet";
         }
     }
 

@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.prunesh.ops.model.GraphBuilder.Act;
+import org.prunesh.ops.model.samediff.GradientBarrier;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,15 @@ public final class Models {
      * @param labelSmoothing applied in the training loss only (evaluation computes plain cross-entropy)
      */
     public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing) {
+        return build(spec, sampleShape, classes, seed, labelSmoothing, null);
+    }
+
+    /**
+     * @param slimming channel masks and stimulative-training branches (basic-block ResNets only), or
+     *                 null for a plain network
+     */
+    public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing,
+                                Slimming slimming) {
         SameDiff sd = SameDiff.create();
         long features = 1;
         for (long d : sampleShape) features *= d;
@@ -38,16 +48,24 @@ public final class Models {
         SDVariable label = sd.placeHolder(Network.LABEL, DataType.FLOAT, -1, classes);
         GraphBuilder g = new GraphBuilder(sd, seed);
         Act flat = new Act(input, features, 1, 1);
+        ResNets.Layout layout = basicLayout(spec);
+        if (slimming != null && layout == null) {
+            throw new IllegalArgumentException("stimulative training and subnet search need a basic-block ResNet "
+                    + "(resnet20, resnet32, resnet56, resnet110), not " + spec.name());
+        }
+        g.slimmable(slimming != null);
 
         Built built;
+        Act resnetInput = null;
         if (spec instanceof ModelSpec.Mlp mlp) {
             built = plain(g, mlp(g, mlp, flat, classes));
         } else if (spec instanceof ModelSpec.LeNet5 lenet) {
             built = plain(g, lenet5(g, lenet, image(g, spec, input, sampleShape), classes));
         } else if (spec instanceof ModelSpec.Cnn cnn) {
             built = plain(g, cnn(g, cnn, image(g, spec, input, sampleShape), classes));
-        } else if (spec instanceof ModelSpec.ResNet resnet) {
-            built = ResNets.basic(g, resnet, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
+        } else if (layout != null) {
+            resnetInput = g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE);
+            built = ResNets.basic(g, layout, resnetInput, classes);
         } else if (spec instanceof ModelSpec.ResNet50 resnet50) {
             built = ResNets.resnet50(g, resnet50, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
         } else {
@@ -55,12 +73,50 @@ public final class Models {
         }
         SDVariable logits = built.logits().var();
         sd.updateVariableNameAndReference(logits, Network.LOGITS);
-        sd.loss().softmaxCrossEntropy(Network.LOSS, label, logits, null,
-                LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, labelSmoothing);
+        boolean branches = slimming != null && slimming.subnets() > 0;
+        SDVariable crossEntropy = sd.loss().softmaxCrossEntropy(branches ? Slimming.CROSS_ENTROPY : Network.LOSS,
+                label, logits, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, labelSmoothing);
+        if (branches) {
+            SDVariable total = crossEntropy;
+            SDVariable teacher = GradientBarrier.of(sd, "teacher", logits);
+            for (int k = 1; k <= slimming.subnets(); k++) {
+                g.branch(k);
+                SDVariable student = ResNets.basic(g, layout, resnetInput, classes).logits().var();
+                sd.updateVariableNameAndReference(student, Slimming.logitsName(k));
+                total = total.add(distillation(sd, k, teacher, student, slimming));
+            }
+            g.branch(0);
+            sd.updateVariableNameAndReference(total, Network.LOSS);
+        }
         sd.setLossVariables(Network.LOSS);
         Architecture architecture = new Architecture(g.layers(), built.stages(), built.groups());
         return new Network(sd, spec, sampleShape.clone(), classes, labelSmoothing, g.params(), architecture,
-                g.batchNorm());
+                g.batchNorm(), slimming);
+    }
+
+    /** lambda·T²·KL(softmax(teacher/T) ‖ softmax(student/T)), averaged over the batch. */
+    static SDVariable distillation(SameDiff sd, int k, SDVariable teacher, SDVariable student, Slimming s) {
+        double t = s.temperature();
+        SDVariable logP = logSoftmax(sd, teacher.div(t));
+        SDVariable logQ = logSoftmax(sd, student.div(t));
+        SDVariable perSample = sd.math().exp(logP).mul(logP.sub(logQ)).sum(1);
+        return perSample.mean().mul(Slimming.distillName(k), s.lambda() * t * t);
+    }
+
+    /**
+     * Log-softmax over classes, composed: M2.1's LogSoftMax op with a dimension argument cannot be
+     * cloned for the gradient graph (its property restore fails on the Integer dimension).
+     */
+    private static SDVariable logSoftmax(SameDiff sd, SDVariable z) {
+        SDVariable shifted = z.sub(z.max(true, 1));
+        return shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+    }
+
+    /** The channel layout of a basic-block ResNet or its subnet, or null for other models. */
+    static ResNets.Layout basicLayout(ModelSpec spec) {
+        if (spec instanceof ModelSpec.ResNet r) return ResNets.Layout.of(r);
+        if (spec instanceof ModelSpec.SubnetResNet r) return new ResNets.Layout(r.stream(), r.inner());
+        return null;
     }
 
     /**
@@ -70,7 +126,7 @@ public final class Models {
      * SameDiff M2.1 (measured: NaN in two epochs).
      */
     public static Network copyOf(Network net) {
-        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing());
+        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(), net.slimming());
         for (ParamInfo p : net.params()) copy.array(p.name()).assign(net.array(p.name()));
         for (String b : net.buffers()) copy.array(b).assign(net.array(b));
         copy.batchNorm().force(net.batchNorm().forced());

@@ -10,10 +10,12 @@ import java.util.List;
  * and {@code label} (one-hot), outputs {@code logits} and the scalar training {@code loss}.
  * {@code params} lists the trainable tensors in forward order; {@code batchNorm} holds the
  * batch-norm mode and running statistics (no layers for networks without batch norm), whose
- * {@link #buffers() buffers} a checkpoint must save along with the parameters.
+ * {@link #buffers() buffers} a checkpoint must save along with the parameters. {@code slimming} is
+ * null unless the network was built with channel masks (and stimulative-training branches).
  */
 public record Network(SameDiff graph, ModelSpec spec, long[] sampleShape, int classes, double labelSmoothing,
-                      List<ParamInfo> params, Architecture architecture, BatchNormState batchNorm) {
+                      List<ParamInfo> params, Architecture architecture, BatchNormState batchNorm,
+                      Slimming slimming) {
 
     public static final String INPUT = "input";
     public static final String LABEL = "label";

@@ -18,22 +18,50 @@ final class ResNets {
 
     /** Basic-block ResNet of depth 6n+2 on a 32x32-or-larger input. */
     static Models.Built basic(GraphBuilder g, ModelSpec.ResNet spec, Act input, int classes) {
-        int[] widths = {ModelSpec.scaled(16, spec.width()), ModelSpec.scaled(32, spec.width()),
-                ModelSpec.scaled(64, spec.width())};
+        return basic(g, Layout.of(spec), input, classes);
+    }
+
+    /**
+     * Channel counts of a basic-block ResNet, possibly a subnet of a full one: {@code stream.get(s)}
+     * channels in stage s's residual stream (stage 0's includes the stem), and per stage one entry
+     * per block for the block's internal width. A subnet keeps the first blocks of each stage, so
+     * its layer names are the full network's.
+     */
+    record Layout(List<Integer> stream, List<List<Integer>> inner) {
+        Layout {
+            stream = List.copyOf(stream);
+            inner = inner.stream().map(List::copyOf).toList();
+        }
+
+        static Layout of(ModelSpec.ResNet spec) {
+            List<Integer> stream = new ArrayList<>();
+            List<List<Integer>> inner = new ArrayList<>();
+            for (int base : new int[]{16, 32, 64}) {
+                int c = ModelSpec.scaled(base, spec.width());
+                stream.add(c);
+                inner.add(java.util.Collections.nCopies(spec.blocksPerStage(), c));
+            }
+            return new Layout(stream, inner);
+        }
+    }
+
+    static Models.Built basic(GraphBuilder g, Layout layout, Act input, int classes) {
         Streams streams = new Streams();
-        Act x = stem(g, input, widths[0], streams);
+        Act x = stem(g, input, layout.stream().get(0), streams);
         List<Architecture.Stage> stages = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s < layout.stream().size(); s++) {
             String stage = "layer" + (s + 1);
+            int width = layout.stream().get(s);
             List<Architecture.Block> blocks = new ArrayList<>();
-            for (int b = 0; b < spec.blocksPerStage(); b++) {
+            for (int b = 0; b < layout.inner().get(s).size(); b++) {
                 int stride = s > 0 && b == 0 ? 2 : 1;
                 String name = stage + "." + b;
-                boolean projection = stride != 1 || x.channels() != widths[s];
+                int internal = layout.inner().get(s).get(b);
+                boolean projection = stride != 1 || x.channels() != width;
                 streams.consumedBy(name + ".conv1");
-                Act h = conv(g, name, "1", x, widths[s], 3, stride, true);
-                streams.internal(name + ".conv1", widths[s], name, "1", name + ".conv2");
-                h = conv(g, name, "2", h, widths[s], 3, 1, false);
+                Act h = conv(g, name, "1", x, internal, 3, stride, true);
+                streams.internal(name + ".conv1", internal, name, "1", name + ".conv2");
+                h = conv(g, name, "2", h, width, 3, 1, false);
                 x = shortcutAndAdd(g, name, x, h, stride, projection, stage, streams, "2");
                 blocks.add(block(name, projection, "1", "2"));
             }

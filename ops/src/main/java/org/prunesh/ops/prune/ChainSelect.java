@@ -1,5 +1,6 @@
 package org.prunesh.ops.prune;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +9,11 @@ import java.util.Map;
  *
  * <p>The pool is two primitive {@code int} arrays of size R (group unit indices — layer offset plus
  * unit index — kept ascending, and scores mapped to order-preserving ints); each stage scores the
- * group one layer at a time and narrows the pool in a few sequential passes ({@link LowestSelect}).
- * No sort of all units, no boxing.
+ * group one layer at a time and narrows the pool in a few sequential passes ({@link LowestSelect}). The
+ * first stage builds the pool, its scores and their histogram in one pass; a later stage drops what the
+ * previous one cut, scores the rest and counts their histogram in one pass. Scores that are absolute
+ * values of the weights or gradients ({@link Score#absoluteOf}) are read from those arrays, not from a
+ * computed copy. No sort of all units, no boxing.
  */
 final class ChainSelect {
 
@@ -39,38 +43,94 @@ final class ChainSelect {
         }
         int[] pool = new int[active];
         int[] bits = new int[active];
-        int size = 0;
-        int offset = 0;
-        for (UnitLayer layer : group) {
-            boolean[] candidate = layer.active();
-            int units = layer.units();
-            for (int i = 0; i < units; i++) {
-                if (candidate[i]) {
-                    pool[size++] = offset + i;
-                }
+        int[] counts = active >= LowestSelect.SMALL ? new int[LowestSelect.BUCKETS] : null;
+        // pool[0, listed) holds the previous stage's pool and its scores; those with a key above
+        // `cut` fell out of it and are dropped while the next stage scores the rest.
+        int listed = 0;
+        int size = active;
+        long cut = Long.MAX_VALUE;
+        List<Stage> stages = selection.stages();
+        for (int k = 0; k < stages.size(); k++) {
+            Stage stage = stages.get(k);
+            int[] histogram = size >= LowestSelect.SMALL ? counts : null;
+            if (histogram != null && k > 0) {
+                Arrays.fill(histogram, 0);
             }
-            offset += units;
-        }
-        for (Stage stage : selection.stages()) {
-            scorePool(group, stage.score(), pool, bits, size);
-            long keep = stage.isLast() ? prune : Math.min(size, stage.pool().poolSize(prune, active, context));
-            size = LowestSelect.keepLowest(pool, bits, size, (int) keep);
+            listed = k == 0 ? scoreActive(group, stage.score(), pool, bits, histogram)
+                    : scorePool(group, stage.score(), pool, bits, listed, cut, histogram);
+            size = listed;
+            if (stage.isLast()) {
+                size = LowestSelect.keepLowest(pool, bits, listed, prune, histogram);
+            } else {
+                long keep = Math.min(size, stage.pool().poolSize(prune, active, context));
+                cut = keep < size ? LowestSelect.threshold(pool, bits, listed, (int) keep, histogram) : Long.MAX_VALUE;
+                size = (int) keep;
+            }
         }
         return new Picked(pool, size);
     }
 
-    /** Sets {@code bits[j]} to the sortable score of pool unit {@code pool[j]}, one layer's scores alive at a time. */
-    private static void scorePool(List<UnitLayer> group, Score score, int[] pool, int[] bits, int size) {
-        int j = 0;
+    /**
+     * The first stage: fills the pool with every active unit, in group order, and {@code bits} with
+     * their sortable scores, counting the {@link LowestSelect#bucket} histogram when one is given, all
+     * in one pass per layer. Returns the pool's size.
+     */
+    private static int scoreActive(List<UnitLayer> group, Score score, int[] pool, int[] bits, int[] counts) {
+        int size = 0;
         int offset = 0;
         for (UnitLayer layer : group) {
-            float[] s = layer.scores(score);
+            float[] absolute = layer.absolute(score);
+            boolean direct = absolute != null;
+            float[] s = direct ? absolute : layer.scores(score);
+            boolean[] candidate = layer.active();
+            int units = layer.units();
+            for (int i = 0; i < units; i++) {
+                if (candidate[i]) {
+                    int b = direct ? RankKeys.absoluteBits(s[i]) : RankKeys.sortableBits(s[i]);
+                    pool[size] = offset + i;
+                    bits[size] = b;
+                    size++;
+                    if (counts != null) {
+                        counts[LowestSelect.bucket(b)]++;
+                    }
+                }
+            }
+            offset += units;
+        }
+        return size;
+    }
+
+    /**
+     * A later stage: keeps, of the {@code listed} units, those the previous stage kept (key at most
+     * {@code cut}), compacted in order, with {@code bits} now their sortable scores by {@code score}
+     * (counting the histogram when one is given); one layer's scores alive at a time. Returns how many
+     * were kept.
+     */
+    private static int scorePool(List<UnitLayer> group, Score score, int[] pool, int[] bits, int listed, long cut,
+                                 int[] counts) {
+        int j = 0;
+        int kept = 0;
+        int offset = 0;
+        for (UnitLayer layer : group) {
+            float[] absolute = layer.absolute(score);
+            boolean direct = absolute != null;
+            float[] s = direct ? absolute : layer.scores(score);
             int end = offset + layer.units();
-            for (; j < size && pool[j] < end; j++) {
-                bits[j] = RankKeys.sortableBits(s[pool[j] - offset]);
+            for (; j < listed && pool[j] < end; j++) {
+                int unit = pool[j];
+                if (RankKeys.key(bits[j], unit) <= cut) {
+                    int b = direct ? RankKeys.absoluteBits(s[unit - offset]) : RankKeys.sortableBits(s[unit - offset]);
+                    pool[kept] = unit;
+                    bits[kept] = b;
+                    kept++;
+                    if (counts != null) {
+                        counts[LowestSelect.bucket(b)]++;
+                    }
+                }
             }
             offset = end;
         }
+        return kept;
     }
 
     /** How many units of each layer of {@code group} the pick prunes, in group order. */

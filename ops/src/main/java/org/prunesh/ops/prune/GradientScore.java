@@ -26,4 +26,9 @@ public record GradientScore() implements Score {
         }
         return s;
     }
+
+    @Override
+    public float[] absoluteOf(TensorState t) {
+        return ScoreInputs.gradients(this, t, ScoreInputs.AT_PRUNING);
+    }
 }

@@ -22,4 +22,9 @@ public record MagnitudeScore() implements Score {
         }
         return s;
     }
+
+    @Override
+    public float[] absoluteOf(TensorState t) {
+        return t.weights();
+    }
 }

@@ -16,6 +16,14 @@ final class RankKeys {
     private RankKeys() {
     }
 
+    /**
+     * {@code sortableBits(Math.abs(value))} without computing the absolute value: clearing the sign
+     * bit of the canonical bits folds -0.0 onto 0.0 and every NaN onto the one NaN, as there.
+     */
+    static int absoluteBits(float value) {
+        return Float.floatToIntBits(value) & 0x7fffffff;
+    }
+
     /** The key of a score already mapped by {@link #sortableBits}. */
     static long key(int sortableBits, int index) {
         return ((long) sortableBits << 32) | index;

@@ -44,6 +44,16 @@ public interface Score {
     /** A new array of {@code t.size()} scores, index i scoring element i in C order. */
     float[] compute(TensorState t);
 
+    /**
+     * For a score that is the absolute value of an array the tensor already holds
+     * ({@code compute(t)[i] == |a[i]|}): that array, not copied, checked as {@link #compute} checks
+     * its inputs. Selection then ranks it directly instead of allocating and filling a copy of every
+     * tensor per stage. Null (the default) for every other score.
+     */
+    default float[] absoluteOf(TensorState t) {
+        return null;
+    }
+
     /** Whether {@link #observe} must be called at every optimizer step, not only at pruning steps. */
     default boolean observesEveryStep() {
         return false;

@@ -21,6 +21,12 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters {
     /** A score per unit for this stage, lower pruned first. */
     float[] scores(Score score);
 
+    /**
+     * When each unit's score is the absolute value of an array entry ({@link Score#absoluteOf}), that
+     * array, indexed by unit; otherwise null and {@link #scores} gives the scores.
+     */
+    float[] absolute(Score score);
+
     /** Clears, in the element mask {@code mask}, every element of the units {@code units[from, to) − offset}. */
     void prune(boolean[] mask, int[] units, int from, int to, int offset);
 
@@ -57,6 +63,16 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters {
         @Override
         public float[] scores(Score score) {
             return elementScores(score, tensor);
+        }
+
+        @Override
+        public float[] absolute(Score score) {
+            float[] a = score.absoluteOf(tensor);
+            if (a != null && a.length != tensor.size()) {
+                throw new IllegalStateException("score '" + score.name() + "' gave " + a.length + " values for tensor '"
+                        + tensor.name() + "' of " + tensor.size() + " weights");
+            }
+            return a;
         }
 
         @Override
@@ -135,6 +151,11 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters {
                 out[c] = (float) (norm == Granularity.Norm.L1 ? sum[c] : Math.sqrt(sum[c]));
             }
             return out;
+        }
+
+        @Override
+        public float[] absolute(Score score) {
+            return null;
         }
 
         @Override

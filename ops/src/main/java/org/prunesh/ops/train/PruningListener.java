@@ -21,7 +21,7 @@ import java.util.Set;
  * gradients only when the step about to finish is a pruning step (they are overwritten in place
  * by the optimizer right after), prunes after that update, and re-applies the masks after every
  * update. Per-step work on non-pruning steps is one multiply per masked tensor (and one
- * multiply-add per decayed tensor).
+ * in-place multiply-add per decayed tensor).
  */
 final class PruningListener extends BaseListener {
 
@@ -99,7 +99,7 @@ final class PruningListener extends BaseListener {
         // Weight decay in PyTorch's form (g + wd*w before the optimizer), added to the raw gradient
         // in place: SameDiff's own l2 would decay every tensor, biases and norm scales included.
         String param = decayed.get(varName);
-        if (param != null) activation.addi(sd.getVariable(param).getArr().mul(weightDecay));
+        if (param != null) InPlace.addScaled(activation, sd.getVariable(param).getArr(), weightDecay);
     }
 
     /** Mean softmax cross-entropy against labels smoothed as SameDiff does: (1-e)y + e/K. */

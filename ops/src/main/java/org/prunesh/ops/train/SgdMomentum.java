@@ -129,7 +129,7 @@ public final class SgdMomentum implements IUpdater {
             // buf starts at zero, so the first step gives buf = g exactly as PyTorch's clone does.
             buf.muli(config.momentum).addi(g);
             if (config.nesterov) {
-                g.addi(buf.mul(config.momentum));
+                InPlace.addScaled(g, buf, config.momentum);
             } else {
                 g.assign(buf);
             }

@@ -3,7 +3,6 @@ package org.prunesh.ops.train;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -23,11 +22,11 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Trains a network with one SameDiff {@code fit} call per mini-batch and prunes on the
- * optimizer-step clock of a {@link PruningPlan}. Not {@code fit(iterator, epochs)}: in M2.1 its
- * second and later iterations apply updates that differ from plain SGD done by hand on the same
- * batches (measured: fc3.bias off by 0.014 on values of 0.016 after two steps), while consecutive
- * single-batch calls match it exactly. Each epoch is evaluated and persisted between batches loops.
+ * Trains a network one optimizer step per mini-batch and prunes on the optimizer-step clock of a
+ * {@link PruningPlan}. Steps run through one {@link SessionStepper} for the whole run (one SameDiff
+ * training session, its memory reused from step to step); work that must precede a step's forward
+ * pass goes in the {@link StepHook}, called at one place in the loop. Each epoch is evaluated and
+ * persisted between batch loops.
  */
 public final class Trainer {
 
@@ -50,6 +49,7 @@ public final class Trainer {
     private final long seed;
     private final String runName;
     private final CurrentLr lr;
+    private StepHook hook;
 
     /** @param plan null trains dense */
     public Trainer(Network net, Dataset data, TrainConfig config, PruningPlan plan, long seed, String runName) {
@@ -60,6 +60,12 @@ public final class Trainer {
         this.seed = seed;
         this.runName = runName;
         this.lr = new CurrentLr(config.lr());
+    }
+
+    /** Runs {@code hook} before every optimizer step (stimulative training chooses its subnets there). */
+    public Trainer withStepHook(StepHook hook) {
+        this.hook = hook;
+        return this;
     }
 
     public Result train(TrainingObserver observer, BooleanSupplier cancelRequested) {
@@ -83,6 +89,7 @@ public final class Trainer {
         if (resumeFrom != null) {
             TrainerState.restore(net, masks, resumeFrom);
             if (driver != null) driver.restoreCriteria(resumeFrom.states());
+            if (hook != null) hook.restore(resumeFrom.states());
             finished.addAll(resumeFrom.finished());
             firstEpoch = resumeFrom.epochsDone();
             firstStep = resumeFrom.step();
@@ -94,6 +101,7 @@ public final class Trainer {
             hooks.sparsity = masks.sparsity();
         }
         long started = System.nanoTime() - (long) (secondsBefore * 1e9);
+        SessionStepper stepper = new SessionStepper(net.graph());
         PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOGITS,
                 net.labelSmoothing(), decayedParams(), config.weightDecay(), firstStep);
         try {
@@ -104,7 +112,8 @@ public final class Trainer {
                 batches.startEpoch(epoch);
                 while (batches.hasNext()) {
                     lr.set(config.lrSchedule().lrAt(config.lr(), listener.step(), stepsPerEpoch, config.epochs()));
-                    net.graph().fit(new SingletonDataSetIterator(batches.next()), 1, listener);
+                    if (hook != null) hook.beforeStep(listener.step(), totalSteps);
+                    stepper.step(batches.next(), listener.step(), listener);
                 }
                 recalibrateBatchNorm();
                 Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
@@ -115,7 +124,7 @@ public final class Trainer {
                 observer.epochFinished(m);
                 if (observer.wantsCheckpoints()) {
                     observer.checkpoint(TrainerState.capture(net, masks, epoch + 1, listener.step(),
-                            seconds(started), finished, driver == null ? Map.of() : driver.criteriaState()));
+                            seconds(started), finished, checkpointStates(driver)));
                 }
             }
         } catch (RuntimeException e) {
@@ -123,6 +132,12 @@ public final class Trainer {
             return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
         }
         return new Result(finished, masks, listener.step(), seconds(started), false, gradientsUsed(driver));
+    }
+
+    private Map<String, double[]> checkpointStates(PruningDriver driver) {
+        Map<String, double[]> states = new java.util.HashMap<>(driver == null ? Map.of() : driver.criteriaState());
+        if (hook != null) states.putAll(hook.state());
+        return states;
     }
 
     /** Training batches (in data order, not augmented) over which batch-norm statistics are re-estimated. */

@@ -7,8 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.prunesh.ops.model.Network;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ final class TrainerState {
         SameDiff sd = net.graph();
         restoreVariables(net, c);
         masks.restore(c.masks());
-        initializeTraining(sd);
+        SessionStepper.initializeTraining(sd);
         for (Map.Entry<String, Map<String, INDArray>> e : c.optimizer().entrySet()) {
             GradientUpdater updater = sd.getUpdaterMap().get(e.getKey());
             if (updater == null) {
@@ -67,21 +65,6 @@ final class TrainerState {
                 throw new IllegalStateException("checkpoint holds '" + e.getKey() + "', which this model does not have");
             }
             v.getArr().assign(e.getValue());
-        }
-    }
-
-    /**
-     * SameDiff creates optimizer state lazily in its first fit; it has to exist before the saved
-     * state can be put back, and M2.1 offers no public way to create it.
-     */
-    private static void initializeTraining(SameDiff sd) {
-        if (sd.isInitializedTraining()) return;
-        try {
-            Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
-            m.setAccessible(true);
-            m.invoke(sd);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot prepare SameDiff's optimizer state for resuming", e);
         }
     }
 }

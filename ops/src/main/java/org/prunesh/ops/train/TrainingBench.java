@@ -1,10 +1,9 @@
 package org.prunesh.ops.train;
 
 import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.Network;
@@ -14,64 +13,136 @@ import org.prunesh.ops.prune.MaskSelector;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.Selection;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Training throughput as the trainer runs it (one SameDiff fit per mini-batch, the listener that
- * re-applies masks after every update), dense against masked, on one fixed random batch so that
- * data loading is not measured. One network serves both: blocks of steps alternate between
- * re-applying the masks and not, so that neither drift on a shared machine nor differences
- * between two graph instances (measured up to 7% between identical builds) bias the ratio; each
- * figure is the median over blocks.
+ * Training throughput as the trainer runs it (its session stepper, one optimizer step per mini-batch,
+ * and its listener, which re-applies masks after every update), dense against masked, and optionally against a peer trainer
+ * in another process (PyTorch), on one fixed random batch so that data loading is not measured.
+ *
+ * <p>One network serves dense and masked: blocks of steps alternate between re-applying the masks
+ * and not, so that neither drift on a shared machine nor differences between two graph instances
+ * (measured up to 7% between identical builds) bias the overhead. The peer's block follows ours in
+ * every round, so drift reaches both alike; each figure is the median over blocks. The CPU time
+ * each process uses while the other one runs is recorded too: a side that spins while idle would
+ * slow the other down on a 2-core machine.
  */
 public final class TrainingBench {
 
-    /** @param denseImagesPerSecond median over blocks; {@code maskedOverhead} = dense / masked − 1 */
+    /**
+     * @param warmup        steps run (and not timed) per variant before the first block
+     * @param blocks        timed blocks per variant
+     * @param stepsPerBlock optimizer steps in one block
+     */
+    public record Options(int batch, double sparsity, int warmup, int blocks, int stepsPerBlock, long seed) {
+        public Options {
+            if (batch < 1 || warmup < 0 || blocks < 1 || stepsPerBlock < 1) {
+                throw new IllegalArgumentException("bench needs batch, blocks and steps of at least 1 and warmup of at least 0,"
+                        + " got batch " + batch + ", warmup " + warmup + ", blocks " + blocks + ", steps " + stepsPerBlock);
+            }
+            if (!(sparsity >= 0 && sparsity < 1)) {
+                throw new IllegalArgumentException("bench sparsity must be in [0, 1), got " + sparsity);
+            }
+        }
+    }
+
+    /** A trainer in another process that has already built the same model, masks and batch. */
+    public interface Peer {
+        /** Wall-clock seconds, as the peer measured them, for {@code steps} masked training steps. */
+        double seconds(int steps);
+
+        /** CPU seconds the peer's process has used so far (all threads), or NaN when unknown. */
+        double cpuSeconds();
+    }
+
+    /**
+     * CPU cores busy (CPU seconds per wall-clock second) in each process during each side's blocks;
+     * NaN where unknown or without a peer.
+     */
+    public record CpuUse(double oursWhileOurs, double peerWhileOurs, double oursWhilePeer, double peerWhilePeer) {
+        static final CpuUse NONE = new CpuUse(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * @param maskedOverhead      dense / masked − 1
+     * @param peerImagesPerSecond the peer's median, NaN without a peer
+     * @param peerRatio           masked / peer: ours relative to the peer, NaN without a peer
+     */
     public record Result(String model, int batch, double sparsity, double denseImagesPerSecond,
-                         double maskedImagesPerSecond, double maskedOverhead, int blocks, int stepsPerBlock) {
+                         double maskedImagesPerSecond, double maskedOverhead, double peerImagesPerSecond,
+                         double peerRatio, CpuUse cpu, int blocks, int stepsPerBlock) {
     }
 
     private TrainingBench() {
     }
 
     /**
-     * @param net a freshly built network; its masks come from one global magnitude pruning to
-     *            {@code sparsity} over the default prunable tensors
+     * @param net  a freshly built network; its masks come from one global magnitude pruning to
+     *             {@code options.sparsity()} over the default prunable tensors
+     * @param peer null to measure ours alone
      */
-    public static Result run(String label, Network net, int batch, double sparsity, int warmup,
-                             int blocks, int stepsPerBlock, long seed) {
-        DataSet data = randomBatch(net, batch, seed);
+    public static Result run(String label, Network net, Options options, Peer peer) {
+        DataSet data = randomBatch(net, options.batch(), options.seed());
         List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
         MaskState masks = MaskState.dense(net, prunable);
-        masks.update(MaskSelector.select(masks.tensorStates(net, null), sparsity,
+        masks.update(MaskSelector.select(masks.tensorStates(net, null), options.sparsity(),
                 Selection.of(new MagnitudeScore()), Scope.GLOBAL));
         masks.apply(net);
         Stepper stepper = new Stepper(net, masks);
         stepper.masking = true;
-        stepper.steps(data, warmup);
+        stepper.steps(data, options.warmup());
         stepper.masking = false;
-        stepper.steps(data, warmup);
-        double[] d = new double[blocks];
-        double[] m = new double[blocks];
+        stepper.steps(data, options.warmup());
+        if (peer != null) peer.seconds(options.warmup());
+
+        int blocks = options.blocks();
+        double[] dense = new double[blocks];
+        double[] masked = new double[blocks];
+        double[] peers = new double[blocks];
+        CpuMeter ours = new CpuMeter();
+        CpuMeter theirs = new CpuMeter();
         for (int b = 0; b < blocks; b++) {
-            stepper.masking = false;
-            d[b] = stepper.steps(data, stepsPerBlock);
-            stepper.masking = true;
-            m[b] = stepper.steps(data, stepsPerBlock);
+            // Alternate which of ours goes first, so each follows the peer's block equally often.
+            boolean maskedFirst = b % 2 == 1;
+            for (int k = 0; k < 2; k++) {
+                stepper.masking = maskedFirst == (k == 0);
+                long start = System.nanoTime();
+                double ourCpu = ownCpuSeconds();
+                double peerCpu = peer == null ? Double.NaN : peer.cpuSeconds();
+                double seconds = stepper.steps(data, options.stepsPerBlock());
+                ours.add(ownCpuSeconds() - ourCpu, peer == null ? Double.NaN : peer.cpuSeconds() - peerCpu,
+                        (System.nanoTime() - start) / 1e9);
+                (stepper.masking ? masked : dense)[b] = seconds;
+            }
+            if (peer != null) {
+                long start = System.nanoTime();
+                double ourCpu = ownCpuSeconds();
+                double peerCpu = peer.cpuSeconds();
+                peers[b] = peer.seconds(options.stepsPerBlock());
+                theirs.add(ownCpuSeconds() - ourCpu, peer.cpuSeconds() - peerCpu, (System.nanoTime() - start) / 1e9);
+            }
         }
-        double dense50 = batch * stepsPerBlock / median(d);
-        double masked50 = batch * stepsPerBlock / median(m);
-        return new Result(label, batch, sparsity, dense50, masked50, dense50 / masked50 - 1, blocks, stepsPerBlock);
+        double images = (double) options.batch() * options.stepsPerBlock();
+        double denseRate = images / median(dense);
+        double maskedRate = images / median(masked);
+        double peerRate = peer == null ? Double.NaN : images / median(peers);
+        CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
+                : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
+        return new Result(label, options.batch(), options.sparsity(), denseRate, maskedRate, denseRate / maskedRate - 1,
+                peerRate, maskedRate / peerRate, cpu, blocks, options.stepsPerBlock());
     }
 
-    /** Runs fit steps through the trainer's own listener (mask re-application included when masked). */
+    /**
+     * Runs steps as the trainer does: its {@link SessionStepper} with its {@link PruningListener}
+     * (mask re-application included when masked).
+     */
     private static final class Stepper implements PruningListener.StepHooks {
         private final Network net;
         private final MaskState masks;
+        private final SessionStepper session;
         private final PruningListener listener;
         boolean masking;
 
@@ -81,13 +152,14 @@ public final class TrainingBench {
             net.graph().setTrainingConfig(new TrainingConfig.Builder()
                     .updater(new SgdMomentum(0.01, 0.9, false))
                     .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
+            this.session = new SessionStepper(net.graph());
             this.listener = new PruningListener(this, Set.of(), Network.LOGITS, 0, Set.of(), 0, 0);
         }
 
         /** Seconds for {@code n} steps. */
         double steps(DataSet data, int n) {
             long start = System.nanoTime();
-            for (int i = 0; i < n; i++) net.graph().fit(new SingletonDataSetIterator(data), 1, listener);
+            for (int i = 0; i < n; i++) session.step(data, listener.step(), listener);
             return (System.nanoTime() - start) / 1e9;
         }
 
@@ -107,6 +179,32 @@ public final class TrainingBench {
         }
     }
 
+    /** Sums CPU seconds of both processes and wall seconds over one side's blocks. */
+    private static final class CpuMeter {
+        private double own;
+        private double other;
+        private double wall;
+
+        void add(double ownCpu, double otherCpu, double wallSeconds) {
+            own += ownCpu;
+            other += otherCpu;
+            wall += wallSeconds;
+        }
+
+        double own() {
+            return own / wall;
+        }
+
+        double other() {
+            return other / wall;
+        }
+    }
+
+    /** CPU seconds this JVM has used, all threads (clock-tick resolution on Linux), or NaN. */
+    static double ownCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     private static DataSet randomBatch(Network net, int batch, long seed) {
         long features = Arrays.stream(net.sampleShape()).reduce(1, (a, b) -> a * b);
         Nd4j.getRandom().setSeed(seed);
@@ -121,17 +219,5 @@ public final class TrainingBench {
         Arrays.sort(v);
         int n = v.length;
         return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
-
-    /** A plain-text line per result, for the shell. */
-    public static String describe(List<Result> results) {
-        List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-22s %6s %9s %14s %14s %10s", "model", "batch", "sparsity", "dense img/s",
-                "masked img/s", "overhead"));
-        for (Result r : results) {
-            lines.add(String.format("%-22s %6d %8.0f%% %14.1f %14.1f %+9.2f%%", r.model(), r.batch(), 100 * r.sparsity(),
-                    r.denseImagesPerSecond(), r.maskedImagesPerSecond(), 100 * r.maskedOverhead()));
-        }
-        return String.join("\n", lines) + "\n";
     }
 }

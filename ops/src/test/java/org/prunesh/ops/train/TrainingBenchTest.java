@@ -5,12 +5,30 @@ import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingBenchTest {
+
+    /** A peer whose blocks take 0.01 s per step and which never uses CPU; records what it was asked. */
+    private static final class FixedPeer implements TrainingBench.Peer {
+        final List<Integer> asked = new ArrayList<>();
+
+        @Override
+        public double seconds(int steps) {
+            asked.add(steps);
+            return steps * 0.01;
+        }
+
+        @Override
+        public double cpuSeconds() {
+            return 7.0;
+        }
+    }
 
     @Test
     void medianOfOddAndEvenCounts() {
@@ -20,16 +38,48 @@ class TrainingBenchTest {
 
     @Test
     void aTinyBenchReportsBothRatesAndTheirRatioAndKeepsTheMaskedNetworkAtItsSparsity() {
-        ModelSpec spec = new ModelSpec.Mlp(List.of(32), 1.0);
-        Network masked = Models.build(spec, new long[]{16}, 4, 1, 0);
-        TrainingBench.Result r = TrainingBench.run("mlp", masked, 32, 0.5, 1, 3, 2, 1);
+        Network masked = mlp();
+        TrainingBench.Result r = TrainingBench.run("mlp", masked, new TrainingBench.Options(32, 0.5, 1, 3, 2, 1), null);
         assertTrue(r.denseImagesPerSecond() > 0 && r.maskedImagesPerSecond() > 0, r.toString());
         assertEquals(r.denseImagesPerSecond() / r.maskedImagesPerSecond() - 1, r.maskedOverhead(), 1e-12);
-        // the last block re-applied the masks: half of the 16x32 + 32x4 prunable weights are zero
+        assertTrue(Double.isNaN(r.peerImagesPerSecond()) && Double.isNaN(r.peerRatio()), r.toString());
+        assertTrue(Double.isNaN(r.cpu().peerWhileOurs()) && Double.isNaN(r.cpu().oursWhilePeer()), r.toString());
+        assertEquals(3, r.blocks());
+        assertEquals(2, r.stepsPerBlock());
+        // with an odd block count the last of ours re-applied the masks: half of the 16x32 + 32x4 prunable weights are zero
+        assertEquals((16 * 32 + 32 * 4) / 2, zeros(masked));
+    }
+
+    @Test
+    void thePeerRunsItsWarmupThenOneBlockPerRoundAndItsRateAndRatioComeFromItsOwnSeconds() {
+        FixedPeer peer = new FixedPeer();
+        TrainingBench.Result r = TrainingBench.run("mlp", mlp(), new TrainingBench.Options(32, 0.5, 4, 3, 2, 1), peer);
+        assertEquals(List.of(4, 2, 2, 2), peer.asked);
+        assertEquals(32 * 2 / (2 * 0.01), r.peerImagesPerSecond());
+        assertEquals(r.maskedImagesPerSecond() / r.peerImagesPerSecond(), r.peerRatio());
+        // the peer's CPU clock stood still throughout
+        assertEquals(0.0, r.cpu().peerWhileOurs());
+        assertEquals(0.0, r.cpu().peerWhilePeer());
+    }
+
+    @Test
+    void optionsRejectWhatCannotBeMeasured() {
+        assertEquals("bench needs batch, blocks and steps of at least 1 and warmup of at least 0, got batch 0, warmup 1,"
+                        + " blocks 1, steps 1",
+                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(0, 0.9, 1, 1, 1, 1)).getMessage());
+        assertEquals("bench sparsity must be in [0, 1), got 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(8, 1.0, 1, 1, 1, 1)).getMessage());
+    }
+
+    private static Network mlp() {
+        return Models.build(new ModelSpec.Mlp(List.of(32), 1.0), new long[]{16}, 4, 1, 0);
+    }
+
+    private static long zeros(Network net) {
         long zeros = 0;
         for (String name : List.of("fc1.weight", "fc2.weight")) {
-            for (float w : masked.array(name).dup().data().asFloat()) if (w == 0f) zeros++;
+            for (float w : net.array(name).dup().data().asFloat()) if (w == 0f) zeros++;
         }
-        assertEquals((16 * 32 + 32 * 4) / 2, zeros);
+        return zeros;
     }
 }

@@ -19,16 +19,17 @@ import java.util.Map;
  * <p>The gradient is the full one for batch statistics: mean and variance are taken to be the
  * input's own (the caller feeds them through a {@link GradientBarrier}, so SameDiff does not
  * also differentiate the statistics), and their own gradients are zero. With x̂ = (x - mean)·s,
- * s = 1/sqrt(var + eps), a = gamma·s and n elements per channel:
+ * s = 1/sqrt(var + eps) and n elements per channel:
  * <pre>
  *   dbeta  = Σ g        dgamma = Σ g·x̂ = s·(Σ g·x - mean·Σ g)
- *   dx     = a·g - a·(dgamma/n · x̂ + dbeta/n)
+ *   dx     = gamma·s · (g - (dgamma/n · x̂ + dbeta/n))
  * </pre>
- * computed with one multiply, two channel reductions, two per-channel affine maps (the forward
- * op itself with unit variance and eps 0) and one subtraction. This measured about twice as fast
- * as the native {@code batchnorm_bp} kernel on ResNet-20 activations, and equal to it within
- * float rounding. Ops without gamma and beta, or of unknown rank (stock batch-norm ops that
- * SameDiff copies as this class, see {@link OpReplacements}), use the native kernel.
+ * computed with five full-size ops: two channel reductions (Σ g, and Σ g·x as one dot product that
+ * never writes g·x out), the forward op itself as the per-channel map in brackets, a subtraction
+ * and a per-channel multiply (docs/performance-log.md has the measurements; the native
+ * {@code batchnorm_bp} kernel is several times slower). Ops without gamma and beta, or of unknown
+ * rank (stock batch-norm ops that SameDiff copies as this class, see {@link OpReplacements}), use
+ * the native kernel.
  */
 public final class TrainableBatchNorm extends BatchNorm {
 
@@ -97,15 +98,18 @@ public final class TrainableBatchNorm extends BatchNorm {
         }
         SDVariable x = in[0], mean = in[1], var = in[2], gamma = in[3], g = gradient.get(0);
         SDVariable perChannel = sameDiff.size(x).div(sameDiff.size(gamma)).castTo(DataType.FLOAT);
-        SDVariable dBeta = g.sum(NCHW_REDUCTION);
+        SDVariable sumG = g.sum(NCHW_REDUCTION);
         SDVariable s = sameDiff.math().rsqrt(var.add(eps));
-        SDVariable dGamma = g.mul(x).sum(NCHW_REDUCTION).sub(mean.mul(dBeta)).mul(s);
-        SDVariable a = gamma.mul(s);
-        SDVariable zeros = sameDiff.zerosLike(mean);
-        SDVariable ones = sameDiff.onesLike(var);
-        SDVariable scaled = affine(g, zeros, ones, a, null, 0.0);
-        SDVariable centred = affine(x, mean, var, a.mul(dGamma).div(perChannel), a.mul(dBeta).div(perChannel), eps);
-        return List.of(scaled.sub(centred), sameDiff.zerosLike(mean), sameDiff.zerosLike(var), dGamma, dBeta);
+        // Σ g·(x - mean), with Σ g·x as one reduction over both tensors that never writes g·x out
+        SDVariable sumGxc = sameDiff.dot(g, x, NCHW_REDUCTION).sub(mean.mul(sumG));
+        SDVariable centred = affine(x, mean, var, sumGxc.mul(s).div(perChannel), sumG.div(perChannel), eps);
+        SDVariable dx = g.sub(centred).mul(gamma.mul(s).reshape(1, -1, 1, 1));
+        // The parameter gradients are ops of their own that nothing else reads: in training,
+        // SameDiff turns a parameter's gradient array into the optimizer's update in place as soon
+        // as it is computed, so any op still to read it would see the update instead.
+        SDVariable dGamma = sumGxc.mul(s);
+        SDVariable dBeta = sumG.mul(1.0);
+        return List.of(dx, sameDiff.zerosLike(mean), sameDiff.zerosLike(var), dGamma, dBeta);
     }
 
     /** The forward op as a per-channel map: gamma (x - mean) / sqrt(var + eps) [+ beta]. */

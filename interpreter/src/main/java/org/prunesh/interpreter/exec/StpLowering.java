@@ -1,0 +1,80 @@
+package org.prunesh.interpreter.exec;
+
+import org.prunesh.interpreter.ast.DepthRange;
+import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.Options;
+import org.prunesh.interpreter.ast.Quantity;
+import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.WidthChoices;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.schedule.StepClock;
+import org.prunesh.ops.stp.ArchSpace;
+import org.prunesh.ops.stp.ExpansionSampler;
+import org.prunesh.ops.stp.Importance;
+import org.prunesh.ops.stp.StimulativeTraining;
+import org.prunesh.ops.stp.SubnetSampler;
+import org.prunesh.ops.stp.UniformSampler;
+
+import java.util.List;
+
+/** Turns the checked STP statements into the ops library's values. */
+final class StpLowering {
+
+    static final int DEFAULT_SUBNETS = 2;
+    static final double DEFAULT_LAMBDA = 1.0;
+    static final double DEFAULT_TEMPERATURE = 4.0;
+    static final StpState.Until DEFAULT_UNTIL = new StpState.Until(50, Quantity.Unit.PERCENT);
+
+    private StpLowering() {
+    }
+
+    static StpState space(Stmt.Space st, StpState current) {
+        List<ArchSpace.DepthRange> depth = st.depth().stream()
+                .map((DepthRange d) -> new ArchSpace.DepthRange(d.min().intValue(), d.max().intValue())).toList();
+        WidthChoices w = st.width();
+        List<Double> widths = w.values() != null ? w.values().stream().map(Num::value).toList()
+                : ArchSpace.widthGrid(w.from().value(), w.to().value(), w.step().value());
+        Importance importance = st.importance() == null ? Importance.L1
+                : Importance.valueOf(st.importance().text().toUpperCase());
+        StpState.Interval refresh = st.refresh() == null ? StpState.INITIAL.refresh()
+                : new StpState.Interval(st.refresh().amount().longValue(), st.refresh().unit() == Quantity.Unit.EPOCHS);
+        return current.withSpace(new ArchSpace(depth, widths, st.perBlock()), importance, refresh);
+    }
+
+    static StpState stimulate(Stmt.Stimulate st, StpState current) {
+        if (st.off()) return current.withStimulus(null);
+        Options o = st.options();
+        // As the checker reads it: without 'expansion mutate' subnets come from the whole space.
+        boolean expansion = o.name("expansion").orElse("off").equals("mutate");
+        StpState.Until until = o.quantity("until")
+                .map(q -> new StpState.Until(q.amount().value(), q.unit())).orElse(DEFAULT_UNTIL);
+        return current.withStimulus(new StpState.Stimulus(
+                o.number("subnets").map(Num::intValue).orElse(DEFAULT_SUBNETS),
+                o.number("lambda").map(Num::value).orElse(DEFAULT_LAMBDA),
+                o.number("temperature").map(Num::value).orElse(DEFAULT_TEMPERATURE),
+                expansion ? until : null));
+    }
+
+
+    /** The sampler and channel-order refresh of a stimulative run on {@code net}. */
+    static StimulativeTraining hook(SessionState s, Network net, StepClock clock) {
+        StpState stp = s.stp();
+        StpState.Stimulus st = stp.stimulus();
+        SubnetSampler sampler = st.until() == null
+                ? new UniformSampler(stp.space(), net.architecture())
+                : new ExpansionSampler(stp.space(), net.architecture(), stp.budget(), st.until().fraction(clock));
+        return new StimulativeTraining(net, sampler, stp.importance(), stp.refresh().steps(clock.stepsPerEpoch()),
+                s.seed());
+    }
+
+    /** The stimulative-training settings as a run's configuration records them; null when off. */
+    static String describe(StpState stp) {
+        StpState.Stimulus st = stp.stimulus();
+        if (st == null) return null;
+        return "subnets " + st.subnets() + " lambda " + st.lambda() + " temperature " + st.temperature()
+                + " expansion " + (st.until() == null ? "off" : "mutate until " + st.until())
+                + " space " + stp.space() + " importance " + stp.importance().name().toLowerCase()
+                + " refresh " + stp.refresh().amount() + (stp.refresh().epochs() ? " epochs" : " steps")
+                + (stp.budget() == null ? "" : " budget flops " + stp.budget());
+    }
+}

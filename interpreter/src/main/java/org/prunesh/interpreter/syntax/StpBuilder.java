@@ -1,0 +1,76 @@
+package org.prunesh.interpreter.syntax;
+
+import org.prunesh.grammar.PruneParser;
+import org.prunesh.interpreter.ast.ArchExpr;
+import org.prunesh.interpreter.ast.DepthRange;
+import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.Options;
+import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.ast.WidthChoices;
+import org.prunesh.interpreter.diag.Span;
+
+import java.util.List;
+
+/** Builds the STP statements (space, budget, stimulate, search, extract) and the arch literal. */
+final class StpBuilder {
+
+    private final SourceSpans spans;
+    private final ValueBuilder values;
+
+    StpBuilder(SourceSpans spans, ValueBuilder values) {
+        this.spans = spans;
+        this.values = values;
+    }
+
+    Stmt.Space space(PruneParser.SpaceStatementContext ctx, Span span) {
+        List<DepthRange> depth = ctx.depthList().depthRange().stream().map(this::depth).toList();
+        return new Stmt.Space(depth, width(ctx.widthChoices()), ctx.PER() != null,
+                ctx.importanceName() == null ? null : values.name(ctx.importanceName().getStart()),
+                ctx.interval() == null ? null : values.interval(ctx.interval()), span);
+    }
+
+    private DepthRange depth(PruneParser.DepthRangeContext ctx) {
+        Num min = values.number(ctx.NUMBER(0).getSymbol());
+        Num max = ctx.DOTDOT() == null ? min : values.number(ctx.NUMBER(1).getSymbol());
+        return new DepthRange(min, max, spans.of(ctx));
+    }
+
+    private WidthChoices width(PruneParser.WidthChoicesContext ctx) {
+        if (ctx.numberList() != null) {
+            return WidthChoices.of(numbers(ctx.numberList()), spans.of(ctx));
+        }
+        return WidthChoices.range(values.number(ctx.NUMBER(0).getSymbol()), values.number(ctx.NUMBER(1).getSymbol()),
+                values.number(ctx.NUMBER(2).getSymbol()), spans.of(ctx));
+    }
+
+    Stmt.Budget budget(PruneParser.BudgetStatementContext ctx, Span span) {
+        return new Stmt.Budget(values.name(ctx.budgetMetric().getStart()), values.number(ctx.fraction().getStart()),
+                span);
+    }
+
+    Stmt.Stimulate stimulate(PruneParser.StimulateStatementContext ctx, Span span) {
+        boolean off = ctx.OFF() != null;
+        return new Stmt.Stimulate(off ? Options.NONE : values.options(ctx.stimulateOption()), off, span);
+    }
+
+    Stmt.Search search(PruneParser.SearchStatementContext ctx, Span span) {
+        return new Stmt.Search(values.name(ctx.strategyName().getStart()), values.options(ctx.searchOption()),
+                values.name(ctx.archName().getStart()), span);
+    }
+
+    Stmt.Extract extract(PruneParser.ExtractStatementContext ctx, Span span) {
+        return new Stmt.Extract(values.name(ctx.archName().getStart()),
+                ctx.string() == null ? null : values.string(ctx.string().getStart()), span);
+    }
+
+    ArchExpr arch(PruneParser.ArchExprContext ctx) {
+        List<Num> depth = ctx.intList().NUMBER().stream().map(n -> values.number(n.getSymbol())).toList();
+        List<Num> width = numbers(ctx.numberList(0));
+        List<Num> inner = ctx.INNER() == null ? null : numbers(ctx.numberList(1));
+        return new ArchExpr(depth, width, inner, spans.of(ctx));
+    }
+
+    private List<Num> numbers(PruneParser.NumberListContext ctx) {
+        return ctx.NUMBER().stream().map(n -> values.number(n.getSymbol())).toList();
+    }
+}

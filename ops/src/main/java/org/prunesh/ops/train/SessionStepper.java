@@ -1,0 +1,124 @@
+package org.prunesh.ops.train;
+
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.Listener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.TrainingSession;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.prunesh.ops.model.samediff.SessionArrayCache;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One optimizer step per call on a SameDiff graph, through one {@link TrainingSession} kept for
+ * the whole run: what {@code SameDiff.fit} does for one batch, without rebuilding the session,
+ * its per-op contexts and its array memory on every call. {@code fit(iterator)} keeps a session
+ * too but in M2.1 corrupts arrays from its second batch on (see {@link SessionArrayCache}, which
+ * is the repair); one {@code fit} per batch was exact but rebuilt all of that each step and
+ * grew resident memory over long runs.
+ *
+ * <p>Listeners see what {@code fit} shows them for one batch: operation start (batch-norm mode
+ * follows it), iteration start, per-op activations, iteration done, operation end. Constants and
+ * variables are read from the graph at every step, so values assigned in place between steps
+ * (masks, mode flags) take effect on the next one. All access to SameDiff internals of the run
+ * loop is here.
+ */
+final class SessionStepper {
+
+    /** SameDiff's key for the gradient function ({@code SameDiff.GRAD_FN_KEY}, protected). */
+    private static final String GRAD_FUNCTION = "grad";
+
+    private final SameDiff sd;
+    private final SameDiff gradients;
+    private final Session session;
+    private final SessionArrayCache arrays = new SessionArrayCache();
+    private final Set<String> trained = new LinkedHashSet<>();
+    private final long thread = Thread.currentThread().getId();
+
+    /** @param sd a graph with its training configuration set */
+    SessionStepper(SameDiff sd) {
+        if (sd.getTrainingConfig() == null) throw new IllegalStateException("the graph has no training configuration");
+        this.sd = sd;
+        if (sd.getFunction(GRAD_FUNCTION) == null) sd.createGradFunction();
+        this.gradients = sd.getFunction(GRAD_FUNCTION);
+        this.gradients.setTrainingConfig(sd.getTrainingConfig());
+        this.session = new Session(gradients);
+        session.setMmgr(arrays);
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) trained.add(v.name());
+        }
+    }
+
+    /**
+     * Forward, backward and update on one batch.
+     *
+     * @param iteration the optimizer step's index from the start of the run (updaters that correct
+     *                  for bias, such as Adam, read it; a resumed run passes its true step)
+     */
+    Loss step(DataSet batch, long iteration, Listener... listeners) {
+        TrainingConfig config = sd.getTrainingConfig();
+        initializeTraining(sd);
+        List<Listener> all = new ArrayList<>(List.of(listeners));
+        for (Listener l : sd.getListeners()) if (!all.contains(l)) all.add(l);
+        List<Listener> active = new ArrayList<>();
+        for (Listener l : all) if (l.isActive(Operation.TRAINING)) active.add(l);
+
+        MultiDataSet data = batch.toMultiDataSet();
+        At at = new At(config.getEpochCount(), (int) iteration, 0, thread, null, Operation.TRAINING);
+        for (Listener l : active) l.operationStart(gradients, Operation.TRAINING);
+        for (Listener l : active) l.iterationStart(sd, at, data, 0);
+        Map<String, INDArray> placeholders = Map.of(
+                config.getDataSetFeatureMapping().get(0), batch.getFeatures(),
+                config.getDataSetLabelMapping().get(0), batch.getLabels());
+        session.forgetReleasedIds();
+        Loss loss = session.trainingIteration(config, placeholders, trained, sd.getUpdaterMap(), data,
+                sd.getLossVariables(), all, at);
+        config.incrementIterationCount();
+        for (Listener l : active) l.operationEnd(sd, Operation.TRAINING);
+        arrays.recycle();   // the step is over, listeners included: all of its memory is free again
+        return loss;
+    }
+
+    /**
+     * SameDiff creates optimizer state lazily in its first fit ({@code initializeTraining},
+     * protected in M2.1): it has to exist before a step, and before saved state is restored.
+     */
+    static void initializeTraining(SameDiff sd) {
+        if (sd.isInitializedTraining()) return;
+        try {
+            Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
+            m.setAccessible(true);
+            m.invoke(sd);
+        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot prepare SameDiff's optimizer state", e);
+        }
+    }
+
+    /**
+     * The session keeps the ids of arrays it has released, to skip a second release, and never
+     * forgets them: one id per released array per step, gigabytes over a long run. Ids are never
+     * reused (reused arrays get new ones), so each step may start with an empty set.
+     */
+    private static final class Session extends TrainingSession {
+        Session(SameDiff sd) {
+            super(sd);
+        }
+
+        void forgetReleasedIds() {
+            freedArrays.clear();
+        }
+    }
+}

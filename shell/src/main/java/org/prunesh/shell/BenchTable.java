@@ -1,0 +1,70 @@
+package org.prunesh.shell;
+
+import org.prunesh.ops.train.SelectionBench;
+import org.prunesh.ops.train.TrainingBench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The plain-text tables {@code prune-sh bench} prints. */
+final class BenchTable {
+
+    private BenchTable() {
+    }
+
+    /**
+     * One line per model: ours dense and masked, the masking overhead and, when any model had a
+     * peer, the peer's rate and ours (masked) over it; "-" where a model had no peer.
+     */
+    static String training(List<TrainingBench.Result> results, String peerName) {
+        boolean peers = results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()));
+        List<String> lines = new ArrayList<>();
+        String header = f("%-16s %5s %8s %11s %12s %9s", "model", "batch", "sparsity", "dense img/s", "masked img/s",
+                "overhead");
+        if (peers) header += f(" %11s %10s", peerName + " img/s", "ours/" + peerName);
+        lines.add(header);
+        for (TrainingBench.Result r : results) {
+            String line = f("%-16s %5d %7.0f%% %11.1f %12.1f %+8.2f%%", r.model(), r.batch(), 100 * r.sparsity(),
+                    r.denseImagesPerSecond(), r.maskedImagesPerSecond(), 100 * r.maskedOverhead());
+            if (peers) {
+                line += Double.isNaN(r.peerImagesPerSecond()) ? f(" %11s %10s", "-", "-")
+                        : f(" %11.1f %10.2f", r.peerImagesPerSecond(), r.peerRatio());
+            }
+            lines.add(line);
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * CPU cores each process kept busy during each side's blocks: ours and the peer's while ours
+     * ran, and while the peer ran. Only models that had a peer are listed.
+     */
+    static String cpu(List<TrainingBench.Result> results, String peerName) {
+        List<String> lines = new ArrayList<>();
+        lines.add(f("%-16s %22s %22s", "cores busy", "while ours ran", "while " + peerName + " ran"));
+        lines.add(f("%-16s %11s %10s %11s %10s", "", "ours", peerName, "ours", peerName));
+        for (TrainingBench.Result r : results) {
+            TrainingBench.CpuUse c = r.cpu();
+            if (Double.isNaN(r.peerImagesPerSecond())) continue;
+            lines.add(f("%-16s %11.2f %10.2f %11.2f %10.2f", r.model(), c.oursWhileOurs(), c.peerWhileOurs(),
+                    c.oursWhilePeer(), c.peerWhilePeer()));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** The selection timing: both measurements and their ratios to the streaming pass. */
+    static String selection(SelectionBench.Result r, String network) {
+        return f("selection: %s, global, over %s's %,d prunable weights (%d tensors), dense to %.0f%% (%,d pruned);"
+                        + " medians of %d%n", SelectionBench.FGGP.describe(), network, r.parameters(), r.tensors(),
+                100 * r.target(), r.pruned(), r.repeats())
+                + f("  streaming pass (sum |w| + |g|)       %8.3f s%n", r.passSeconds())
+                + f("  selection (MaskSelector)             %8.3f s  %5.2fx the pass%n", r.selectSeconds(),
+                r.selectRatio())
+                + f("  pruning step (copy out, select, set) %8.3f s  %5.2fx the pass%n", r.stepSeconds(), r.stepRatio());
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

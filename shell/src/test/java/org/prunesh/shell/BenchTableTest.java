@@ -1,0 +1,64 @@
+package org.prunesh.shell;
+
+import org.junit.jupiter.api.Test;
+import org.prunesh.ops.train.SelectionBench;
+import org.prunesh.ops.train.TrainingBench;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class BenchTableTest {
+
+    private static final double NAN = Double.NaN;
+
+    private static TrainingBench.Result result(String model, double peer, TrainingBench.CpuUse cpu) {
+        return new TrainingBench.Result(model, 128, 0.9, 420.0, 400.0, 0.05, peer, 400.0 / peer, cpu, 5, 10);
+    }
+
+    @Test
+    void withoutAPeerTheTableHasOursOnly() {
+        String table = BenchTable.training(List.of(result("lenet5 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))),
+                "torch");
+        assertEquals("""
+                model            batch sparsity dense img/s masked img/s  overhead
+                lenet5 w1          128      90%       420.0        400.0    +5.00%
+                """, table);
+    }
+
+    @Test
+    void withAPeerEachModelGetsItsRateAndTheRatioOrDashes() {
+        String table = BenchTable.training(List.of(
+                result("resnet20 w1", 500.0, new TrainingBench.CpuUse(1.95, 0.01, 0.02, 1.8)),
+                result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))), "torch");
+        assertEquals("""
+                model            batch sparsity dense img/s masked img/s  overhead torch img/s ours/torch
+                resnet20 w1        128      90%       420.0        400.0    +5.00%       500.0       0.80
+                resnet50 w1        128      90%       420.0        400.0    +5.00%           -          -
+                """, table);
+    }
+
+    @Test
+    void theCpuTableListsModelsThatHadAPeer() {
+        String table = BenchTable.cpu(List.of(
+                result("resnet20 w1", 500.0, new TrainingBench.CpuUse(1.95, 0.01, 0.02, 1.8)),
+                result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))), "torch");
+        assertEquals("""
+                cores busy               while ours ran        while torch ran
+                                        ours      torch        ours      torch
+                resnet20 w1             1.95       0.01        0.02       1.80
+                """, table);
+    }
+
+    @Test
+    void theSelectionLinesGiveBothTimesAndTheirRatiosToThePass() {
+        SelectionBench.Result r = new SelectionBench.Result(25_502_912, 54, 0.3, 7_650_874, 0.9, 1.5, 0.3, 5);
+        assertEquals("""
+                selection: gradient ratio 0.5 then magnitude, global, over ResNet-50's 25,502,912 prunable weights \
+                (54 tensors), dense to 30% (7,650,874 pruned); medians of 5
+                  streaming pass (sum |w| + |g|)          0.300 s
+                  selection (MaskSelector)                0.900 s   3.00x the pass
+                  pruning step (copy out, select, set)    1.500 s   5.00x the pass
+                """, BenchTable.selection(r, "ResNet-50"));
+    }
+}
