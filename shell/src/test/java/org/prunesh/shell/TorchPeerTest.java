@@ -71,7 +71,8 @@ class TorchPeerTest {
     void theCountModeGivesOurParameterCounts() throws Exception {
         String python = pythonWithTorch();
         Path script = TorchPeer.findScript(Path.of("")).orElseThrow();
-        for (BenchModel model : MODELS) {
+        // one interpreter start per model: two suffice here, the serving peer counts them all
+        for (BenchModel model : List.of(MODELS.get(0), MODELS.get(7))) {
             Process p = new ProcessBuilder(python, script.toString(), "--count", model.spec().name(),
                     TorchPeer.number(model.spec().width()), "--shape", model.shapeText(),
                     "--classes", Integer.toString(model.classes())).redirectErrorStream(true).start();
@@ -97,8 +98,10 @@ class TorchPeerTest {
                     () -> peer.setup(new BenchModel(new ModelSpec.Mlp(List.of(300, 100), 1), new long[]{1, 28, 28}, 10), 4, 0.9));
             assertEquals("peer answered 'setup mlp 1 4 0.9 1x28x28 10' with: ValueError: unknown model 'mlp';"
                     + " expected lenet5, cnn, vgg19, resnet50 or resnetN (N = 6n+2)", f.getMessage());
-            // still serving after the failure
-            assertEquals(MODELS.get(4).build(1).parameterCount(), peer.count(MODELS.get(4)));
+            // still serving after the failure; every network has our parameter count
+            for (BenchModel model : MODELS) {
+                assertEquals(model.build(1).parameterCount(), peer.count(model), model.label() + " " + model.shapeText());
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 /**
  * The learning rate the trainer sets before each step, read by the updater when it applies the
  * step. An ISchedule so that ND4J's own updaters (Adam) read it too; SameDiff's iteration and epoch
- * counters are ignored because per-batch fit calls advance its epoch counter on every batch.
+ * counters are ignored: the trainer owns the step clock (LrSchedule), and a resumed run continues it.
  * Clones share the value, so the copy SameDiff keeps still sees the trainer's changes.
  */
 final class CurrentLr implements ISchedule {

@@ -83,23 +83,32 @@ class SessionStepperTest {
     }
 
     /**
-     * A whole ResNet-20 step (convolutions, batch norm, residual adds, the classifier) against SGD
-     * computed by hand from gradients of a copy. SameDiff turns each parameter's gradient into its
-     * update in place the moment it is computed, so a backward op that read a gradient or a
-     * parameter after that point would make the two differ.
+     * Whole steps (convolutions, batch norm, residual adds, linear layers) against SGD computed by
+     * hand from gradients of a copy. SameDiff turns each parameter's gradient into its update in
+     * place the moment it is computed, so a backward op that read a gradient or a parameter after
+     * that point would make the two differ.
      */
     @Test
     void aResNetStepEqualsSgdComputedByHand() {
-        ModelSpec spec = new ModelSpec.ResNet(20, 0.25);
-        Network trained = Models.build(spec, new long[]{3, 32, 32}, 10, 5, 0);
+        assertStepEqualsHandSgd(new ModelSpec.ResNet(20, 0.25), new long[]{3, 32, 32});
+    }
+
+    @Test
+    void aLeNetStepEqualsSgdComputedByHand() {
+        assertStepEqualsHandSgd(new ModelSpec.LeNet5(1.0), new long[]{1, 28, 28});
+    }
+
+    private static void assertStepEqualsHandSgd(ModelSpec spec, long[] shape) {
+        Network trained = Models.build(spec, shape, 10, 5, 0);
         trained.graph().setTrainingConfig(new TrainingConfig.Builder().updater(new Sgd(LR))
                 .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
         Network hand = Models.copyOf(trained);
         SplittableRandom random = new SplittableRandom(11);
-        float[][] x = new float[4][3 * 32 * 32];
+        int features = (int) (shape[0] * shape[1] * shape[2]);
+        float[][] x = new float[4][features];
         float[][] y = new float[4][10];
         for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < x[i].length; j++) x[i][j] = (float) (random.nextDouble() * 2 - 1);
+            for (int j = 0; j < features; j++) x[i][j] = (float) (random.nextDouble() * 2 - 1);
             y[i][(3 * i + 1) % 10] = 1f;
         }
         DataSet batch = new DataSet(Nd4j.createFromArray(x), Nd4j.createFromArray(y));

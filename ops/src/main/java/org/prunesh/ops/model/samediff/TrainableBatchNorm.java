@@ -103,11 +103,14 @@ public final class TrainableBatchNorm extends BatchNorm {
         // Σ g·(x - mean), with Σ g·x as one reduction over both tensors that never writes g·x out
         SDVariable sumGxc = sameDiff.dot(g, x, NCHW_REDUCTION).sub(mean.mul(sumG));
         SDVariable centred = affine(x, mean, var, sumGxc.mul(s).div(perChannel), sumG.div(perChannel), eps);
-        SDVariable dx = g.sub(centred).mul(gamma.mul(s).reshape(1, -1, 1, 1));
-        // The parameter gradients are ops of their own that nothing else reads: in training,
-        // SameDiff turns a parameter's gradient array into the optimizer's update in place as soon
-        // as it is computed, so any op still to read it would see the update instead.
+        SDVariable scale = gamma.mul(s);
+        SDVariable dx = g.sub(centred).mul(scale.reshape(1, -1, 1, 1));
+        // In training SameDiff turns a parameter's gradient array into the optimizer's update, and
+        // updates the parameter, in place as soon as the gradient is computed. So the parameter
+        // gradients are ops of their own that nothing else reads, and gamma's is computed only
+        // after gamma has been read for dx.
         SDVariable dGamma = sumGxc.mul(s);
+        dGamma.addControlDependency(scale);
         SDVariable dBeta = sumG.mul(1.0);
         return List.of(dx, sameDiff.zerosLike(mean), sameDiff.zerosLike(var), dGamma, dBeta);
     }
