@@ -11,7 +11,6 @@ import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
-import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.model.Slimming;
 import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.stp.Arch;
@@ -130,7 +129,7 @@ final class StpExecutor {
                     + ": " + e.getMessage());
         }
         ChannelOrder order = order(s, run, net);
-        RelativeSparsity relative = RelativeSparsity.of(a, order, arch, name2 -> flat(net.array(name2)));
+        RelativeSparsity relative = RelativeSparsity.of(net, order, arch);
         Network small;
         try (CandidateEvaluator evaluator = new CandidateEvaluator(net, order, calibration(s, run.data(),
                 DEFAULT_CALIBRATION_BATCHES), List.of(), SEARCH_TEMPERATURE)) {
@@ -228,14 +227,6 @@ final class StpExecutor {
      * extraction never disturb the run's own network.
      */
     static Network searchable(Network net) {
-        Network copy = Models.build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(),
-                Slimming.masksOnly());
-        for (ParamInfo p : net.params()) copy.array(p.name()).assign(net.array(p.name()));
-        for (String b : net.buffers()) copy.array(b).assign(net.array(b));
-        return copy;
-    }
-
-    private static float[] flat(INDArray a) {
-        return a.dup('c').data().asFloat();
+        return Models.copyOf(net, Slimming.masksOnly());
     }
 }

@@ -126,7 +126,12 @@ public final class Models {
      * SameDiff M2.1 (measured: NaN in two epochs).
      */
     public static Network copyOf(Network net) {
-        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(), net.slimming());
+        return copyOf(net, net.slimming());
+    }
+
+    /** A copy built with other {@link Slimming} (null: none), e.g. masks only for subnet search. */
+    public static Network copyOf(Network net, Slimming slimming) {
+        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(), slimming);
         for (ParamInfo p : net.params()) copy.array(p.name()).assign(net.array(p.name()));
         for (String b : net.buffers()) copy.array(b).assign(net.array(b));
         copy.batchNorm().force(net.batchNorm().forced());
