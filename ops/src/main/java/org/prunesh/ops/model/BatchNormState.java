@@ -26,14 +26,13 @@ import java.util.Map;
  * calculateGradients run in training mode, output() in eval mode, so the trainer and evaluator
  * need no calls of their own. {@link #force} pins a mode instead. Running statistics move only
  * at the end of a fit iteration (never in calculateGradients or output()) and when
- * {@link #recalibrate} recomputes them. The graph selects statistics with two scalar
- * constants, {@link #TRAIN_FLAG} and {@link #EVAL_FLAG} (1/0 or 0/1): statistics used =
- * train·batch + eval·running, which is exactly the batch statistic in training mode.
+ * {@link #recalibrate} recomputes them. The graph selects statistics with one constant,
+ * {@link #MODE}: [mean; var] = MODE · [batch mean; batch var; running mean; running var], a
+ * 0/1 matrix that picks exactly the batch or the running statistics.
  */
 public final class BatchNormState {
 
-    public static final String TRAIN_FLAG = "batchnorm.train";
-    public static final String EVAL_FLAG = "batchnorm.eval";
+    public static final String MODE = "batchnorm.mode";
     public static final double MOMENTUM = 0.1;
 
     /** AUTO follows the SameDiff operation; TRAIN and EVAL pin the mode. */
@@ -102,7 +101,13 @@ public final class BatchNormState {
 
     /** True when the graph currently normalises with batch statistics. */
     public boolean training() {
-        return !layers.isEmpty() && graph.getArrForVarName(TRAIN_FLAG).getDouble(0) == 1.0;
+        return !layers.isEmpty() && graph.getArrForVarName(MODE).getDouble(0, 0) == 1.0;
+    }
+
+    /** The {@link #MODE} matrix [2, 4] that selects batch (training) or running statistics. */
+    static INDArray modeMatrix(boolean training) {
+        int batch = training ? 1 : 0, running = 1 - batch;
+        return Nd4j.createFromArray(new float[][]{{batch, 0, running, 0}, {0, batch, 0, running}});
     }
 
     /**
@@ -151,8 +156,7 @@ public final class BatchNormState {
 
     private void setTraining(boolean training) {
         if (layers.isEmpty()) return;
-        graph.getArrForVarName(TRAIN_FLAG).assign(training ? 1 : 0);
-        graph.getArrForVarName(EVAL_FLAG).assign(training ? 0 : 1);
+        graph.getArrForVarName(MODE).assign(modeMatrix(training));
     }
 
     /** Switches the mode at the start of each SameDiff operation and updates statistics after fit steps. */

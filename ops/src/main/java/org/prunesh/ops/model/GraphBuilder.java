@@ -8,13 +8,16 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.model.samediff.BatchVariance;
 import org.prunesh.ops.model.samediff.GradientBarrier;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.model.samediff.ResidualAdd;
 import org.prunesh.ops.model.samediff.TrainableBatchNorm;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -41,6 +44,8 @@ final class GraphBuilder {
     private final List<Architecture.Layer> layers = new ArrayList<>();
     private final BatchNormState batchNorm;
     private int layerIndex;
+    private SDVariable batchSize;
+    private final Map<Long, SDVariable> inverseCounts = new HashMap<>();
     /** Batch norms get channel-mask constants (see {@link Slimming}). */
     private boolean slimmable;
     /** Branch being built: 0 records layers and creates tensors, k >= 1 reuses them. */
@@ -130,14 +135,20 @@ final class GraphBuilder {
         BatchNormState.Layer batchNames = new BatchNormState.Layer(named(layer), c, x.height() * x.width());
         SDVariable runningMean = shared(state.runningMean(), () -> sd.constant(state.runningMean(), Nd4j.zeros(DataType.FLOAT, c)));
         SDVariable runningVar = shared(state.runningVar(), () -> sd.constant(state.runningVar(), Nd4j.ones(DataType.FLOAT, c)));
-        SDVariable[] moments = sd.math().moments(new String[]{batchNames.batchMean(), batchNames.batchVar()},
-                x.var(), new int[]{0, 2, 3}, false);
-        SDVariable train = modeFlag(BatchNormState.TRAIN_FLAG, 1);
-        SDVariable eval = modeFlag(BatchNormState.EVAL_FLAG, 0);
-        SDVariable mean = GradientBarrier.of(sd, named(layer) + ".mean",
-                moments[0].mul(train).add(runningMean.mul(eval)));
-        SDVariable var = GradientBarrier.of(sd, named(layer) + ".var",
-                moments[1].mul(train).add(runningVar.mul(eval)));
+        // Per (sample, channel) first, then over samples: libnd4j reduces over contiguous h·w with
+        // both threads, over (n, h, w) with one (the mean this way is 2x faster; moments used that)
+        SDVariable batchMean = x.var().mean(2, 3).mean(batchNames.batchMean(), 0);
+        SDVariable batchVar = sd.updateVariableNameAndReference(
+                new BatchVariance(sd, x.var(), 0, 2, 3).outputVariable(), batchNames.batchVar());
+        // [mean; var] = mode · [batch mean; batch var; running mean; running var]: one product picks
+        // batch or running statistics (every op costs SameDiff ~50 µs of bookkeeping per step)
+        SDVariable mode = sd.hasVariable(BatchNormState.MODE) ? sd.getVariable(BatchNormState.MODE)
+                : sd.constant(BatchNormState.MODE, BatchNormState.modeMatrix(true));
+        SDVariable stats = sd.stack(0, batchMean, batchVar, runningMean, runningVar);
+        SDVariable[] used = sd.unstack(new String[]{named(layer) + ".mean", named(layer) + ".var"},
+                GradientBarrier.of(sd, null, sd.mmul(mode, stats)), 0, 2);
+        SDVariable mean = used[0];
+        SDVariable var = used[1];
         if (branch == 0) batchNorm.add(state);
         if (slimmable) {
             // Masking gamma and beta (C values) rather than the activation keeps the cost negligible.
@@ -145,7 +156,8 @@ final class GraphBuilder {
             gamma = gamma.mul(mask);
             beta = beta.mul(mask);
         }
-        SDVariable y = new TrainableBatchNorm(sd, x.var(), mean, var, gamma, beta, BN_EPS, 4).outputVariable();
+        SDVariable y = new TrainableBatchNorm(sd, x.var(), mean, var, gamma, beta, BN_EPS, 4,
+                inverseCount(x)).outputVariable();
         return new Act(sd.updateVariableNameAndReference(y, named(layer)), c, x.height(), x.width());
     }
 
@@ -188,9 +200,13 @@ final class GraphBuilder {
         return new Act(sd.nn().pad(x.var(), pads, 0.0), x.channels(), x.height() + dh, x.width() + dw);
     }
 
-    private SDVariable modeFlag(String name, float initial) {
-        SDVariable existing = sd.hasVariable(name) ? sd.getVariable(name) : null;
-        return existing != null ? existing : sd.constant(name, Nd4j.scalar(initial));
+    /**
+     * 1/(elements per channel) of a batch-norm input, {@code 1/(batch·h·w)}, one scalar per spatial
+     * size: the batch size is read from the graph, since the last batch of an epoch may be smaller.
+     */
+    private SDVariable inverseCount(Act x) {
+        if (batchSize == null) batchSize = sd.sizeAt(x.var(), 0).castTo(DataType.FLOAT);
+        return inverseCounts.computeIfAbsent(x.height() * x.width(), hw -> batchSize.rdiv(1.0 / hw));
     }
 
     private void record(String layer, Architecture.Kind kind, long in, long out, int kernel, int stride,

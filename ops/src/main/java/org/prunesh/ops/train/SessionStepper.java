@@ -8,7 +8,14 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.FrameIter;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.TrainingSession;
+import org.nd4j.autodiff.samediff.internal.AbstractSession.VarId;
+import org.nd4j.autodiff.samediff.config.ExecutionResult;
+import org.nd4j.autodiff.samediff.config.SDValue;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -17,6 +24,8 @@ import org.prunesh.ops.model.samediff.SessionArrayCache;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +65,7 @@ final class SessionStepper {
         this.gradients = sd.getFunction(GRAD_FUNCTION);
         this.gradients.setTrainingConfig(sd.getTrainingConfig());
         this.session = new Session(gradients);
-        session.setMmgr(arrays);
+        session.useArrays(arrays);
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) trained.add(v.name());
         }
@@ -113,12 +122,50 @@ final class SessionStepper {
      * reused (reused arrays get new ones), so each step may start with an empty set.
      */
     private static final class Session extends TrainingSession {
+        private SessionArrayCache arrays;
+
         Session(SameDiff sd) {
             super(sd);
         }
 
+        void useArrays(SessionArrayCache arrays) {
+            this.arrays = arrays;
+            setMmgr(arrays);
+        }
+
         void forgetReleasedIds() {
             freedArrays.clear();
+        }
+
+        /**
+         * The training iteration asks for every gradient as an output and ignores the result;
+         * for each output name M2.1 checks existence against a fresh copy of the whole variable
+         * map (measured: 1.5% of a VGG-19 w0.25 step, one thread). The gradients are in the required
+         * activations already, so they are computed, applied and shown to listeners the same way.
+         */
+        @Override
+        public Map<String, INDArray> output(List<String> variables, Map<String, INDArray> placeholders,
+                                            MultiDataSet batch, Collection<String> requiredActivations,
+                                            List<Listener> listeners, At at) {
+            Set<String> required = new HashSet<>(requiredActivations);
+            required.addAll(variables);
+            super.output(List.of(), placeholders, Map.of(), batch, required, listeners, at);
+            return Map.of();
+        }
+
+        /** Unrequested, a gradient would be freed before the optimizer has applied it: hold releases. */
+        @Override
+        public ExecutionResult getOutputs(Pair<SameDiffOp, OpContext> op, FrameIter frame, Set<VarId> inputs,
+                                          Set<VarId> iterationInputs, Set<String> constantInputs,
+                                          List<Listener> listeners, At at, MultiDataSet batch,
+                                          Set<String> requested, Map<String, SDValue> otherPlaceholders) {
+            arrays.deferReleases();
+            try {
+                return super.getOutputs(op, frame, inputs, iterationInputs, constantInputs, listeners, at, batch,
+                        requested, otherPlaceholders);
+            } finally {
+                arrays.releaseDeferred();
+            }
         }
     }
 }

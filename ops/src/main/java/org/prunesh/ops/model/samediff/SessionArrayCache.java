@@ -10,10 +10,12 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +45,8 @@ public final class SessionArrayCache extends AbstractMemoryMgr {
     private final Map<String, ArrayDeque<INDArray>> free = new HashMap<>();
     private final Set<INDArray> cached = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<INDArray> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<INDArray> deferred = new ArrayList<>();
+    private boolean deferring;
     private long cachedBytes;
 
     @Override
@@ -62,8 +66,26 @@ public final class SessionArrayCache extends AbstractMemoryMgr {
     @Override
     public void release(INDArray array) {
         if (array == null || cached.contains(array)) return;
+        if (deferring) {
+            deferred.add(array);
+            return;
+        }
         handedOut.remove(array);
         if (!keep(array) && array.closeable()) array.close();
+    }
+
+    /**
+     * Holds releases until {@link #releaseDeferred}: the session frees an op's unrequested outputs
+     * inside the op's execution, before a training session has applied the optimizer to them.
+     */
+    public void deferReleases() {
+        deferring = true;
+    }
+
+    public void releaseDeferred() {
+        deferring = false;
+        for (INDArray a : deferred) release(a);
+        deferred.clear();
     }
 
     /**

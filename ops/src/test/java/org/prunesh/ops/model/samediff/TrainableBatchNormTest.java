@@ -31,6 +31,16 @@ class TrainableBatchNormTest {
 
     @Test
     void forwardAndGradientsMatchADoublePrecisionReference() {
+        check(false);
+    }
+
+    /** The form the model builders use: 1/(elements per channel) given as a graph scalar. */
+    @Test
+    void withTheCountGivenTheGradientsStillMatch() {
+        check(true);
+    }
+
+    private static void check(boolean givenCount) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", floats(X).reshape(N, C, H, W));
         SDVariable gamma = sd.var("gamma", floats(GAMMA));
@@ -38,7 +48,10 @@ class TrainableBatchNormTest {
         SDVariable[] moments = sd.math().moments(x, new int[]{0, 2, 3}, false);
         SDVariable mean = GradientBarrier.of(sd, "mean", moments[0]);
         SDVariable var = GradientBarrier.of(sd, "var", moments[1]);
-        SDVariable y = new TrainableBatchNorm(sd, x, mean, var, gamma, beta, EPS, 4).outputVariable();
+        SDVariable y = givenCount
+                ? new TrainableBatchNorm(sd, x, mean, var, gamma, beta, EPS, 4,
+                        sd.constant("inverseCount", Nd4j.scalar(1f / (N * H * W)))).outputVariable()
+                : new TrainableBatchNorm(sd, x, mean, var, gamma, beta, EPS, 4).outputVariable();
         SDVariable c = sd.constant("c", floats(C_WEIGHTS).reshape(N, C, H, W));
         sd.setLossVariables(y.mul(c).sum().rename("loss"));
 
