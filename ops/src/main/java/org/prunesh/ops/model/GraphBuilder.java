@@ -116,10 +116,11 @@ final class GraphBuilder {
 
     /**
      * Batch norm over the channels of an NCHW activation ({@code <layer>.weight}/{@code .bias}
-     * gamma and beta, {@code .running_mean}/{@code .running_var} constants), normalising with
-     * train·batch + eval·running statistics as {@link BatchNormState} sets the flags. The
+     * gamma and beta, {@code .running_mean}/{@code .running_var} constants), normalising with the
+     * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. The
      * statistics pass a {@link GradientBarrier}: {@link TrainableBatchNorm}'s gradient already
-     * includes the path through the batch statistics.
+     * includes the path through the batch statistics. Nine ops forward (twelve before: each op
+     * costs SameDiff's session about 50 µs per step besides its work).
      */
     Act batchNorm(String layer, Act x) {
         long c = x.channels();
@@ -141,7 +142,7 @@ final class GraphBuilder {
         SDVariable batchVar = sd.updateVariableNameAndReference(
                 new BatchVariance(sd, x.var(), 0, 2, 3).outputVariable(), batchNames.batchVar());
         // [mean; var] = mode · [batch mean; batch var; running mean; running var]: one product picks
-        // batch or running statistics (every op costs SameDiff ~50 µs of bookkeeping per step)
+        // batch or running statistics
         SDVariable mode = sd.hasVariable(BatchNormState.MODE) ? sd.getVariable(BatchNormState.MODE)
                 : sd.constant(BatchNormState.MODE, BatchNormState.modeMatrix(true));
         SDVariable stats = sd.stack(0, batchMean, batchVar, runningMean, runningVar);
