@@ -97,18 +97,31 @@ class Bottleneck(nn.Module):
         return F.relu(h + self.shortcut(x))
 
 
-class ResNet(nn.Module):
+class CifarResNet(nn.Module):
+    """3x3 stem (conv, batch norm, ReLU), the residual blocks, global average pool, linear classifier."""
+
+    def __init__(self, stem, shape, blocks, features, classes):
+        super().__init__()
+        self.pad = PadTo(shape[1], shape[2], CIFAR_SIZE)
+        self.conv1 = nn.Conv2d(shape[0], stem, 3, 1, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(stem)
+        self.blocks = nn.Sequential(*blocks)
+        self.fc = nn.Linear(features, classes)
+
+    def forward(self, x):
+        x = F.relu(self.bn1(self.conv1(self.pad(x))))
+        x = self.blocks(x)
+        return self.fc(x.mean(dim=(2, 3)))
+
+
+class ResNet(CifarResNet):
     """ResNets.basic: depth 6n+2, stages of 16/32/64 channels at width 1."""
 
     def __init__(self, depth, width, shape, classes):
-        super().__init__()
         if depth < 8 or (depth - 2) % 6 != 0:
             raise ValueError("a CIFAR ResNet has depth 6n+2, not %d" % depth)
         n = (depth - 2) // 6
         widths = [scaled(16, width), scaled(32, width), scaled(64, width)]
-        self.pad = PadTo(shape[1], shape[2], CIFAR_SIZE)
-        self.conv1 = nn.Conv2d(shape[0], widths[0], 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(widths[0])
         blocks = []
         cin = widths[0]
         for s in range(3):
@@ -116,24 +129,14 @@ class ResNet(nn.Module):
                 stride = 2 if s > 0 and b == 0 else 1
                 blocks.append(BasicBlock(cin, widths[s], stride))
                 cin = widths[s]
-        self.blocks = nn.Sequential(*blocks)
-        self.fc = nn.Linear(cin, classes)
-
-    def forward(self, x):
-        x = F.relu(self.bn1(self.conv1(self.pad(x))))
-        x = self.blocks(x)
-        return self.fc(x.mean(dim=(2, 3)))
+        super().__init__(widths[0], shape, blocks, cin, classes)
 
 
-class ResNet50(nn.Module):
+class ResNet50(CifarResNet):
     """ResNets.resnet50, CIFAR form: 3x3 stem, bottlenecks [3, 4, 6, 3] of 64..512 planes (output 4x)."""
 
     def __init__(self, width, shape, classes):
-        super().__init__()
         stem = scaled(64, width)
-        self.pad = PadTo(shape[1], shape[2], CIFAR_SIZE)
-        self.conv1 = nn.Conv2d(shape[0], stem, 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(stem)
         blocks = []
         cin = stem
         for s, (count, planes) in enumerate(zip([3, 4, 6, 3], [64, 128, 256, 512])):
@@ -141,13 +144,7 @@ class ResNet50(nn.Module):
             for b in range(count):
                 blocks.append(Bottleneck(cin, p, 2 if s > 0 and b == 0 else 1))
                 cin = 4 * p
-        self.blocks = nn.Sequential(*blocks)
-        self.fc = nn.Linear(cin, classes)
-
-    def forward(self, x):
-        x = F.relu(self.bn1(self.conv1(self.pad(x))))
-        x = self.blocks(x)
-        return self.fc(x.mean(dim=(2, 3)))
+        super().__init__(stem, shape, blocks, cin, classes)
 
 
 class Vgg19(nn.Module):
