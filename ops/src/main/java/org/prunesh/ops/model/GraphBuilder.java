@@ -8,16 +8,13 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
-import org.prunesh.ops.model.samediff.BatchVariance;
-import org.prunesh.ops.model.samediff.GradientBarrier;
+import org.prunesh.ops.model.samediff.FusedBatchNorm;
+import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.model.samediff.ResidualAdd;
-import org.prunesh.ops.model.samediff.TrainableBatchNorm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -44,8 +41,6 @@ final class GraphBuilder {
     private final List<Architecture.Layer> layers = new ArrayList<>();
     private final BatchNormState batchNorm;
     private int layerIndex;
-    private SDVariable batchSize;
-    private final Map<Long, SDVariable> inverseCounts = new HashMap<>();
     /** Batch norms get channel-mask constants (see {@link Slimming}). */
     private boolean slimmable;
     /** Branch being built: 0 records layers and creates tensors, k >= 1 reuses them. */
@@ -101,7 +96,8 @@ final class GraphBuilder {
         long h = (x.height() + 2L * padding - kernel) / stride + 1;
         long w2 = (x.width() + 2L * padding - kernel) / stride + 1;
         record(layer, Architecture.Kind.CONV, x.channels(), out, kernel, stride, x, h, w2);
-        SDVariable y = b == null ? sd.cnn().conv2d(op, x.var(), w, config) : sd.cnn().conv2d(op, x.var(), w, b, config);
+        SDVariable y = sd.updateVariableNameAndReference(new InputConv2D(sd, x.var(), w, b, config, x.height(), x.width())
+                .outputVariable(), op);
         return new Act(y, out, h, w2);
     }
 
@@ -117,10 +113,10 @@ final class GraphBuilder {
     /**
      * Batch norm over the channels of an NCHW activation ({@code <layer>.weight}/{@code .bias}
      * gamma and beta, {@code .running_mean}/{@code .running_var} constants), normalising with the
-     * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. The
-     * statistics pass a {@link GradientBarrier}: {@link TrainableBatchNorm}'s gradient already
-     * includes the path through the batch statistics. Nine ops forward (twelve before: each op
-     * costs SameDiff's session about 50 µs per step besides its work).
+     * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. One graph op
+     * forward and one backward ({@link FusedBatchNorm}): as native ops a layer took 26, and each op
+     * costs SameDiff's session about 50 µs per step besides its work. The op's statistics outputs
+     * are named as {@link BatchNormState} reads them after a training step.
      */
     Act batchNorm(String layer, Act x) {
         long c = x.channels();
@@ -136,20 +132,8 @@ final class GraphBuilder {
         BatchNormState.Layer batchNames = new BatchNormState.Layer(named(layer), c, x.height() * x.width());
         SDVariable runningMean = shared(state.runningMean(), () -> sd.constant(state.runningMean(), Nd4j.zeros(DataType.FLOAT, c)));
         SDVariable runningVar = shared(state.runningVar(), () -> sd.constant(state.runningVar(), Nd4j.ones(DataType.FLOAT, c)));
-        // Per (sample, channel) first, then over samples: libnd4j reduces over contiguous h·w with
-        // both threads, over (n, h, w) with one (the mean this way is 2x faster; moments used that)
-        SDVariable batchMean = x.var().mean(2, 3).mean(batchNames.batchMean(), 0);
-        SDVariable batchVar = sd.updateVariableNameAndReference(
-                new BatchVariance(sd, x.var(), 0, 2, 3).outputVariable(), batchNames.batchVar());
-        // [mean; var] = mode · [batch mean; batch var; running mean; running var]: one product picks
-        // batch or running statistics
         SDVariable mode = sd.hasVariable(BatchNormState.MODE) ? sd.getVariable(BatchNormState.MODE)
                 : sd.constant(BatchNormState.MODE, BatchNormState.modeMatrix(true));
-        SDVariable stats = sd.stack(0, batchMean, batchVar, runningMean, runningVar);
-        SDVariable[] used = sd.unstack(new String[]{named(layer) + ".mean", named(layer) + ".var"},
-                GradientBarrier.of(sd, null, sd.mmul(mode, stats)), 0, 2);
-        SDVariable mean = used[0];
-        SDVariable var = used[1];
         if (branch == 0) batchNorm.add(state);
         if (slimmable) {
             // Masking gamma and beta (C values) rather than the activation keeps the cost negligible.
@@ -157,9 +141,11 @@ final class GraphBuilder {
             gamma = gamma.mul(mask);
             beta = beta.mul(mask);
         }
-        SDVariable y = new TrainableBatchNorm(sd, x.var(), mean, var, gamma, beta, BN_EPS, 4,
-                inverseCount(x)).outputVariable();
-        return new Act(sd.updateVariableNameAndReference(y, named(layer)), c, x.height(), x.width());
+        SDVariable[] out = new FusedBatchNorm(sd, x.var(), gamma, beta, runningMean, runningVar, mode, BN_EPS)
+                .outputVariables();
+        sd.updateVariableNameAndReference(out[1], batchNames.batchMean());
+        sd.updateVariableNameAndReference(out[2], batchNames.batchVar());
+        return new Act(sd.updateVariableNameAndReference(out[0], named(layer)), c, x.height(), x.width());
     }
 
     private SDVariable shared(String name, java.util.function.Supplier<SDVariable> create) {
@@ -199,15 +185,6 @@ final class GraphBuilder {
         SDVariable pads = sd.constant(Nd4j.createFromArray(new int[][]{
                 {0, 0}, {0, 0}, {(int) dh / 2, (int) (dh - dh / 2)}, {(int) dw / 2, (int) (dw - dw / 2)}}));
         return new Act(sd.nn().pad(x.var(), pads, 0.0), x.channels(), x.height() + dh, x.width() + dw);
-    }
-
-    /**
-     * 1/(elements per channel) of a batch-norm input, {@code 1/(batch·h·w)}, one scalar per spatial
-     * size: the batch size is read from the graph, since the last batch of an epoch may be smaller.
-     */
-    private SDVariable inverseCount(Act x) {
-        if (batchSize == null) batchSize = sd.sizeAt(x.var(), 0).castTo(DataType.FLOAT);
-        return inverseCounts.computeIfAbsent(x.height() * x.width(), hw -> batchSize.rdiv(1.0 / hw));
     }
 
     private void record(String layer, Architecture.Kind kind, long in, long out, int kernel, int stride,

@@ -1,6 +1,7 @@
 package org.prunesh.ops.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,10 +11,17 @@ final class InPlace {
     private InPlace() {
     }
 
-    /** y += a·x in one BLAS call when both cover their whole buffers in C order (else y.addi(x·a)). */
+    /**
+     * y += a·x in one native pass when both cover their whole buffers in C order (else
+     * y.addi(x·a)). libnd4j's {@code axpy} op, not BLAS saxpy: OpenBLAS hands the call to its own
+     * threads while libgomp's spin on the other core, and in a training step the weight-decay saxpy
+     * calls were measured at 9% of a VGG-19 w0.25 step (17 ms; 0.016 ms each on a quiet machine).
+     */
     static void addScaled(INDArray y, INDArray x, double a) {
         if (y.length() == x.length() && whole(y) && whole(x)) {
-            Nd4j.getBlasWrapper().level1().axpy(y.length(), a, x, y);
+            // the op computes input 0 + a · input 1
+            Nd4j.exec(DynamicCustomOp.builder("axpy").addInputs(y, x.reshape(y.shape())).addOutputs(y)
+                    .addFloatingPointArguments(a).build());
         } else {
             y.addi(x.mul(a));
         }

@@ -1,5 +1,6 @@
 package org.prunesh.ops.train;
 
+import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Loss;
@@ -19,6 +20,7 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.SessionArrayCache;
 
 import java.lang.reflect.InvocationTargetException;
@@ -43,9 +45,10 @@ import java.util.Set;
  * follows it), iteration start, per-op activations, iteration done, operation end. Constants and
  * variables are read from the graph at every step, so values assigned in place between steps
  * (masks, mode flags) take effect on the next one. All access to SameDiff internals of the run
- * loop is here.
+ * loop is here. Graphs with {@link JavaKernel} ops (batch norm) train only through this class:
+ * {@code SameDiff.fit} builds its own session, which sends every op to the native executioner.
  */
-final class SessionStepper {
+public final class SessionStepper {
 
     /** SameDiff's key for the gradient function ({@code SameDiff.GRAD_FN_KEY}, protected). */
     private static final String GRAD_FUNCTION = "grad";
@@ -58,7 +61,7 @@ final class SessionStepper {
     private final long thread = Thread.currentThread().getId();
 
     /** @param sd a graph with its training configuration set */
-    SessionStepper(SameDiff sd) {
+    public SessionStepper(SameDiff sd) {
         if (sd.getTrainingConfig() == null) throw new IllegalStateException("the graph has no training configuration");
         this.sd = sd;
         if (sd.getFunction(GRAD_FUNCTION) == null) sd.createGradFunction();
@@ -77,7 +80,7 @@ final class SessionStepper {
      * @param iteration the optimizer step's index from the start of the run (updaters that correct
      *                  for bias, such as Adam, read it; a resumed run passes its true step)
      */
-    Loss step(DataSet batch, long iteration, Listener... listeners) {
+    public Loss step(DataSet batch, long iteration, Listener... listeners) {
         TrainingConfig config = sd.getTrainingConfig();
         initializeTraining(sd);
         List<Listener> all = new ArrayList<>(List.of(listeners));
@@ -151,6 +154,16 @@ final class SessionStepper {
             required.addAll(variables);
             super.output(List.of(), placeholders, Map.of(), batch, required, listeners, at);
             return Map.of();
+        }
+
+        /** Batch norm and any other {@link JavaKernel} run in Java; everything else natively. */
+        @Override
+        public ExecutionResult doExec(DifferentialFunction op, OpContext ctx, FrameIter frame, Set<VarId> inputs,
+                                      Set<VarId> iterationInputs, Set<String> constants,
+                                      Map<String, SDValue> otherPlaceholders) {
+            ExecutionResult result = JavaKernel.run(op, ctx);
+            return result != null ? result
+                    : super.doExec(op, ctx, frame, inputs, iterationInputs, constants, otherPlaceholders);
         }
 
         /** Unrequested, a gradient would be freed before the optimizer has applied it: hold releases. */

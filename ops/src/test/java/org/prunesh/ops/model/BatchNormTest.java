@@ -11,12 +11,11 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.prunesh.ops.model.GraphBuilder.Act;
-import org.prunesh.ops.model.samediff.TrainableBatchNorm;
+import org.prunesh.ops.train.SessionStepper;
 
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ class BatchNormTest {
 
     @Test
     void gradientsThroughBatchStatisticsMatchFiniteDifferences() throws Exception {
-        GraphBuilder g = lossOfBatchNorm(false);
+        GraphBuilder g = lossOfBatchNorm();
         SameDiff sd = g.graph();
         String loss = sd.getLossVariables().get(0);
         sd.output(Map.of(), loss); // eval mode first: calculateGradients must switch back
@@ -111,43 +110,16 @@ class BatchNormTest {
     }
 
     /**
-     * SameDiff's own batchNorm op, copied into the gradient function as the repaired class, now
-     * differentiates (through the native kernel) and agrees with the composite backward pass.
-     */
-    @Test
-    void stockBatchNormOpsTrainThroughTheNativeKernel() throws Exception {
-        Map<String, INDArray> ours = lossOfBatchNorm(false).graph()
-                .calculateGradients(Map.of(), "x", "bn.weight", "bn.bias");
-        Map<String, INDArray> stock = lossOfBatchNorm(true).graph()
-                .calculateGradients(Map.of(), "x", "bn.weight", "bn.bias");
-        for (String name : ours.keySet()) {
-            assertArrayEquals(ours.get(name).dup('c').data().asFloat(), stock.get(name).dup('c').data().asFloat(),
-                    1e-5f, name);
-        }
-    }
-
-    /**
      * sum(r * y^2) for y = bn(x) in training mode, x a variable: a loss that is not linear in y,
-     * so that the normalisation's Jacobian matters. {@code stock} builds y with sd.nn().batchNorm
-     * fed the batch statistics as constants instead.
+     * so that the normalisation's Jacobian matters.
      */
-    private static GraphBuilder lossOfBatchNorm(boolean stock) throws ClassNotFoundException {
+    private static GraphBuilder lossOfBatchNorm() {
         SameDiff sd = SameDiff.create();
         GraphBuilder g = new GraphBuilder(sd, 1);
         SDVariable x = sd.var("x", Nd4j.create(X, SHAPE, 'c'));
-        SDVariable y;
-        if (stock) {
-            // loading the repaired class installs it for SameDiff's copies
-            Class.forName(TrainableBatchNorm.class.getName());
-            y = sd.nn().batchNorm(x, sd.constant(Nd4j.createFromArray(4f, 1f)),
-                    sd.constant(Nd4j.createFromArray((float) (40.0 / 6), (float) (8.0 / 6))),
-                    sd.var("bn.weight", Nd4j.createFromArray(GAMMA)), sd.var("bn.bias", Nd4j.createFromArray(BETA)),
-                    EPS, 1);
-        } else {
-            y = g.batchNorm("bn", new Act(x, 2, 1, 3)).var();
-            sd.getArrForVarName("bn.weight").assign(Nd4j.createFromArray(GAMMA));
-            sd.getArrForVarName("bn.bias").assign(Nd4j.createFromArray(BETA));
-        }
+        SDVariable y = g.batchNorm("bn", new Act(x, 2, 1, 3)).var();
+        sd.getArrForVarName("bn.weight").assign(Nd4j.createFromArray(GAMMA));
+        sd.getArrForVarName("bn.bias").assign(Nd4j.createFromArray(BETA));
         float[] r = {0.3f, -0.7f, 1.1f, 0.5f, 0.2f, -0.4f, 0.9f, -1.3f, 0.6f, 0.1f, 0.8f, -0.2f};
         sd.setLossVariables(y.mul(y).mul(sd.constant(Nd4j.create(r, SHAPE, 'c'))).sum());
         return g;
@@ -187,6 +159,8 @@ class BatchNormTest {
         final GraphBuilder g = new GraphBuilder(sd, 3);
         final BatchNormState state = g.batchNorm();
         final Act bn;
+        SessionStepper stepper;
+        long steps;
 
         Tiny() {
             SDVariable in = sd.placeHolder(Network.INPUT, DataType.FLOAT, -1, 2, 1, 3);
@@ -206,6 +180,7 @@ class BatchNormTest {
 
         /** @return the batch norm's output as the training pass computed it */
         double[] fitStep() {
+            if (stepper == null) stepper = new SessionStepper(sd);
             INDArray labels = Nd4j.createFromArray(new float[][]{{1, 0}, {0, 1}});
             double[][] seen = new double[1][];
             BaseListener capture = new BaseListener() {
@@ -220,7 +195,8 @@ class BatchNormTest {
                     if (varName.equals("bn")) seen[0] = activation.dup('c').data().asDouble();
                 }
             };
-            sd.fit(new SingletonDataSetIterator(new DataSet(Nd4j.create(X, SHAPE, 'c'), labels)), 1, capture);
+            // the trainer's step (SameDiff.fit cannot run Java-kernel ops)
+            stepper.step(new DataSet(Nd4j.create(X, SHAPE, 'c'), labels), steps++, capture);
             return seen[0];
         }
 

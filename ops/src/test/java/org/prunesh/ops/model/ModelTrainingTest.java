@@ -5,8 +5,8 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.train.SessionStepper;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.List;
@@ -39,9 +39,8 @@ class ModelTrainingTest {
 
             net.graph().setTrainingConfig(new TrainingConfig.Builder().updater(new Sgd(0.05))
                     .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
-            for (int step = 0; step < 3; step++) {
-                net.graph().fit(new SingletonDataSetIterator(new DataSet(x, y)), 1);
-            }
+            SessionStepper stepper = new SessionStepper(net.graph());
+            for (int step = 0; step < 3; step++) stepper.step(new DataSet(x, y), step);
 
             assertNotEquals(firstBefore, net.array(net.params().get(0).name()), spec.name());
             for (ParamInfo p : net.params()) assertFinite(net.array(p.name()), spec.name() + " " + p.name());

@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ops.CustomOpDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.lang.reflect.Field;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,12 +30,28 @@ final class OpReplacements {
         hashToClass().put(descriptor.getHash(), replacement);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Registers an op with no native counterpart ({@link JavaKernel}) so that copies of a graph
+     * rebuild it: SameDiff serialises a custom op unknown to the backend with hash 0 and its name.
+     */
+    static synchronized void registerKernel(String name, Class<? extends DifferentialFunction> kernel) {
+        if (Nd4j.getExecutioner().getCustomOperations().containsKey(name)) {
+            throw new IllegalStateException("kernel name " + name + " is a native op's");
+        }
+        OpReplacements.<Map<String, Class<?>>>registry("customOpHashToClasses").computeIfAbsent(0L, h -> new HashMap<>())
+                .put(name, kernel);
+    }
+
     private static Map<Long, Class<?>> hashToClass() {
+        return registry("customOpHashToClass");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<Long, V> registry(String field) {
         try {
-            Field field = DifferentialFunctionClassHolder.class.getDeclaredField("customOpHashToClass");
-            field.setAccessible(true);
-            return (Map<Long, Class<?>>) field.get(DifferentialFunctionClassHolder.getInstance());
+            Field f = DifferentialFunctionClassHolder.class.getDeclaredField(field);
+            f.setAccessible(true);
+            return (Map<Long, V>) f.get(DifferentialFunctionClassHolder.getInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("this ND4J version keeps its op registry elsewhere; "
                     + "op replacements need updating for it", e);

@@ -53,6 +53,26 @@ class SessionArrayCacheTest {
         assertNotSame(fresh, cache.allocate(false, DataType.FLOAT, 4, 3));
     }
 
+    /** The session also releases arrays it did not get here (an identity op's input, a variable). */
+    @Test
+    void arraysFromElsewhereAreNeverTakenIn() {
+        SessionArrayCache cache = new SessionArrayCache();
+        INDArray variable = Nd4j.create(DataType.FLOAT, 4, 3);
+        cache.release(variable);
+        cache.recycle();
+        assertNotSame(variable, cache.allocate(false, DataType.FLOAT, 4, 3));
+    }
+
+    /** A view taken and dropped during the step (an updater's reshape) does not keep an array out. */
+    @Test
+    void aReleasedArrayIsReusedAfterATransientView() {
+        SessionArrayCache cache = new SessionArrayCache();
+        INDArray gradient = cache.allocate(false, DataType.FLOAT, 4, 3);
+        gradient.reshape(12).addi(1);
+        cache.release(gradient);
+        assertSame(gradient, cache.allocate(false, DataType.FLOAT, 4, 3));
+    }
+
     /** What SameDiff forgot to release during a step is reused after {@link SessionArrayCache#recycle}. */
     @Test
     void recycleTakesBackArraysThatWereNeverReleased() {

@@ -11,12 +11,13 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 /**
- * Training-mode batch norm (batch statistics, biased variance) against a double-precision
- * reference computed here, on a literal [2, 3, 2, 2] input. The loss is Σ y·c for a literal c, so
- * dL/dy = c and the reference gradients are the textbook ones:
- * dβ = Σ c, dγ = Σ c·x̂, dx = γ/σ · (c − mean(c) − x̂·mean(c·x̂)), with σ = sqrt(var + eps).
+ * {@link FusedBatchNorm} and its gradient against a double-precision reference computed here, on a
+ * literal [2, 3, 2, 2] input, in both modes. The loss is Σ y·c for a literal c, so dL/dy = c and
+ * the reference gradients are the textbook ones. Training mode (batch statistics, biased
+ * variance): dβ = Σ c, dγ = Σ c·x̂, dx = γ/σ · (c − mean(c) − x̂·mean(c·x̂)), σ = sqrt(var + eps).
+ * Eval mode (running statistics, constants): the same dβ and dγ, dx = γ/σ · c.
  */
-class TrainableBatchNormTest {
+class FusedBatchNormTest {
 
     private static final int N = 2, C = 3, H = 2, W = 2;
     private static final double EPS = 1e-5;
@@ -28,35 +29,36 @@ class TrainableBatchNormTest {
             -0.7, 0.4, 1.5, -1.2, 0.6, -0.3, 2.5, 1, -1, 0.8, 0.2, -0.4};
     private static final double[] GAMMA = {1.5, -0.5, 2};
     private static final double[] BETA = {0.1, 0.2, -0.3};
+    private static final double[] RUNNING_MEAN = {0.5, -1, 2};
+    private static final double[] RUNNING_VAR = {4, 0.25, 9};
 
     @Test
-    void forwardAndGradientsMatchADoublePrecisionReference() {
-        check(false);
-    }
-
-    /** The form the model builders use: 1/(elements per channel) given as a graph scalar. */
-    @Test
-    void withTheCountGivenTheGradientsStillMatch() {
+    void trainingModeForwardAndGradientsMatchADoublePrecisionReference() {
         check(true);
     }
 
-    private static void check(boolean givenCount) {
+    @Test
+    void evalModeNormalisesWithRunningStatisticsAndTreatsThemAsConstants() {
+        check(false);
+    }
+
+    private static void check(boolean training) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", floats(X).reshape(N, C, H, W));
         SDVariable gamma = sd.var("gamma", floats(GAMMA));
         SDVariable beta = sd.var("beta", floats(BETA));
-        SDVariable[] moments = sd.math().moments(x, new int[]{0, 2, 3}, false);
-        SDVariable mean = GradientBarrier.of(sd, "mean", moments[0]);
-        SDVariable var = GradientBarrier.of(sd, "var", moments[1]);
-        SDVariable y = givenCount
-                ? new TrainableBatchNorm(sd, x, mean, var, gamma, beta, EPS, 4,
-                        sd.constant("inverseCount", Nd4j.scalar(1f / (N * H * W)))).outputVariable()
-                : new TrainableBatchNorm(sd, x, mean, var, gamma, beta, EPS, 4).outputVariable();
+        int b = training ? 1 : 0;
+        SDVariable mode = sd.constant("mode", Nd4j.createFromArray(new float[][]{{b, 0, 1 - b, 0}, {0, b, 0, 1 - b}}));
+        SDVariable[] out = new FusedBatchNorm(sd, x, gamma, beta, sd.constant("rm", floats(RUNNING_MEAN)),
+                sd.constant("rv", floats(RUNNING_VAR)), mode, EPS).outputVariables();
         SDVariable c = sd.constant("c", floats(C_WEIGHTS).reshape(N, C, H, W));
-        sd.setLossVariables(y.mul(c).sum().rename("loss"));
+        sd.setLossVariables(out[0].mul(c).sum().rename("loss"));
 
-        Reference ref = new Reference();
-        assertArrayEquals(ref.y, doubles(y.eval()), 1e-5, "y");
+        Reference ref = new Reference(training);
+        Map<String, INDArray> forward = sd.output(Map.of(), out[0].name(), out[1].name(), out[2].name());
+        assertArrayEquals(ref.y, doubles(forward.get(out[0].name())), 1e-5, "y");
+        assertArrayEquals(ref.mean, doubles(forward.get(out[1].name())), 1e-6, "mean");
+        assertArrayEquals(ref.var, doubles(forward.get(out[2].name())), 1e-5, "var");
         Map<String, INDArray> grads = sd.calculateGradients(Map.of(), "x", "gamma", "beta");
         assertArrayEquals(ref.dx, doubles(grads.get("x")), 1e-5, "dx");
         assertArrayEquals(ref.dGamma, doubles(grads.get("gamma")), 1e-5, "dgamma");
@@ -67,21 +69,25 @@ class TrainableBatchNormTest {
     private static final class Reference {
         final double[] y = new double[X.length];
         final double[] dx = new double[X.length];
+        final double[] mean = new double[C];
+        final double[] var = new double[C];
         final double[] dGamma = new double[C];
         final double[] dBeta = new double[C];
 
-        Reference() {
+        Reference(boolean training) {
             int m = N * H * W;
             for (int ch = 0; ch < C; ch++) {
-                double mean = 0, var = 0;
-                for (int i : indices(ch)) mean += X[i];
-                mean /= m;
-                for (int i : indices(ch)) var += (X[i] - mean) * (X[i] - mean);
-                var /= m;
-                double sigma = Math.sqrt(var + EPS);
+                if (training) {
+                    for (int i : indices(ch)) mean[ch] += X[i] / m;
+                    for (int i : indices(ch)) var[ch] += (X[i] - mean[ch]) * (X[i] - mean[ch]) / m;
+                } else {
+                    mean[ch] = RUNNING_MEAN[ch];
+                    var[ch] = RUNNING_VAR[ch];
+                }
+                double sigma = Math.sqrt(var[ch] + EPS);
                 double meanC = 0, meanCx = 0;
                 for (int i : indices(ch)) {
-                    double xHat = (X[i] - mean) / sigma;
+                    double xHat = (X[i] - mean[ch]) / sigma;
                     y[i] = GAMMA[ch] * xHat + BETA[ch];
                     dBeta[ch] += C_WEIGHTS[i];
                     dGamma[ch] += C_WEIGHTS[i] * xHat;
@@ -89,8 +95,8 @@ class TrainableBatchNormTest {
                     meanCx += C_WEIGHTS[i] * xHat / m;
                 }
                 for (int i : indices(ch)) {
-                    double xHat = (X[i] - mean) / sigma;
-                    dx[i] = GAMMA[ch] / sigma * (C_WEIGHTS[i] - meanC - xHat * meanCx);
+                    double xHat = (X[i] - mean[ch]) / sigma;
+                    dx[i] = GAMMA[ch] / sigma * (training ? C_WEIGHTS[i] - meanC - xHat * meanCx : C_WEIGHTS[i]);
                 }
             }
         }

@@ -1,0 +1,81 @@
+package org.prunesh.ops.model.samediff;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The weight-only gradient of a convolution of a placeholder against a direct evaluation of
+ * dW[kh, kw, i, o] = Σ x[n, i, h + kh - p, w + kw - p] · g[n, o, h, w] in double precision, with
+ * g = dL/dy given by the loss Σ y·c for literal c.
+ */
+class InputConv2DTest {
+
+    @Test
+    void threeByThreePaddedWithoutBias() {
+        check(3, 1, false);
+    }
+
+    @Test
+    void fiveByFiveUnpaddedWithBias() {
+        check(5, 0, true);
+    }
+
+    private static void check(int k, int p, boolean bias) {
+        int n = 2, ci = 3, co = 2, h = 6, w = 5;
+        int oh = h + 2 * p - k + 1, ow = w + 2 * p - k + 1;
+        double[] x = values(n * ci * h * w, 0.37), c = values(n * co * oh * ow, 0.61);
+        SameDiff sd = SameDiff.create();
+        SDVariable weights = sd.var("w", Nd4j.rand(DataType.FLOAT, k, k, ci, co));
+        SDVariable b = bias ? sd.var("b", Nd4j.rand(DataType.FLOAT, co)) : null;
+        Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(p).pW(p)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+        // the flat input reshaped, as the model builders feed images
+        SDVariable image = sd.placeHolder("in", DataType.FLOAT, -1, ci * h * w).reshape(-1, ci, h, w);
+        SDVariable y = new InputConv2D(sd, image, weights, b, config, h, w).outputVariable();
+        sd.setLossVariables(y.mul(sd.constant(floats(c).reshape(n, co, oh, ow))).sum());
+
+        INDArray input = floats(x).reshape(n, ci * h * w);
+        Map<String, INDArray> grads = bias ? sd.calculateGradients(Map.of("in", input), "w", "b")
+                : sd.calculateGradients(Map.of("in", input), "w");
+        double[] dW = new double[k * k * ci * co];
+        double[] dB = new double[co];
+        for (int kh = 0; kh < k; kh++) for (int kw = 0; kw < k; kw++) for (int i = 0; i < ci; i++) for (int o = 0; o < co; o++) {
+            double s = 0;
+            for (int s0 = 0; s0 < n; s0++) for (int r = 0; r < oh; r++) for (int q = 0; q < ow; q++) {
+                int xr = r + kh - p, xq = q + kw - p;
+                if (xr < 0 || xr >= h || xq < 0 || xq >= w) continue;
+                s += x[((s0 * ci + i) * h + xr) * w + xq] * c[((s0 * co + o) * oh + r) * ow + q];
+            }
+            dW[((kh * k + kw) * ci + i) * co + o] = s;
+        }
+        for (int o = 0; o < co; o++) for (int s0 = 0; s0 < n; s0++) for (int r = 0; r < oh * ow; r++) dB[o] += c[(s0 * co + o) * oh * ow + r];
+        assertArrayEquals(dW, grads.get("w").dup('c').data().asDouble(), 1e-4, "dW");
+        if (bias) assertArrayEquals(dB, grads.get("b").dup('c').data().asDouble(), 1e-4, "db");
+        // and it was computed without conv2d_bp, which would also compute the input's gradient
+        assertFalse(sd.getFunction("grad").getOps().values().stream().anyMatch(o -> o.getOp().opName().equals("conv2d_bp")));
+    }
+
+    /** A fixed, irregular sequence in [-1, 1). */
+    private static double[] values(int size, double step) {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) v[i] = ((i * step) % 2.0) - 1.0;
+        return v;
+    }
+
+    private static INDArray floats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
+        return Nd4j.createFromArray(f);
+    }
+}
