@@ -93,6 +93,12 @@ class SessionStepperTest {
         assertStepEqualsHandSgd(new ModelSpec.ResNet(20, 0.25), new long[]{3, 32, 32});
     }
 
+    /** VGG-19 ends in 2x2 activations, whose convolutions differentiate through forward convolutions. */
+    @Test
+    void aVggStepEqualsSgdComputedByHand() {
+        assertStepEqualsHandSgd(new ModelSpec.Vgg19(0.0625), new long[]{3, 32, 32});
+    }
+
     @Test
     void aLeNetStepEqualsSgdComputedByHand() {
         assertStepEqualsHandSgd(new ModelSpec.LeNet5(1.0), new long[]{1, 28, 28});

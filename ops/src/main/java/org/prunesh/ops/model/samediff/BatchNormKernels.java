@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -95,14 +96,36 @@ final class BatchNormKernels {
                 .addBooleanArguments(true));
     }
 
+    /**
+     * out = x · factor[c]. As [N·C, H·W] rows times a column of N·C factors when both arrays are
+     * plain C-ordered: libnd4j broadcasts [1, C, 1, 1] over small images slowly (on [128, 128, 4, 4]
+     * 0.152 ms against 0.051; on [128, 16, 32, 32] 0.384 against 0.368).
+     */
     private static void multiplyChannels(INDArray x, double[] factor, INDArray out) {
-        exec(DynamicCustomOp.builder("multiply").addInputs(x, channelVector(factor).reshape(1, -1, 1, 1)).addOutputs(out));
+        long n = x.size(0), c = x.size(1);
+        if (plain(x) && plain(out)) {
+            float[] perChannel = floats(factor), column = new float[(int) (n * c)];
+            for (int i = 0; i < n; i++) System.arraycopy(perChannel, 0, column, (int) (i * c), (int) c);
+            exec(DynamicCustomOp.builder("multiply").addInputs(x.reshape(n * c, -1), Nd4j.createFromArray(column).reshape(-1, 1))
+                    .addOutputs(out.reshape(n * c, -1)));
+        } else {
+            exec(DynamicCustomOp.builder("multiply").addInputs(x, channelVector(factor).reshape(1, -1, 1, 1)).addOutputs(out));
+        }
+    }
+
+    /** C-ordered with default strides from offset 0: its reshape is a view of the same memory. */
+    private static boolean plain(INDArray a) {
+        return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a);
     }
 
     private static INDArray channelVector(double[] values) {
+        return Nd4j.createFromArray(floats(values));
+    }
+
+    private static float[] floats(double[] values) {
         float[] f = new float[values.length];
         for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
-        return Nd4j.createFromArray(f);
+        return f;
     }
 
     private static void exec(DynamicCustomOp.DynamicCustomOpsBuilder op) {

@@ -17,19 +17,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SameDiff's 2-D convolution, except that when no trainable variable is upstream of its input (the
- * network's first layer, fed the input placeholder) the gradient computes the weight gradient only. libnd4j's {@code conv2d_bp} always also
- * computes the input gradient, and for 3 input channels oneDNN takes as long as for 16: on
- * [128, 3, 32, 32] with 16 filters it took 14.6 ms (one thread) where PyTorch, which skips the input
- * gradient, needs about 1. The weight gradient of a stride-1 NCHW convolution is itself a
- * convolution, of the input with the batch as channels by the output gradient as filters:
+ * SameDiff's 2-D convolution with two cheaper gradients for stride-1 NCHW layers, where libnd4j's
+ * {@code conv2d_bp} (oneDNN) is slow:
+ * <ul>
+ * <li>When no trainable variable is upstream of the input (the first layer, fed the input
+ * placeholder), only the weight gradient is computed. {@code conv2d_bp} always also computes the
+ * input gradient, and for 3 input channels oneDNN takes as long as for 16: on [128, 3, 32, 32]
+ * with 16 filters 14.6 ms (one thread) where PyTorch, which skips it, needs about 1; this way 7.8.
+ * <li>On activations of at most {@value #SMALL_SPATIAL} pixels (VGG-19's 2x2 stage) both gradients
+ * come from forward convolutions: 1.35 ms against 2.35 for [128, 128, 2, 2] at two threads. At 4x4
+ * and above {@code conv2d_bp} is faster and is kept.
+ * </ul>
+ * The weight gradient is itself a convolution, of the input with the batch as channels by the
+ * output gradient as filters, and the input gradient one of the output gradient by the weights
+ * flipped in space with in and out swapped:
  * <pre>
  *   dW[kh, kw, i, o] = Σ_{n,h,w} x[n, i, h + kh - p, w + kw - p] · g[n, o, h, w]
  *                    = conv(x as [I, N, H, W], g as filters [O, N, Ho, Wo], padding p)[i, o, kh, kw]
+ *   dx = conv(g, W[k-1-kh, k-1-kw, o, i], padding k - 1 - p)
  * </pre>
- * 7.8 ms with its three transposes. Other convolutions (strided, dilated, or of an activation)
- * differentiate as before. Registered for the native op, so the gradient function's copies are
- * this class ({@link OpReplacements}).
+ * Other convolutions differentiate as before. Registered for the native op, so the gradient
+ * function's copies are this class ({@link OpReplacements}).
  */
 public final class InputConv2D extends Conv2D {
 
@@ -38,6 +46,8 @@ public final class InputConv2D extends Conv2D {
     }
 
     private static final String HEIGHT = "inputHeight", WIDTH = "inputWidth";
+    /** Up to this many input pixels, two forward convolutions beat conv2d_bp (measured at 2x2, not at 4x4). */
+    private static final long SMALL_SPATIAL = 4;
 
     /** Input height and width, 0 when unknown; SameDiff's copies of the graph do not keep static shapes. */
     private long inputHeight, inputWidth;
@@ -73,24 +83,48 @@ public final class InputConv2D extends Conv2D {
         SDVariable x = arg(0);
         // iArgs: kH, kW, sH, sW, pH, pW, dH, dW, padding mode, data format (0 = NCHW), weights format (0 = YXIO)
         long[] a = iArgs();
-        boolean weightsOnly = inputHeight > 0 && inputWidth > 0 && a.length >= 11 && a[2] == 1 && a[3] == 1
+        boolean plain = inputHeight > 0 && inputWidth > 0 && a.length >= 11 && a[2] == 1 && a[3] == 1
                 && a[6] == 1 && a[7] == 1 && a[8] == PaddingMode.VALID.index && a[9] == 0
-                && a[10] == WeightsFormat.YXIO.ordinal() && !dependsOnVariables(x, new HashSet<>());
-        if (!weightsOnly) return super.doDiff(gradient);
+                && a[10] == WeightsFormat.YXIO.ordinal() && a[4] < a[0] && a[5] < a[1];
+        if (!plain) return super.doDiff(gradient);
+        boolean inputGradient = dependsOnVariables(x, new HashSet<>());
+        if (inputGradient && inputHeight * inputWidth > SMALL_SPATIAL) return super.doDiff(gradient);
 
-        long outH = inputHeight + 2 * a[4] - a[0] + 1, outW = inputWidth + 2 * a[5] - a[1] + 1;
         SDVariable g = gradient.get(0);
+        List<SDVariable> out = new ArrayList<>();
+        SDVariable flipped = null;
+        if (inputGradient) {
+            // dx = conv(g, W flipped in space with in/out swapped, padding k - 1 - p)
+            flipped = sameDiff.permute(flipSpace(arg(1), (int) a[0], (int) a[1]), 0, 1, 3, 2);
+            Conv2DConfig full = Conv2DConfig.builder().kH(a[0]).kW(a[1]).sH(1).sW(1)
+                    .pH(a[0] - 1 - a[4]).pW(a[1] - 1 - a[5]).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+            out.add(sameDiff.cnn().conv2d(g, flipped, full));
+        } else {
+            // the input's gradient is never requested: this node is in the graph but never runs
+            out.add(sameDiff.zerosLike(x));
+        }
+        long outH = inputHeight + 2 * a[4] - a[0] + 1, outW = inputWidth + 2 * a[5] - a[1] + 1;
         SDVariable xt = sameDiff.permute(x, 1, 0, 2, 3);
         SDVariable gt = sameDiff.permute(g, 1, 0, 2, 3);
         Conv2DConfig asFilters = Conv2DConfig.builder().kH(outH).kW(outW).sH(1).sW(1).pH(a[4]).pW(a[5])
                 .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
         SDVariable dW = sameDiff.permute(sameDiff.cnn().conv2d(xt, gt, asFilters), 2, 3, 0, 1);
-        List<SDVariable> out = new ArrayList<>();
-        // the input's gradient is never requested: this node is in the graph but never runs
-        out.add(sameDiff.zerosLike(x));
+        // SameDiff updates W in place as soon as its gradient exists: dx must have read W by then
+        if (flipped != null) dW.addControlDependency(flipped);
         out.add(dW);
         if (args().length > 2) out.add(g.sum(0, 2, 3));
         return out;
+    }
+
+    /**
+     * W[k-1-kh, k-1-kw, i, o]: the kernel positions in reverse order, as one gather of rows of W
+     * seen as [kH·kW, I·O] (libnd4j's reverse op took 8 ms on [3, 3, 128, 128]).
+     */
+    private SDVariable flipSpace(SDVariable w, int kH, int kW) {
+        int[] reversed = new int[kH * kW];
+        for (int i = 0; i < reversed.length; i++) reversed[i] = reversed.length - 1 - i;
+        SDVariable rows = w.reshape(kH * kW, -1);
+        return sameDiff.gather(rows, reversed, 0).reshape(sameDiff.shape(w));
     }
 
     /** True if a trainable variable is upstream of {@code v}: then its gradient is needed. */

@@ -66,6 +66,38 @@ class InputConv2DTest {
         assertFalse(sd.getFunction("grad").getOps().values().stream().anyMatch(o -> o.getOp().opName().equals("conv2d_bp")));
     }
 
+    /**
+     * A trainable input of 2x2 pixels: both gradients through forward convolutions, dx against
+     * dx[n, i, r, q] = Σ W[kh, kw, i, o] · g[n, o, r + p - kh, q + p - kw].
+     */
+    @Test
+    void smallActivationGetsBothGradientsFromForwardConvolutions() {
+        int n = 3, ci = 4, co = 5, k = 3, p = 1, h = 2, w = 2;
+        double[] x = values(n * ci * h * w, 0.29), c = values(n * co * h * w, 0.53), wt = values(k * k * ci * co, 0.17);
+        SameDiff sd = SameDiff.create();
+        SDVariable in = sd.var("x", floats(x).reshape(n, ci, h, w));
+        SDVariable weights = sd.var("w", floats(wt).reshape(k, k, ci, co));
+        Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(p).pW(p)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+        SDVariable y = new InputConv2D(sd, in, weights, null, config, h, w).outputVariable();
+        sd.setLossVariables(y.mul(sd.constant(floats(c).reshape(n, co, h, w))).sum());
+        Map<String, INDArray> grads = sd.calculateGradients(Map.of(), "x", "w");
+
+        double[] dx = new double[x.length], dW = new double[wt.length];
+        for (int s0 = 0; s0 < n; s0++) for (int i = 0; i < ci; i++) for (int r = 0; r < h; r++) for (int q = 0; q < w; q++) {
+            for (int o = 0; o < co; o++) for (int kh = 0; kh < k; kh++) for (int kw = 0; kw < k; kw++) {
+                int gr = r + p - kh, gq = q + p - kw;
+                if (gr < 0 || gr >= h || gq < 0 || gq >= w) continue;
+                double gv = c[((s0 * co + o) * h + gr) * w + gq];
+                dx[((s0 * ci + i) * h + r) * w + q] += wt[((kh * k + kw) * ci + i) * co + o] * gv;
+                dW[((kh * k + kw) * ci + i) * co + o] += x[((s0 * ci + i) * h + r) * w + q] * gv;
+            }
+        }
+        assertArrayEquals(dx, grads.get("x").dup('c').data().asDouble(), 1e-4, "dx");
+        assertArrayEquals(dW, grads.get("w").dup('c').data().asDouble(), 1e-4, "dW");
+        assertFalse(sd.getFunction("grad").getOps().values().stream().anyMatch(o -> o.getOp().opName().equals("conv2d_bp")));
+    }
+
     /** A fixed, irregular sequence in [-1, 1). */
     private static double[] values(int size, double step) {
         double[] v = new double[size];
