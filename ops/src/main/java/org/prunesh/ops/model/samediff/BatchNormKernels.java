@@ -2,10 +2,11 @@ package org.prunesh.ops.model.samediff;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+
+import static org.prunesh.ops.model.samediff.NativeCalls.of;
 
 /**
  * Batch norm over the channels of an NCHW tensor, training and inference, as a handful of native
@@ -16,6 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * has the measurements.
  */
 final class BatchNormKernels {
+
+    private static final long[] NO_I = {};
+    private static final double[] NO_T = {};
 
     private BatchNormKernels() {
     }
@@ -28,16 +32,15 @@ final class BatchNormKernels {
     static void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVar,
                         boolean training, double eps, INDArray y, INDArray mean, INDArray var) {
         if (training) {
-            INDArray perSample = Nd4j.createUninitialized(DataType.FLOAT, x.size(0), x.size(1));
-            exec(DynamicCustomOp.builder("reduce_mean").addInputs(x).addOutputs(perSample).addIntegerArguments(2, 3));
-            exec(DynamicCustomOp.builder("reduce_mean").addInputs(perSample).addOutputs(mean).addIntegerArguments(0));
-            exec(DynamicCustomOp.builder("reduce_variance").addInputs(x).addOutputs(var)
-                    .addBooleanArguments(false, false).addIntegerArguments(0, 2, 3));
+            INDArray perSample = NativeCalls.scratch("bn.perSample", x.size(0), x.size(1));
+            NativeCalls.run("reduce_mean", of(x), of(perSample), 2, 3);
+            NativeCalls.run("reduce_mean", of(perSample), of(mean), 0);
+            NativeCalls.run("reduce_variance", of(x), of(var), new long[]{0, 2, 3}, new boolean[]{false, false}, NO_T);
         } else {
             mean.assign(runningMean);
             var.assign(runningVar);
         }
-        double[] m = mean.toDoubleVector(), v = var.toDoubleVector(), g = gamma.toDoubleVector(), b = beta.toDoubleVector();
+        double[] m = values(mean), v = values(var), g = values(gamma), b = values(beta);
         double[] scale = new double[m.length], shift = new double[m.length];
         for (int c = 0; c < m.length; c++) {
             scale[c] = g[c] / Math.sqrt(v[c] + eps);
@@ -59,15 +62,14 @@ final class BatchNormKernels {
     static void backward(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, boolean training,
                          double eps, INDArray dx, INDArray dGamma, INDArray dBeta) {
         long channels = x.size(1);
-        INDArray perSample = Nd4j.createUninitialized(DataType.FLOAT, x.size(0), channels);
-        exec(DynamicCustomOp.builder("reduce_sum").addInputs(g).addOutputs(perSample).addIntegerArguments(2, 3));
-        exec(DynamicCustomOp.builder("reduce_sum").addInputs(perSample).addOutputs(dBeta).addIntegerArguments(0));
+        INDArray perSample = NativeCalls.scratch("bn.perSample", x.size(0), channels);
+        NativeCalls.run("reduce_sum", of(g), of(perSample), 2, 3);
+        NativeCalls.run("reduce_sum", of(perSample), of(dBeta), 0);
         // Σ g·x in one pass over both tensors, never writing g·x out
-        INDArray sumGx = Nd4j.createUninitialized(DataType.FLOAT, channels);
+        INDArray sumGx = NativeCalls.scratch("bn.sumGx", channels);
         Nd4j.exec(new Dot(g, x, sumGx, 0, 2, 3));
 
-        double[] m = mean.toDoubleVector(), v = var.toDoubleVector(), gam = gamma.toDoubleVector();
-        double[] sumG = dBeta.toDoubleVector(), gx = sumGx.toDoubleVector();
+        double[] m = values(mean), v = values(var), gam = values(gamma), sumG = values(dBeta), gx = values(sumGx);
         int cs = m.length;
         double n = (double) x.length() / cs;
         double[] a = new double[cs], p = new double[cs], q = new double[cs], dg = new double[cs];
@@ -79,10 +81,10 @@ final class BatchNormKernels {
             p[c] = s * dg[c] / n;
             q[c] = sumG[c] / n - p[c] * m[c];
         }
-        dGamma.assign(channelVector(dg));
+        dGamma.assign(NativeCalls.vector("bn.dGamma", dg));
         if (training) {
             affine(x, p, q, dx);
-            exec(DynamicCustomOp.builder("subtract").addInputs(g, dx).addOutputs(dx));
+            NativeCalls.run("subtract", of(g, dx), of(dx));
             multiplyChannels(dx, a, dx);
         } else {
             multiplyChannels(g, a, dx);
@@ -92,8 +94,7 @@ final class BatchNormKernels {
     /** out = x · scale[c] + shift[c], per channel c of NCHW x; out may be x. */
     private static void affine(INDArray x, double[] scale, double[] shift, INDArray out) {
         multiplyChannels(x, scale, out);
-        exec(DynamicCustomOp.builder("biasadd").addInputs(out, channelVector(shift)).addOutputs(out)
-                .addBooleanArguments(true));
+        NativeCalls.run("biasadd", of(out, NativeCalls.vector("bn.shift", shift)), of(out), NO_I, new boolean[]{true}, NO_T);
     }
 
     /**
@@ -104,12 +105,13 @@ final class BatchNormKernels {
     private static void multiplyChannels(INDArray x, double[] factor, INDArray out) {
         long n = x.size(0), c = x.size(1);
         if (plain(x) && plain(out)) {
-            float[] perChannel = floats(factor), column = new float[(int) (n * c)];
-            for (int i = 0; i < n; i++) System.arraycopy(perChannel, 0, column, (int) (i * c), (int) c);
-            exec(DynamicCustomOp.builder("multiply").addInputs(x.reshape(n * c, -1), Nd4j.createFromArray(column).reshape(-1, 1))
-                    .addOutputs(out.reshape(n * c, -1)));
+            // the factors repeated for every sample: ones [N, 1] times factors [1, C] (the tile op is 10x slower)
+            INDArray column = NativeCalls.scratch("bn.column", n, c);
+            NativeCalls.run("multiply", of(NativeCalls.ones("bn.ones", n, 1), NativeCalls.vector("bn.factor", factor).reshape(1, c)),
+                    of(column));
+            NativeCalls.run("multiply", of(x.reshape(n * c, -1), column.reshape(n * c, 1)), of(out.reshape(n * c, -1)));
         } else {
-            exec(DynamicCustomOp.builder("multiply").addInputs(x, channelVector(factor).reshape(1, -1, 1, 1)).addOutputs(out));
+            NativeCalls.run("multiply", of(x, NativeCalls.vector("bn.factor", factor).reshape(1, -1, 1, 1)), of(out));
         }
     }
 
@@ -118,17 +120,12 @@ final class BatchNormKernels {
         return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a);
     }
 
-    private static INDArray channelVector(double[] values) {
-        return Nd4j.createFromArray(floats(values));
-    }
-
-    private static float[] floats(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
-        return f;
-    }
-
-    private static void exec(DynamicCustomOp.DynamicCustomOpsBuilder op) {
-        Nd4j.exec(op.build());
+    /** A per-channel vector's values; straight from the buffer when it is a whole array (toDoubleVector takes 10x as long). */
+    private static double[] values(INDArray a) {
+        if (!plain(a) || a.data().length() != a.length() || a.dataType() != DataType.FLOAT) return a.toDoubleVector();
+        float[] f = a.data().asFloat();
+        double[] out = new double[f.length];
+        for (int i = 0; i < f.length; i++) out[i] = f[i];
+        return out;
     }
 }
