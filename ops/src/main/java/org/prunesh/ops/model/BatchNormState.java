@@ -26,9 +26,9 @@ import java.util.Map;
  * calculateGradients run in training mode, output() in eval mode, so the trainer and evaluator
  * need no calls of their own. {@link #force} pins a mode instead. Running statistics move only
  * at the end of a fit iteration (never in calculateGradients or output()) and when
- * {@link #recalibrate} recomputes them. The graph selects statistics with one constant,
- * {@link #MODE}: [mean; var] = MODE · [batch mean; batch var; running mean; running var], a
- * 0/1 matrix that picks exactly the batch or the running statistics.
+ * {@link #recalibrate} recomputes them. The graph's batch-norm ops read the mode from one
+ * constant, {@link #MODE}: the 0/1 matrix with [mean; var] = MODE · [batch mean; batch var;
+ * running mean; running var] (entry (0, 0) is 1 in training mode).
  */
 public final class BatchNormState {
 

@@ -114,9 +114,8 @@ final class GraphBuilder {
      * Batch norm over the channels of an NCHW activation ({@code <layer>.weight}/{@code .bias}
      * gamma and beta, {@code .running_mean}/{@code .running_var} constants), normalising with the
      * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. One graph op
-     * forward and one backward ({@link FusedBatchNorm}): as native ops a layer took 26, and each op
-     * costs SameDiff's session about 50 µs per step besides its work. The op's statistics outputs
-     * are named as {@link BatchNormState} reads them after a training step.
+     * forward and one backward ({@link FusedBatchNorm}) instead of 26 native ones. The op's
+     * statistics outputs are named as {@link BatchNormState} reads them after a training step.
      */
     Act batchNorm(String layer, Act x) {
         long c = x.channels();

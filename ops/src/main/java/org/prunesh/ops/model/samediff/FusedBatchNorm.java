@@ -23,6 +23,7 @@ import java.util.Map;
 public final class FusedBatchNorm extends DynamicCustomOp implements JavaKernel {
 
     static final String NAME = "prunesh_batchnorm";
+
     static {
         OpReplacements.registerKernel(NAME, FusedBatchNorm.class);
         JavaKernel.install();

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class FusedBatchNormGrad extends DynamicCustomOp implements JavaKernel {
 
     static final String NAME = "prunesh_batchnorm_bp";
+
     static {
         OpReplacements.registerKernel(NAME, FusedBatchNormGrad.class);
         JavaKernel.install();

@@ -29,8 +29,8 @@ import java.util.Set;
  * (measured: the first layer's output off by 3.9 on the second batch of an MLP).
  *
  * <p>Here every array is allocated the way M2.1 allocates a fresh one (C order, whatever order the
- * descriptor names, which is what a step without reuse computes with), and only arrays that are
- * exactly such an allocation, sole owners of their buffer, are taken back for reuse.
+ * descriptor names, which is what a step without reuse computes with), and only arrays this cache
+ * handed out, unchanged in shape and layout, are taken back for reuse.
  *
  * <p>SameDiff never releases some arrays of a training step (requested gradients, and outputs
  * whose consumers it tracks imperfectly: measured 35 activation-sized arrays per ResNet-20 step),
