@@ -1,0 +1,85 @@
+package org.prunesh.ops.model.samediff;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the two batch-norm kernel ops share: input 0 is the NCHW activation, the one float
+ * argument is epsilon, and the three outputs are one of x's shape and two per-channel vectors.
+ * They have no native counterpart: SameDiff copies them by name ({@link OpReplacements}).
+ */
+abstract class BatchNormKernelOp extends DynamicCustomOp implements JavaKernel {
+
+    BatchNormKernelOp() {
+    }
+
+    BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps) {
+        super(null, sd, inputs);
+        addTArgument(eps);
+    }
+
+    /** Only asked for when something executes the op natively, which it cannot be. */
+    @Override
+    public long opHash() {
+        throw new IllegalStateException(opName() + " runs in Java only, in SameDiff sessions created after "
+                + "JavaKernel.install(); it was sent to the native executioner (SameDiff.fit is not supported)");
+    }
+
+    /** Epsilon, the only state, travels as the op argument; there is no native op descriptor to read. */
+    @Override
+    public Map<String, Object> propertiesForFunction() {
+        return Map.of();
+    }
+
+    @Override
+    public void setPropertiesForFunction(Map<String, Object> properties) {
+    }
+
+    @Override
+    public int getNumOutputs() {
+        return 3;
+    }
+
+    @Override
+    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
+        return Collections.nCopies(3, inputTypes.get(0));
+    }
+
+    /** x's shape, then two per-channel vectors (none while x is unknown). */
+    @Override
+    public List<LongShapeDescriptor> calculateOutputShape(OpContext oc) {
+        INDArray x = oc != null ? oc.getInputArray(0) : arg(0).getArr();
+        if (x == null) return List.of();
+        LongShapeDescriptor channels = LongShapeDescriptor.fromShape(new long[]{x.size(1)}, x.dataType());
+        return List.of(LongShapeDescriptor.fromShape(x.shape(), x.dataType()), channels, channels);
+    }
+
+    /** The activation, checked to be NCHW. */
+    static INDArray activation(OpContext ctx) {
+        INDArray x = ctx.getInputArray(0);
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException("batch norm expects an NCHW activation of rank 4, got shape "
+                    + Arrays.toString(x.shape()));
+        }
+        return x;
+    }
+
+    static double epsilon(OpContext ctx) {
+        return ctx.getTArguments().get(0);
+    }
+
+    /** Entry (0, 0) of BatchNormState's mode matrix is 1 in training mode. */
+    static boolean training(INDArray mode) {
+        return mode.getDouble(0, 0) == 1.0;
+    }
+}
