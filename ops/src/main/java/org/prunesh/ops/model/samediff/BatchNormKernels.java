@@ -3,7 +3,6 @@ package org.prunesh.ops.model.samediff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 import static org.prunesh.ops.model.samediff.NativeCalls.of;
@@ -104,7 +103,7 @@ final class BatchNormKernels {
      */
     private static void multiplyChannels(INDArray x, double[] factor, INDArray out) {
         long n = x.size(0), c = x.size(1);
-        if (plain(x) && plain(out)) {
+        if (ArrayLayout.whole(x) && ArrayLayout.whole(out)) {
             // the factors repeated for every sample: ones [N, 1] times factors [1, C] (the tile op is 10x slower)
             INDArray column = NativeCalls.scratch("bn.column", n, c);
             NativeCalls.run("multiply", of(NativeCalls.ones("bn.ones", n, 1), NativeCalls.vector("bn.factor", factor).reshape(1, c)),
@@ -115,14 +114,9 @@ final class BatchNormKernels {
         }
     }
 
-    /** C-ordered with default strides from offset 0: its reshape is a view of the same memory. */
-    private static boolean plain(INDArray a) {
-        return a.ordering() == 'c' && a.offset() == 0 && Shape.hasDefaultStridesForShape(a);
-    }
-
     /** A per-channel vector's values; straight from the buffer when it is a whole array (toDoubleVector takes 10x as long). */
     private static double[] values(INDArray a) {
-        if (!plain(a) || a.data().length() != a.length() || a.dataType() != DataType.FLOAT) return a.toDoubleVector();
+        if (!ArrayLayout.whole(a) || a.dataType() != DataType.FLOAT) return a.toDoubleVector();
         float[] f = a.data().asFloat();
         double[] out = new double[f.length];
         for (int i = 0; i < f.length; i++) out[i] = f[i];

@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Native custom-op calls for Java kernels through op contexts kept per thread. {@code Nd4j.exec(op)}
+ * Native custom-op calls through op contexts kept per thread (Java kernels, in-place updates). {@code Nd4j.exec(op)}
  * creates and destroys a native context on every call (8-10 µs against 2-4 with a kept one), and a
  * batch-norm kernel makes about ten calls, on tensors as small as [128, 128, 2, 2]. A context is
  * kept per op and argument count: setting an empty argument list does not clear the previous
  * call's (a reduction then read biasadd's boolean as keepDims).
  */
-final class NativeCalls {
+public final class NativeCalls {
 
     private static final boolean[] NO_BOOLS = {};
     private static final double[] NO_DOUBLES = {};
@@ -32,12 +32,12 @@ final class NativeCalls {
     private NativeCalls() {
     }
 
-    static void run(String op, INDArray[] inputs, INDArray[] outputs, long... ints) {
+    public static void run(String op, INDArray[] inputs, INDArray[] outputs, long... ints) {
         run(op, inputs, outputs, ints, NO_BOOLS, NO_DOUBLES);
     }
 
     /** Runs native op {@code op}; its outputs are the given arrays. */
-    static void run(String op, INDArray[] inputs, INDArray[] outputs, long[] ints, boolean[] bools, double[] doubles) {
+    public static void run(String op, INDArray[] inputs, INDArray[] outputs, long[] ints, boolean[] bools, double[] doubles) {
         NativeCalls calls = PER_THREAD.get();
         String key = op + '/' + ints.length + '/' + bools.length + '/' + doubles.length;
         OpContext ctx = calls.contexts.computeIfAbsent(key, k -> Nd4j.getExecutioner().buildContext());
@@ -78,7 +78,7 @@ final class NativeCalls {
         return out;
     }
 
-    static INDArray[] of(INDArray... arrays) {
+    public static INDArray[] of(INDArray... arrays) {
         return arrays;
     }
 }

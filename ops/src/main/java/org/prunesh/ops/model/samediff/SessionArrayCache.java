@@ -1,7 +1,6 @@
 package org.prunesh.ops.model.samediff;
 
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.autodiff.samediff.internal.memory.AbstractMemoryMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.BaseNDArray;
@@ -143,9 +142,8 @@ public final class SessionArrayCache extends AbstractMemoryMgr {
      * same array, which is released once); listeners copy what they keep.
      */
     private static boolean reusable(INDArray a) {
-        if (a.wasClosed() || a.data() == null || a.isEmpty() || a.isView() || a.ordering() != 'c') return false;
-        if (a.dataType() == DataType.UTF8 || a.data().length() != a.length() || a.offset() != 0) return false;
-        return a.rank() == 0 || Arrays.equals(a.stride(), ArrayUtil.calcStrides(a.shape()));
+        if (a.wasClosed() || a.data() == null || a.isEmpty() || a.isView()) return false;
+        return a.dataType() != DataType.UTF8 && ArrayLayout.whole(a);
     }
 
     private static String key(DataType dataType, long[] shape) {
