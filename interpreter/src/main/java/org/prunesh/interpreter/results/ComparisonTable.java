@@ -47,12 +47,11 @@ public final class ComparisonTable {
 
     private static List<Column> columns(Comparison comparison) {
         Metric by = comparison.by();
-        boolean anyIncomplete = comparison.configurations().stream().anyMatch(c -> c.incomplete() > 0);
+        boolean anyIncomplete = comparison.configurations().stream().anyMatch(c -> c.incomplete() + c.diverged() > 0);
         boolean anyFlops = comparison.configurations().stream().anyMatch(c -> c.stat(Metric.FLOPS).n() > 0);
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("configuration", Comparison.Configuration::label, true));
-        columns.add(new Column("runs", c -> anyIncomplete && c.incomplete() > 0
-                ? c.runs().size() + " (" + c.incomplete() + " incomplete)" : String.valueOf(c.runs().size()), false));
+        columns.add(new Column("runs", c -> anyIncomplete ? runs(c) : String.valueOf(c.runs().size()), false));
         columns.add(spread(Metric.TEST_ACCURACY));
         if (by == Metric.TEST_LOSS) columns.add(spread(Metric.TEST_LOSS));
         for (Metric m : List.of(Metric.SPARSITY, Metric.SPARSITY_ALL)) columns.add(m == by ? spread(m) : mean(m));
@@ -61,13 +60,30 @@ public final class ComparisonTable {
         return columns;
     }
 
+    /** {@code 3 (1 incomplete, 1 diverged)}: what the means stand on. */
+    private static String runs(Comparison.Configuration c) {
+        List<String> parts = new ArrayList<>();
+        if (c.incomplete() > 0) parts.add(c.incomplete() + " incomplete");
+        if (c.diverged() > 0) parts.add(c.diverged() + " diverged");
+        return c.runs().size() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+
+    /**
+     * A metric no run of the configuration has because they all diverged (test accuracy and loss)
+     * reads "diverged", never a number or "n/a".
+     */
+    private static boolean divergedOnly(Comparison.Configuration c, Metric m) {
+        return c.diverged() == c.runs().size() && c.stat(m).n() == 0;
+    }
+
     private static Column mean(Metric m) {
-        return new Column(m.header(), c -> m.format(c.stat(m).mean()), false);
+        return new Column(m.header(), c -> divergedOnly(c, m) ? "diverged" : m.format(c.stat(m).mean()), false);
     }
 
     private static Column spread(Metric m) {
         return new Column(m.header() + " (mean ± std)", c -> {
             Stat s = c.stat(m);
+            if (divergedOnly(c, m)) return "diverged";
             return s.n() == 0 ? "n/a" : m.format(s.mean()) + " ± " + m.formatSpread(s.std());
         }, false);
     }
