@@ -62,7 +62,7 @@ final class RunReader {
             if (summary.cancelled()) {
                 notes.add(String.format("cancelled after %d of %d epochs", summary.epochsCompleted(), plannedEpochs));
             }
-            if (summary.diverged()) notes.add(s.path("divergence").path("message").asText("diverged"));
+            if (summary.diverged()) notes.add(divergence(s.path("divergence")));
         } else {
             notes.add(String.format("no %s: interrupted after %d of %d epochs; final numbers are those of the "
                     + "last finished epoch in %s", SUMMARY, epochs.size(), plannedEpochs, METRICS));
@@ -106,6 +106,13 @@ final class RunReader {
                 s.path("epochsCompleted").asInt(), number(s, "wallSeconds"), s.path("cancelled").asBoolean(),
                 s.path("diverged").asBoolean(),
                 flops == null || !flops.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(flops.asDouble()));
+    }
+
+    /** {@code diverged at step 8 (epoch 2): the training loss is NaN}, from summary.json's divergence. */
+    private static String divergence(JsonNode d) {
+        if (!d.isObject()) return "diverged";
+        return String.format("diverged at step %d (epoch %d): %s; no result is counted", d.path("step").asLong(),
+                d.path("epoch").asInt(), d.path("what").asText("a value was not finite"));
     }
 
     /** Jackson writes NaN as the string "NaN"; a missing number is NaN as well. */
