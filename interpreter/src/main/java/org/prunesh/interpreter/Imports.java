@@ -115,7 +115,8 @@ final class Imports {
      * shared script cannot make the shell read (and quote) an arbitrary file.
      */
     private static String refusal(Path file) {
-        if (!file.getFileName().toString().endsWith(SUFFIX)) return "only " + SUFFIX + " scripts can be imported";
+        Path name = file.getFileName();
+        if (name == null || !name.toString().endsWith(SUFFIX)) return "only " + SUFFIX + " scripts can be imported";
         if (!Files.exists(file)) return "no such file (looked for " + file + ")";
         if (!Files.isRegularFile(file)) return "not a regular file";
         return null;
