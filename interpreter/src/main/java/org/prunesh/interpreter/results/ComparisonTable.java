@@ -25,22 +25,18 @@ public final class ComparisonTable {
     public static String render(Comparison comparison) {
         List<Column> columns = columns(comparison);
         List<List<String>> cells = new ArrayList<>();
+        cells.add(columns.stream().map(Column::heading).toList());
         for (Comparison.Configuration c : comparison.configurations()) {
             List<String> row = new ArrayList<>();
             for (Column col : columns) row.add(col.cell().apply(c));
             cells.add(row);
         }
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            widths[i] = columns.get(i).heading().length();
-            for (List<String> row : cells) widths[i] = Math.max(widths[i], row.get(i).length());
-        }
+        boolean[] left = new boolean[columns.size()];
+        for (int i = 0; i < left.length; i++) left[i] = columns.get(i).leftAligned();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%d runs in %d configurations, best %s first%n", comparison.runCount(),
                 comparison.configurations().size(), comparison.by().key()));
-        List<String> headings = columns.stream().map(Column::heading).toList();
-        line(sb, columns, widths, headings);
-        for (List<String> row : cells) line(sb, columns, widths, row);
+        Columns.render(sb, cells, left);
         for (String note : comparison.notes()) sb.append("note: ").append(note).append('\n');
         return sb.toString();
     }
@@ -86,15 +82,5 @@ public final class ComparisonTable {
             if (divergedOnly(c, m)) return "diverged";
             return s.n() == 0 ? "n/a" : m.format(s.mean()) + " ± " + m.formatSpread(s.std());
         }, false);
-    }
-
-    private static void line(StringBuilder sb, List<Column> columns, int[] widths, List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) line.append("  ");
-            String format = "%" + (columns.get(i).leftAligned() ? "-" : "") + widths[i] + "s";
-            line.append(String.format(format, cells.get(i)));
-        }
-        sb.append(line.toString().stripTrailing()).append('\n');
     }
 }
