@@ -3,6 +3,8 @@ package org.prunesh.ops.stp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.model.ChannelCoupling;
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
@@ -12,16 +14,54 @@ import org.prunesh.ops.model.ParamKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds a subnet as a physically smaller network: a {@link ModelSpec.SubnetResNet} whose tensors
  * hold the kept slices of the full network's weights and batch-norm statistics. With the same
  * statistics its logits equal the masked full network's (channels off in the mask contribute
- * exact zeros there), up to float summation order.
+ * exact zeros there), up to float summation order. The channels kept come from an STP subnet
+ * ({@link StpGraph.Kept}) or from the weight masks of channel pruning ({@link #fromMasks}).
  */
 public final class Extraction {
 
+    /**
+     * A network cut from masks.
+     *
+     * @param network  the smaller network, in the full network's batch-norm mode
+     * @param kept     the channels kept per group
+     * @param macs     its multiply-accumulates per sample ({@link Flops})
+     * @param fullMacs the full network's
+     */
+    public record Result(Network network, StpGraph.Kept kept, long macs, long fullMacs) {
+        public double macsFraction() {
+            return (double) macs / fullMacs;
+        }
+    }
+
     private Extraction() {
+    }
+
+    /**
+     * Cuts a channel-pruned network to the smaller one with the same function: a channel of a group
+     * stays when some weight of the group keeps an element of its filter ({@link
+     * ChannelCoupling#keptChannels}), so coupled channel pruning, which removes a residual stream's
+     * channel from all its convolutions at once, shrinks every layer it touches. The weights copied
+     * are the masked ones, and the biases and batch-norm parameters of removed channels are zeroed
+     * first, as training with channel granularity keeps them; {@code net} is not modified.
+     *
+     * @param masks weight name to its 0/1 mask of the weight's shape; weights without one are dense
+     * @throws IllegalArgumentException for a network other than a basic-block ResNet
+     */
+    public static Result fromMasks(Network net, Map<String, INDArray> masks) {
+        ChannelCoupling coupling = ChannelCoupling.of(net);
+        StpGraph.Kept kept = new StpGraph.Kept(coupling.keptChannels(masks), Set.of());
+        spec(net, kept);
+        Network masked = Models.copyOf(net);
+        masks.forEach((name, mask) -> masked.array(name).muli(mask));
+        coupling.zeroFollowers(masked, masks);
+        Network small = extract(masked, kept);
+        return new Result(small, kept, Flops.count(small).macs(), Flops.count(net).macs());
     }
 
     /** The smaller network's spec: stream widths per stage, internal widths of the kept blocks. */
@@ -35,7 +75,8 @@ public final class Extraction {
             depth = r.depth();
             width = r.width();
         } else {
-            throw new IllegalArgumentException("extraction needs a basic-block ResNet, not " + full.spec().name());
+            throw new IllegalArgumentException("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, "
+                    + "resnet110), not " + full.spec().name());
         }
         List<Integer> stream = new ArrayList<>();
         List<List<Integer>> inner = new ArrayList<>();
