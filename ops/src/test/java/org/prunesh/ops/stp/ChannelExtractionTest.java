@@ -40,7 +40,10 @@ class ChannelExtractionTest {
 
     /** ResNet-20 at width 0.25 (streams of 4, 8 and 16 channels) with non-trivial batch norms. */
     private static Network resnet() {
-        Network net = Models.build(new ModelSpec.ResNet(20, 0.25), new long[]{1, 28, 28}, 10, 3, 0);
+        return withBatchNorms(Models.build(new ModelSpec.ResNet(20, 0.25), new long[]{1, 28, 28}, 10, 3, 0));
+    }
+
+    private static Network withBatchNorms(Network net) {
         SplittableRandom r = new SplittableRandom(11);
         for (ParamInfo p : net.params()) {
             if (p.kind() == ParamKind.NORM) net.array(p.name()).assign(random(r, net.array(p.name()).shape(), 0.5, 1.5));
@@ -117,6 +120,25 @@ class ChannelExtractionTest {
         assertEquals(12, ChannelCoupling.of(net).keptChannels(masks.masks()).get("layer3.stream").length);
     }
 
+    /** Asserts that the cut network's eval-mode logits equal the masked network's on a random batch. */
+    private static void assertSameLogits(Network net, MaskState masks, Network cut) {
+        // The masked network as training with channel granularity leaves it: weights masked, and the
+        // batch norms of removed channels zeroed.
+        Network masked = Models.copyOf(net);
+        masks.apply(masked);
+        ChannelCoupling.of(masked).zeroFollowers(masked, masks.masks());
+        Nd4j.getRandom().setSeed(5);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 8, 784);
+        masked.batchNorm().force(BatchNormState.Mode.EVAL);
+        cut.batchNorm().force(BatchNormState.Mode.EVAL);
+        INDArray expectedLogits = Evaluator.logits(masked, x);
+        double maxDiff = expectedLogits.sub(Evaluator.logits(cut, x)).amaxNumber().doubleValue();
+        assertTrue(maxDiff <= 1e-4, "max |masked - extracted| = " + maxDiff);
+        // The cut matters: the unpruned network answers differently.
+        net.batchNorm().force(BatchNormState.Mode.EVAL);
+        assertTrue(Evaluator.logits(net, x).sub(expectedLogits).amaxNumber().doubleValue() > 1e-2);
+    }
+
     @Test
     void theExtractedNetworkComputesTheMaskedOnesLogitsWithFewerMacs() {
         Network net = resnet();
@@ -134,27 +156,29 @@ class ChannelExtractionTest {
         assertEquals(1_447_032, expected);
         assertTrue(cut.macs() < cut.fullMacs());
 
-        // The masked network as training with channel granularity leaves it: weights masked, and the
-        // batch norms of removed channels zeroed.
-        Network masked = Models.copyOf(net);
-        masks.apply(masked);
-        ChannelCoupling.of(masked).zeroFollowers(masked, masks.masks());
-        Nd4j.getRandom().setSeed(5);
-        INDArray x = Nd4j.randn(DataType.FLOAT, 8, 784);
-        masked.batchNorm().force(BatchNormState.Mode.EVAL);
-        cut.network().batchNorm().force(BatchNormState.Mode.EVAL);
-        INDArray expectedLogits = Evaluator.logits(masked, x);
-        double maxDiff = expectedLogits.sub(Evaluator.logits(cut.network(), x)).amaxNumber().doubleValue();
-        assertTrue(maxDiff <= 1e-4, "max |masked - extracted| = " + maxDiff);
-        // The cut matters: the unpruned network answers differently.
-        net.batchNorm().force(BatchNormState.Mode.EVAL);
-        assertTrue(Evaluator.logits(net, x).sub(expectedLogits).amaxNumber().doubleValue() > 1e-2);
+        assertSameLogits(net, masks, cut.network());
     }
 
     @Test
-    void onlyBasicBlockResNetsCanBeCut() {
+    void aChannelPrunedVggIsCutLayerByLayer() {
+        // VGG-19 at width 1/16: convolutions of 4, 4, 8, 8, 16 (x4), 32 (x4), 32 (x4) channels; 25% of each goes.
+        Network net = withBatchNorms(Models.build(new ModelSpec.Vgg19(1.0 / 16), new long[]{1, 28, 28}, 10, 3, 0));
+        MaskState masks = pruned(net);
+        Extraction.Result cut = Extraction.fromMasks(net, masks.masks());
+        assertEquals(new ModelSpec.SubnetVgg19(1.0 / 16, List.of(3, 3, 6, 6, 12, 12, 12, 12, 24, 24, 24, 24,
+                24, 24, 24, 24)), cut.network().spec());
+        // At 32x32, 16x16, 8x8, 4x4 and 2x2, then the classifier on 24 features.
+        long expected = 9L * (1 * 3 + 3 * 3) * 1024 + 9L * (3 * 6 + 6 * 6) * 256 + 9L * (6 * 12 + 3 * 12 * 12) * 64
+                + 9L * (12 * 24 + 3 * 24 * 24) * 16 + 9L * 4 * 24 * 24 * 4 + 24 * 10;
+        assertEquals(expected, cut.macs());
+        assertEquals(898_800, expected);
+        assertSameLogits(net, masks, cut.network());
+    }
+
+    @Test
+    void onlyBasicBlockResNetsAndVggCanBeCut() {
         Network lenet = Models.build(new ModelSpec.LeNet5(1), new long[]{1, 28, 28}, 10, 3, 0);
-        assertEquals("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, resnet110), not lenet5",
+        assertEquals("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, resnet110) or VGG-19, not lenet5",
                 assertThrows(IllegalArgumentException.class, () -> Extraction.fromMasks(lenet, Map.of())).getMessage());
     }
 }
