@@ -20,7 +20,7 @@ final class ScopeSelect {
 
     static void prune(List<UnitLayer> tensors, double target, PruneRequest request, SelectionContext context,
                       Map<String, boolean[]> masks) {
-        // Coupled channels are ranked and counted as one layer of channels (see UnitLayer.Coupled).
+        // Coupled channels are ranked and counted as one layer of channels (see UnitLayer.Filters).
         List<UnitLayer> layers = request.granularity() instanceof Granularity.Channel channel
                 ? UnitLayer.couple(tensors, channel) : tensors;
         DensityBounds bounds = request.bounds();

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * One tensor, or one group of coupled tensors, seen as the units a pruning step removes: single
- * weights, whole output filters, or whole channels of a coupled group. Selection ranks units; this
+ * weights, or whole output filters (whole channels of a coupled group). Selection ranks units; this
  * is the only place that knows what a unit is made of.
  */
-sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters, UnitLayer.Coupled {
+sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters {
 
     /** The tensor's name, or the coupled tensors' names joined by {@code " + "}. */
     String name();
@@ -104,25 +104,43 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters, UnitLa
      * {@code [:, :, :, c]} of a conv) is a unit, scored by the L1 or L2 norm of its elements' scores.
      * A filter is a candidate only while all its elements are active, so a filter thinned by earlier
      * unstructured pruning is neither ranked nor counted as active.
+     *
+     * <p>Over several tensors whose output filters are the same channels (coupled, as a residual
+     * stream's convolutions are), channel c is one unit: a candidate while filter c of every member is,
+     * scored by the norm over all members' filter-c element scores (L1: the sum of the members' L1
+     * norms; L2: the root of the sum of their squared L2 norms), and pruning it clears filter c in
+     * every member.
      */
     final class Filters implements UnitLayer {
-        private final TensorState tensor;
+        private final List<TensorState> members;
         private final Granularity.Norm norm;
         private final int filters;
         private final boolean[] active;
         private final int activeCount;
 
         Filters(TensorState tensor, Granularity.Norm norm) {
-            this.tensor = tensor;
+            this(List.of(tensor), norm);
+        }
+
+        Filters(List<TensorState> members, Granularity.Norm norm) {
+            this.members = List.copyOf(members);
             this.norm = norm;
-            long[] shape = tensor.shape();
+            long[] shape = members.get(0).shape();
             this.filters = shape.length == 0 ? 1 : (int) shape[shape.length - 1];
             this.active = new boolean[filters];
             Arrays.fill(active, true);
-            boolean[] mask = tensor.mask();
-            for (int row = 0; row < mask.length; row += filters) {
-                for (int c = 0; c < filters; c++) {
-                    active[c] &= mask[row + c];
+            for (TensorState t : members) {
+                long[] s = t.shape();
+                int own = s.length == 0 ? 1 : (int) s[s.length - 1];
+                if (own != filters) {
+                    throw new IllegalArgumentException("tensors " + name() + " are coupled but tensor '" + t.name()
+                            + "' has " + own + " output channels, not " + filters);
+                }
+                boolean[] mask = t.mask();
+                for (int row = 0; row < mask.length; row += filters) {
+                    for (int c = 0; c < filters; c++) {
+                        active[c] &= mask[row + c];
+                    }
                 }
             }
             int n = 0;
@@ -134,12 +152,20 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters, UnitLa
 
         @Override
         public String name() {
-            return tensor.name();
+            return String.join(" + ", members.stream().map(TensorState::name).toList());
         }
 
+        /** One tensor's own shape; coupled tensors' {@code [rows of all members, channels]}. */
         @Override
         public long[] shape() {
-            return tensor.shape();
+            if (members.size() == 1) {
+                return members.get(0).shape();
+            }
+            long rows = 0;
+            for (TensorState t : members) {
+                rows += t.size() / filters;
+            }
+            return new long[] {rows, filters};
         }
 
         @Override
@@ -159,138 +185,45 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters, UnitLa
 
         @Override
         public float[] scores(Score score) {
-            return Coupled.finish(norm, sums(score, new double[filters]));
-        }
-
-        /** Adds each filter's sum of |score| (L1) or score² (L2) into {@code sum}, and returns it. */
-        double[] sums(Score score, double[] sum) {
-            float[] s = elementScores(score, tensor);
-            for (int row = 0; row < s.length; row += filters) {
-                for (int c = 0; c < filters; c++) {
-                    double v = s[row + c];
-                    sum[c] += norm == Granularity.Norm.L1 ? Math.abs(v) : v * v;
+            double[] sum = new double[filters];
+            for (TensorState t : members) {
+                float[] s = elementScores(score, t);
+                for (int row = 0; row < s.length; row += filters) {
+                    for (int c = 0; c < filters; c++) {
+                        double v = s[row + c];
+                        sum[c] += norm == Granularity.Norm.L1 ? Math.abs(v) : v * v;
+                    }
                 }
             }
-            return sum;
-        }
-
-        @Override
-        public float[] absolute(Score score) {
-            return null;
-        }
-
-        @Override
-        public void prune(Map<String, boolean[]> masks, int[] units, int from, int to, int offset) {
-            boolean[] mask = masks.get(tensor.name());
-            for (int j = from; j < to; j++) {
-                for (int i = units[j] - offset; i < mask.length; i += filters) {
-                    mask[i] = false;
-                }
-            }
-        }
-    }
-
-    /**
-     * Channel c of a group of tensors whose output filters are the same channels (a residual stream's
-     * convolutions, say) is one unit: it is a candidate while filter c of every member is, it scores
-     * the norm over all members' filter-c element scores (L1: the sum of the members' L1 norms; L2:
-     * the root of the sum of their squared L2 norms), and pruning it clears filter c in every member.
-     */
-    final class Coupled implements UnitLayer {
-        private final List<Filters> members;
-        private final Granularity.Norm norm;
-        private final int channels;
-        private final boolean[] active;
-        private final int activeCount;
-
-        Coupled(List<Filters> members, Granularity.Norm norm) {
-            this.members = List.copyOf(members);
-            this.norm = norm;
-            this.channels = members.get(0).units();
-            this.active = new boolean[channels];
-            Arrays.fill(active, true);
-            for (Filters f : members) {
-                if (f.units() != channels) {
-                    throw new IllegalArgumentException("tensors " + name() + " are coupled but tensor '" + f.name()
-                            + "' has " + f.units() + " output channels, not " + channels);
-                }
-                boolean[] a = f.active();
-                for (int c = 0; c < channels; c++) {
-                    active[c] &= a[c];
-                }
-            }
-            int n = 0;
-            for (boolean a : active) {
-                if (a) n++;
-            }
-            this.activeCount = n;
-        }
-
-        @Override
-        public String name() {
-            return String.join(" + ", members.stream().map(Filters::name).toList());
-        }
-
-        @Override
-        public long[] shape() {
-            long rows = 0;
-            for (Filters f : members) {
-                rows += f.tensor.size() / channels;
-            }
-            return new long[] {rows, channels};
-        }
-
-        @Override
-        public int units() {
-            return channels;
-        }
-
-        @Override
-        public boolean[] active() {
-            return active;
-        }
-
-        @Override
-        public int activeCount() {
-            return activeCount;
-        }
-
-        @Override
-        public float[] scores(Score score) {
-            double[] sum = new double[channels];
-            for (Filters f : members) {
-                f.sums(score, sum);
-            }
-            return finish(norm, sum);
-        }
-
-        @Override
-        public float[] absolute(Score score) {
-            return null;
-        }
-
-        @Override
-        public void prune(Map<String, boolean[]> masks, int[] units, int from, int to, int offset) {
-            for (Filters f : members) {
-                f.prune(masks, units, from, to, offset);
-            }
-        }
-
-        /** The filters' norms from their sums of |score| (L1) or score² (L2). */
-        static float[] finish(Granularity.Norm norm, double[] sum) {
-            float[] out = new float[sum.length];
-            for (int c = 0; c < sum.length; c++) {
+            float[] out = new float[filters];
+            for (int c = 0; c < filters; c++) {
                 out[c] = (float) (norm == Granularity.Norm.L1 ? sum[c] : Math.sqrt(sum[c]));
             }
             return out;
         }
+
+        @Override
+        public float[] absolute(Score score) {
+            return null;
+        }
+
+        @Override
+        public void prune(Map<String, boolean[]> masks, int[] units, int from, int to, int offset) {
+            for (TensorState t : members) {
+                boolean[] mask = masks.get(t.name());
+                for (int j = from; j < to; j++) {
+                    for (int i = units[j] - offset; i < mask.length; i += filters) {
+                        mask[i] = false;
+                    }
+                }
+            }
+        }
     }
 
     /**
-     * The layers with each coupled group of {@code channel} merged into one {@link Coupled} layer at
-     * the place of its first member present; members absent from {@code layers} are left out, a
-     * group with one member present stays that member's {@link Filters}, and layers in no group
-     * stay as they are.
+     * The layers with each coupled group of {@code channel} merged into one {@link Filters} layer over
+     * all its members present, at the place of the first; members absent from {@code layers} are left
+     * out, and layers in no group stay as they are.
      */
     static List<UnitLayer> couple(List<UnitLayer> layers, Granularity.Channel channel) {
         if (channel.coupled().isEmpty()) {
@@ -304,21 +237,25 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters, UnitLa
                 }
             }
         }
-        Map<Integer, List<Filters>> members = new LinkedHashMap<>();
+        Map<Integer, List<UnitLayer>> members = new LinkedHashMap<>();
         for (UnitLayer layer : layers) {
             Integer g = groupOf.get(layer.name());
-            if (g != null && layer instanceof Filters f) {
-                members.computeIfAbsent(g, k -> new ArrayList<>()).add(f);
+            if (g != null && layer instanceof Filters) {
+                members.computeIfAbsent(g, k -> new ArrayList<>()).add(layer);
             }
         }
         List<UnitLayer> out = new ArrayList<>();
         for (UnitLayer layer : layers) {
             Integer g = groupOf.get(layer.name());
-            List<Filters> group = g == null ? null : members.get(g);
+            List<UnitLayer> group = g == null ? null : members.get(g);
             if (group == null || group.size() == 1) {
                 out.add(layer);
             } else if (group.get(0) == layer) {
-                out.add(new Coupled(group, channel.norm()));
+                List<TensorState> tensors = new ArrayList<>();
+                for (UnitLayer f : group) {
+                    tensors.addAll(((Filters) f).members);
+                }
+                out.add(new Filters(tensors, channel.norm()));
             }
         }
         return out;

@@ -25,7 +25,6 @@ import org.prunesh.ops.train.MaskState;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,27 +39,7 @@ class ChannelExtractionTest {
 
     /** ResNet-20 at width 0.25 (streams of 4, 8 and 16 channels) with non-trivial batch norms. */
     private static Network resnet() {
-        return withBatchNorms(Models.build(new ModelSpec.ResNet(20, 0.25), new long[]{1, 28, 28}, 10, 3, 0));
-    }
-
-    private static Network withBatchNorms(Network net) {
-        SplittableRandom r = new SplittableRandom(11);
-        for (ParamInfo p : net.params()) {
-            if (p.kind() == ParamKind.NORM) net.array(p.name()).assign(random(r, net.array(p.name()).shape(), 0.5, 1.5));
-        }
-        for (String b : net.buffers()) {
-            net.array(b).assign(b.endsWith("running_var") ? random(r, net.array(b).shape(), 0.5, 2)
-                    : random(r, net.array(b).shape(), -0.3, 0.3));
-        }
-        return net;
-    }
-
-    private static INDArray random(SplittableRandom r, long[] shape, double lo, double hi) {
-        int n = 1;
-        for (long d : shape) n *= (int) d;
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = (float) (lo + (hi - lo) * r.nextDouble());
-        return Nd4j.create(v, shape, 'c');
+        return Nets.withBatchNorms(Models.build(new ModelSpec.ResNet(20, 0.25), new long[]{1, 28, 28}, 10, 3, 0));
     }
 
     /** Every convolution (not the classifier) pruned layerwise to 25% of its group's channels by L1. */
@@ -162,7 +141,7 @@ class ChannelExtractionTest {
     @Test
     void aChannelPrunedVggIsCutLayerByLayer() {
         // VGG-19 at width 1/16: convolutions of 4, 4, 8, 8, 16 (x4), 32 (x4), 32 (x4) channels; 25% of each goes.
-        Network net = withBatchNorms(Models.build(new ModelSpec.Vgg19(1.0 / 16), new long[]{1, 28, 28}, 10, 3, 0));
+        Network net = Nets.withBatchNorms(Models.build(new ModelSpec.Vgg19(1.0 / 16), new long[]{1, 28, 28}, 10, 3, 0));
         MaskState masks = pruned(net);
         Extraction.Result cut = Extraction.fromMasks(net, masks.masks());
         assertEquals(new ModelSpec.SubnetVgg19(1.0 / 16, List.of(3, 3, 6, 6, 12, 12, 12, 12, 24, 24, 24, 24,
