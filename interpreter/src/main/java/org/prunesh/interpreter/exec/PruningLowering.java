@@ -47,9 +47,9 @@ public final class PruningLowering {
     private PruningLowering() {
     }
 
-    public static ScheduleSpec schedule(ScheduleExpr expr, Map<String, Object> definitions) {
+    public static ScheduleSpec schedule(ScheduleExpr expr, Map<String, Definition> definitions) {
         String kind = expr.kind().text();
-        if (definitions.get(kind) instanceof ScheduleSpec defined) return defined;
+        if (definitions.get(kind) instanceof Definition.Schedule defined) return defined.spec();
         if (expr.hasPoints()) {
             List<PointsSpec.Point> points = new ArrayList<>();
             for (PointExpr p : expr.points()) points.add(new PointsSpec.Point(point(p.at()), p.sparsity().fraction()));
@@ -81,12 +81,12 @@ public final class PruningLowering {
         };
     }
 
-    public static SelectionSpec selection(SelectExpr expr, Map<String, Object> definitions) {
+    public static SelectionSpec selection(SelectExpr expr, Map<String, Definition> definitions) {
         List<StageExpr> stages = expr.stages();
         StageExpr only = stages.get(0);
         if (stages.size() == 1 && only.pool() == null && only.variant() == null
-                && definitions.get(only.score().text()) instanceof SelectionSpec defined) {
-            return defined;
+                && definitions.get(only.score().text()) instanceof Definition.Selection defined) {
+            return defined.spec();
         }
         List<SelectionSpec.StageSpec> out = new ArrayList<>();
         for (StageExpr s : stages) {

@@ -28,12 +28,13 @@ public final class StateReport {
         line(sb, "count", p.countAll() ? "all" : "prunable");
         line(sb, "regrow", p.regrowth() == null ? "none" : p.regrowth().describe());
         line(sb, "init", p.init() == null ? "dense" : p.init().describe());
-        Map<String, Object> defs = new TreeMap<>(s.definitions());
+        Map<String, Definition> defs = new TreeMap<>(s.definitions());
         if (defs.isEmpty()) {
             line(sb, "definitions", "(none)");
         } else {
-            defs.forEach((name, value) -> line(sb, "let " + name, value instanceof ScheduleSpec sch
-                    ? "schedule " + sch.describe() : "select " + ((SelectionSpec) value).describe()));
+            defs.forEach((name, value) -> line(sb, "let " + name, value instanceof Definition.Schedule sch
+                    ? "schedule " + sch.spec().describe() : value instanceof Definition.Selection sel
+                    ? "select " + sel.spec().describe() : "arch"));
         }
         RunRecord r = s.lastRun();
         line(sb, "last run", r == null ? "(none)" : String.format("'%s': %.2f%% sparse over prunable%s", r.name(),
