@@ -107,6 +107,7 @@ public final class Executor {
         if (step instanceof Step.ShowArch show) {
             return showArch(show.name(), ((Definition.Architecture) s.definitions().get(show.name())).arch(), s);
         }
+        if (step instanceof Step.ShowConfig) return ConfigStatements.of(s);
         throw new IllegalStateException("no handler for " + step.getClass().getSimpleName());
     }
 

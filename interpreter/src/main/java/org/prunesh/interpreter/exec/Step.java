@@ -52,6 +52,9 @@ public sealed interface Step {
     /** {@code show NAME;} of an architecture. */
     record ShowArch(String name, Span span) implements Step { }
 
+    /** {@code show config;}: the settings in force, written as statements. */
+    record ShowConfig(Span span) implements Step { }
+
     /** {@code search STRATEGY ... as NAME;} */
     record Search(SearchSpec spec, String as, Span span) implements Step { }
 

@@ -87,6 +87,9 @@ final class Actions {
         }
         if (statement instanceof Stmt.Report report) return report(report, st, out);
         if (statement instanceof Stmt.Show show) return show(show, st, out);
+        if (statement instanceof Stmt.ShowConfig show) {
+            return act(st, facts, show, out, false, () -> new Step.ShowConfig(show.span()));
+        }
         if (statement instanceof Stmt.Search search) {
             needsSetup("search", search.span(), facts);
             CheckContext after = h.stp.search(search, facts);

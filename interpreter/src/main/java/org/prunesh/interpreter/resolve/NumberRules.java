@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.resolve;
 
+import org.prunesh.ops.prune.Decimals;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Quantity;
 
@@ -164,13 +165,12 @@ final class NumberRules {
         problems.error(n.span(), message + ", found '" + n.text() + "'");
     }
 
-    /** 0.0 as "0", 0.5 as "0.5". */
+    /** A number as messages write it: ops' one formatter of plain decimals. */
     static String plain(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Decimals.plain(value);
     }
 
-    /** 0.90 as "0.9", 1E+1 as "10". */
     static String plain(BigDecimal value) {
-        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        return Decimals.plain(value);
     }
 }

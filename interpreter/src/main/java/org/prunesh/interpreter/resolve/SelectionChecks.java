@@ -6,6 +6,7 @@ import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.diag.Span;
+import org.prunesh.ops.prune.Selection;
 
 import java.util.List;
 
@@ -53,10 +54,11 @@ final class SelectionChecks {
             return;
         }
         for (int i = 0; i < stages.size(); i++) {
-            stage(stages.get(i), i == stages.size() - 1, context);
+            stage(stages.get(i), !Selection.needsPool(i, stages.size()), context);
         }
     }
 
+    /** @param last the stage takes no pool: by ops' rule of chains, it is the last */
     private void stage(StageExpr stage, boolean last, CheckContext context) {
         Name score = stage.score();
         boolean known = Vocabulary.SCORES.contains(score.text());

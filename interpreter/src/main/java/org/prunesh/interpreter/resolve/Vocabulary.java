@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.exec.ReportTarget;
+import org.prunesh.ops.prune.Scores;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ public final class Vocabulary {
     public static final Words DECAYS = new Words("learning-rate decay", "decay %s", List.of("constant", "multistep", "cosine"));
     public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
             List.of("cubic", "linear", "exp", "constant", "oneshot", "points", "none"));
-    public static final Words SCORES = new Words("score", "score %s",
-            List.of("magnitude", "gradient", "taylor", "random", "movement", "snip"));
+    /** The criteria ops knows, in its order. */
+    public static final Words SCORES = new Words("score", "score %s", Scores.names());
     public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise", "erk"));
     public static final Words GRANULARITIES = new Words("granularity", "granularity %s",
             List.of("unstructured", "nm", "channel"));
@@ -101,8 +102,8 @@ public final class Vocabulary {
     /** Architectures have no fixed names; this only names their kind in messages. */
     public static final Words ARCHITECTURES = new Words("architecture", "arch %s", List.of());
 
-    /** The scores whose computation has variants ({@code mean K}, {@code ema B}). */
-    public static final List<String> SCORES_WITH_VARIANTS = List.of("gradient");
+    /** The scores whose computation has variants ({@code mean K}, {@code ema B}), as ops says. */
+    public static final List<String> SCORES_WITH_VARIANTS = Scores.names().stream().filter(Scores::takesVariants).toList();
 
     /** The granularity that leaves every weight its own unit; the only one regrowth works with. */
     public static final String UNSTRUCTURED = "unstructured";

@@ -47,7 +47,7 @@ public final class Scores {
         if (spec.variant() == null) {
             return Optional.empty();
         }
-        if (!name.equals("gradient")) {
+        if (!takesVariants(name)) {
             return Optional.of("score '" + name + "' takes no variant, got '" + spec.variant()
                     + "'; only gradient has variants: 'gradient mean K' and 'gradient ema B'");
         }
@@ -55,9 +55,9 @@ public final class Scores {
         return switch (spec.variant()) {
             case "mean" -> v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v) ? Optional.empty()
                     : Optional.of("gradient mean K needs a whole number K >= 1 of mini-batches, got "
-                    + ScoreSpec.plain(v));
+                    + Decimals.plain(v));
             case "ema" -> v > 0 && v < 1 ? Optional.empty()
-                    : Optional.of("gradient ema B needs a decay B in (0, 1), got " + ScoreSpec.plain(v));
+                    : Optional.of("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(v));
             default -> Optional.of("unknown variant '" + spec.variant()
                     + "' of score 'gradient'; expected 'gradient mean K' or 'gradient ema B'");
         };
@@ -79,6 +79,11 @@ public final class Scores {
     /** A new plain score of that name (seed 0 for random), or empty when no criterion has it. */
     public static Optional<Score> byName(String name) {
         return FACTORIES.containsKey(name) ? Optional.of(create(ScoreSpec.of(name), 0)) : Optional.empty();
+    }
+
+    /** True when the criterion {@code name} has variants ({@code mean K}, {@code ema B}): only gradient has. */
+    public static boolean takesVariants(String name) {
+        return name.equals("gradient");
     }
 
     /** Every known name, in registration order; for diagnostics such as "expected one of ...". */

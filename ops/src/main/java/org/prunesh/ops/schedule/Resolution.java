@@ -48,10 +48,4 @@ final class Resolution {
     static String window(StepPoint start, StepPoint end, StepPoint every) {
         return " start " + start.describe() + " end " + end.describe() + " every " + every.describe();
     }
-
-    /** 2.0 as "2", 1.5 as "1.5": the number as a person wrote it. */
-    static String plain(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                : String.valueOf(value);
-    }
 }

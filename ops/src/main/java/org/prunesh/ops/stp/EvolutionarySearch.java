@@ -1,5 +1,6 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.prunesh.ops.model.Architecture;
 
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public record EvolutionarySearch(ArchSpace space, Architecture architecture, dou
 
     static void requireProbability(String what, double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException(what + " probability " + Arch.plain(p) + " is not in [0, 1]");
+            throw new IllegalArgumentException(what + " probability " + Decimals.plain(p) + " is not in [0, 1]");
         }
     }
 
