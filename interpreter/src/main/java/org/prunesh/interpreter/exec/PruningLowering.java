@@ -6,6 +6,7 @@ import org.prunesh.interpreter.ast.PointExpr;
 import org.prunesh.interpreter.ast.PoolExpr;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.ScheduleExpr;
+import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.ScopeExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.StageExpr;
@@ -90,11 +91,16 @@ public final class PruningLowering {
         }
         List<SelectionSpec.StageSpec> out = new ArrayList<>();
         for (StageExpr s : stages) {
-            ScoreSpec score = s.variant() == null ? ScoreSpec.of(s.score().text())
-                    : new ScoreSpec(s.score().text(), s.variant().kindText(), s.variant().value().value());
+            ScoreSpec score = new ScoreSpec(s.score().text(), variant(s.variant()));
             out.add(new SelectionSpec.StageSpec(score, pool(s.pool())));
         }
         return new SelectionSpec(out);
+    }
+
+    private static ScoreSpec.Variant variant(ScoreVariant v) {
+        if (v == null) return null;
+        return v.kindText().equals(ScoreVariant.MEAN) ? new ScoreSpec.Mean(v.value().intValue())
+                : new ScoreSpec.Ema(v.value().value());
     }
 
     private static PoolRule pool(PoolExpr pool) {
