@@ -2,6 +2,7 @@ package org.prunesh.interpreter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunesh.interpreter.syntax.Formatter;
 import org.prunesh.ops.train.TrainingProgress;
 
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ class ShowConfigTest {
                 init dense;
                 let agp = schedule linear from 0.1 to 0.5 start 0 steps end 75% every 100 steps;
                 """), out);
+        assertEquals(out.get(0), Formatter.format(out.get(0)));
         // the statements set up the same configuration in a fresh session
         assertEquals(out, evaluate(out.get(0) + "show config;\n"));
     }

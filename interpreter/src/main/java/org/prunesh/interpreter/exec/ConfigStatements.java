@@ -1,6 +1,5 @@
 package org.prunesh.interpreter.exec;
 
-import org.prunesh.interpreter.syntax.Formatter;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.Exclusions;
 import org.prunesh.ops.model.ModelSpec;
@@ -16,8 +15,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The settings in force written back as the language's statements, through the formatter: what
- * {@code show config;} and the REPL's {@code :show} print. Running the output in a fresh session
+ * The settings in force written back as the language's statements, in the formatter's canonical
+ * layout (one statement a line, single spaces): what {@code show config;} and the REPL's {@code :show} print. Running the output in a fresh session
  * sets up the same configuration (data paths are written resolved).
  */
 public final class ConfigStatements {
@@ -50,7 +49,7 @@ public final class ConfigStatements {
                         + (d.arch().inner() == null ? "" : " inner " + numbers(d.arch().inner())) + ";");
             }
         });
-        return Formatter.format(String.join("\n", out));
+        return String.join("\n", out) + "\n";
     }
 
     static String data(DataSpec d) {
