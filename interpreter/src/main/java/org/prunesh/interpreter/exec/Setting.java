@@ -24,102 +24,70 @@ public sealed interface Setting {
     SessionState applyTo(SessionState s);
 
     record Seed(long seed) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withSeed(seed);
-        }
+        public SessionState applyTo(SessionState s) { return s.withSeed(seed); }
     }
 
     record Data(DataSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withData(spec);
-        }
+        public SessionState applyTo(SessionState s) { return s.withData(spec); }
     }
 
     record Model(ModelSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withModel(spec);
-        }
+        public SessionState applyTo(SessionState s) { return s.withModel(spec); }
     }
 
     record Train(TrainConfig config) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withTrain(config);
-        }
+        public SessionState applyTo(SessionState s) { return s.withTrain(config); }
     }
 
     /** @param at where the schedule was written, for errors found when the step clock resolves it */
     record Schedule(ScheduleSpec spec, Span at) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withSchedule(spec, at));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withSchedule(spec, at)); }
     }
 
     record Select(SelectionSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withSelection(spec));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withSelection(spec)); }
     }
 
     record ScopeOf(Scope scope, DensityBounds bounds) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withScope(scope, bounds));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withScope(scope, bounds)); }
     }
 
     record GranularityOf(Granularity granularity) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withGranularity(granularity));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withGranularity(granularity)); }
     }
 
     record Count(boolean all) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withCountAll(all));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withCountAll(all)); }
     }
 
     record Exclude(Exclusions exclusions) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withExclusions(exclusions));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withExclusions(exclusions)); }
     }
 
     /** @param spec null for {@code regrow none} */
     record Regrow(RegrowthSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withRegrowth(spec));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withRegrowth(spec)); }
     }
 
     /** @param spec null for {@code init dense} */
     record Init(SparseInitSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withPruning(s.pruning().withInit(spec));
-        }
+        public SessionState applyTo(SessionState s) { return s.withPruning(s.pruning().withInit(spec)); }
     }
 
     record Space(ArchSpace space, Importance importance, StpState.Interval refresh) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withStp(s.stp().withSpace(space, importance, refresh));
-        }
+        public SessionState applyTo(SessionState s) { return s.withStp(s.stp().withSpace(space, importance, refresh)); }
     }
 
     record Budget(double fraction) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withStp(s.stp().withBudget(fraction));
-        }
+        public SessionState applyTo(SessionState s) { return s.withStp(s.stp().withBudget(fraction)); }
     }
 
     /** @param stimulus null for {@code stimulate off} */
     record Stimulate(StpState.Stimulus stimulus) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withStp(s.stp().withStimulus(stimulus));
-        }
+        public SessionState applyTo(SessionState s) { return s.withStp(s.stp().withStimulus(stimulus)); }
     }
 
     record Define(String name, Definition value) implements Setting {
-        public SessionState applyTo(SessionState s) {
-            return s.withDefinition(name, value);
-        }
+        public SessionState applyTo(SessionState s) { return s.withDefinition(name, value); }
     }
 }

@@ -14,16 +14,10 @@ import java.util.function.Function;
  * Checks of architectures: arch literals, the names that {@code extract} and {@code show} use, and
  * how a space or an arch fits the model, reported at whichever of the two comes later.
  */
-final class ArchChecks {
-
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
+final class ArchChecks extends CheckRules {
 
     ArchChecks(Problems problems) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
+        super(problems);
     }
 
     /** {@code let NAME = arch ...}: returns the context with NAME defined as an architecture. */

@@ -24,9 +24,8 @@ import java.util.Optional;
  * a {@link Step}. The setting statements are here; the statements that act are {@link Actions},
  * sweeps {@link SweepResolver}.
  */
-final class Handlers {
+final class Handlers extends CheckRules {
 
-    final Problems problems = new Problems();
     /** What lowering found; reported only when the checks found nothing. */
     final List<Diagnostic> lowering = new ArrayList<>();
     final Resolver.Paths paths;
@@ -36,8 +35,6 @@ final class Handlers {
     final PruningChecks pruning = new PruningChecks(problems, schedules, selections);
     final TrainingChecks training = new TrainingChecks(problems);
     final Consistency consistency = new Consistency(problems);
-    final NumberRules numbers = new NumberRules(problems);
-    final NameRules names = new NameRules(problems);
     final ArchChecks archs = new ArchChecks(problems);
     final StpChecks stp = new StpChecks(problems, archs);
     private final Actions actions = new Actions(this);
@@ -49,6 +46,7 @@ final class Handlers {
     }
 
     Handlers(Resolver.Paths paths) {
+        super(new Problems());
         this.paths = paths;
     }
 

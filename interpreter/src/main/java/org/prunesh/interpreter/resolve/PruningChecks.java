@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Checks of how a run prunes: the lets that name schedules and selections, scope, granularity, count, exclusions. */
-final class PruningChecks {
+final class PruningChecks extends CheckRules {
 
     /** The density bounds of a scope that are in range; null where absent or out of range. */
     record Bounds(Num floor, Num cap) {
@@ -35,18 +35,11 @@ final class PruningChecks {
     record Granularity(String name, PruningSetup.Nm nm) {
     }
 
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
-    private final OptionRules options;
     private final ScheduleChecks schedules;
     private final SelectionChecks selections;
 
     PruningChecks(Problems problems, ScheduleChecks schedules, SelectionChecks selections) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
-        this.options = new OptionRules(problems);
+        super(problems);
         this.schedules = schedules;
         this.selections = selections;
     }

@@ -14,18 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Checks of a schedule expression: its kind or defined name, options, points and their order. */
-final class ScheduleChecks {
-
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
-    private final OptionRules options;
+final class ScheduleChecks extends CheckRules {
 
     ScheduleChecks(Problems problems) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
-        this.options = new OptionRules(problems);
+        super(problems);
     }
 
     /**

@@ -15,16 +15,10 @@ import java.util.List;
  * hands a pool (a fixed {@code ratio} or an annealed {@code pool}) to the next, and only
  * {@code gradient} takes a variant ({@code mean K}, {@code ema B}).
  */
-final class SelectionChecks {
-
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
+final class SelectionChecks extends CheckRules {
 
     SelectionChecks(Problems problems) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
+        super(problems);
     }
 
     void check(SelectExpr select, CheckContext context) {

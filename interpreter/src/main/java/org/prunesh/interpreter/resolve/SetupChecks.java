@@ -9,18 +9,10 @@ import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Value;
 
 /** Checks of what a run is made of: seed, data, model and training recipe. */
-final class SetupChecks {
-
-    private final NumberRules numbers;
-    private final NameRules names;
-    private final OptionRules options;
-    private final Problems problems;
+final class SetupChecks extends CheckRules {
 
     SetupChecks(Problems problems) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
-        this.options = new OptionRules(problems);
+        super(problems);
     }
 
     void seed(Stmt.Seed seed) {

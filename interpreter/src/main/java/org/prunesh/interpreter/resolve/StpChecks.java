@@ -20,24 +20,17 @@ import java.util.Optional;
  * search, and the rule that a run does not both stimulate subnets and follow a sparsity schedule.
  * Each returns the STP setup the statement leaves; architectures are {@link ArchChecks}' concern.
  */
-final class StpChecks {
+final class StpChecks extends CheckRules {
 
     /** Two width steps that differ by less than this count as a whole number of steps (0.1 has no exact double). */
     private static final BigDecimal STEP_TOLERANCE = new BigDecimal("1e-9");
     private static final String ADD_SPACE = "'space depth [...] width ...;'";
     private static final String ADD_BUDGET = "'budget flops ...;'";
 
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
-    private final OptionRules options;
     private final ArchChecks archs;
 
     StpChecks(Problems problems, ArchChecks archs) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
-        this.options = new OptionRules(problems);
+        super(problems);
         this.archs = archs;
     }
 

@@ -9,18 +9,10 @@ import org.prunesh.interpreter.ast.Stmt;
 import java.util.Optional;
 
 /** Checks of what changes the sparse training itself: regrowth and sparse initialisation. */
-final class TrainingChecks {
-
-    private final Problems problems;
-    private final NumberRules numbers;
-    private final NameRules names;
-    private final OptionRules options;
+final class TrainingChecks extends CheckRules {
 
     TrainingChecks(Problems problems) {
-        this.problems = problems;
-        this.numbers = new NumberRules(problems);
-        this.names = new NameRules(problems);
-        this.options = new OptionRules(problems);
+        super(problems);
     }
 
     /** Checks a regrow statement; returns the method when regrowth is on and the method known, else null. */
