@@ -158,6 +158,7 @@ public final class Session {
     public List<String> keywords() {
         List<String> words = new ArrayList<>(ScriptParser.keywords());
         words.addAll(Vocabulary.allNames());
+        words.add(org.prunesh.interpreter.ast.Stmt.ShowConfig.WORD);
         return words.stream().distinct().toList();
     }
 
