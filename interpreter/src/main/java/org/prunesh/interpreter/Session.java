@@ -1,21 +1,21 @@
 package org.prunesh.interpreter;
 
-import org.prunesh.interpreter.ast.Script;
-import org.prunesh.interpreter.ast.Stmt;
-import org.prunesh.interpreter.check.CheckContext;
-import org.prunesh.interpreter.check.CheckResult;
-import org.prunesh.interpreter.check.Checker;
-import org.prunesh.interpreter.check.DefKind;
-import org.prunesh.interpreter.check.PruningSetup;
+import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.diag.DiagnosticRenderer;
+import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.Executor;
 import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StateReport;
 import org.prunesh.interpreter.exec.StatementError;
-import org.prunesh.interpreter.syntax.ParseResult;
+import org.prunesh.interpreter.exec.Step;
+import org.prunesh.interpreter.exec.SweepPlan;
+import org.prunesh.interpreter.resolve.CheckContext;
+import org.prunesh.interpreter.resolve.DefKind;
+import org.prunesh.interpreter.resolve.PruningSetup;
+import org.prunesh.interpreter.resolve.Resolver;
+import org.prunesh.interpreter.resolve.Vocabulary;
 import org.prunesh.interpreter.syntax.ScriptParser;
-import org.prunesh.ops.schedule.ScheduleSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,47 +29,58 @@ import java.util.TreeSet;
 
 /**
  * One interpreter session: what the REPL keeps alive across inputs and what `prune-sh run`
- * evaluates a whole file in. Every input goes through the same pipeline: parse, check, a plan
- * pass that finds what needs the step clock, then execution. Definitions persist; a statement
- * that fails leaves the Session as it was before that statement.
+ * evaluates a whole file in. Every input goes through the same pipeline: parse, resolve (check
+ * and lower every statement once, against the session's state), then execute the resolved steps.
+ * Definitions persist; a statement that fails leaves the Session as it was before that statement.
  */
 public final class Session {
 
     private final ScriptParser parser = new ScriptParser();
-    private final Checker checker = new Checker();
     private final Executor executor;
+    private final Resolver resolver;
     private final StringBuilder transcript = new StringBuilder();
     private volatile boolean cancelRequested;
     private SessionState state = SessionState.initial();
     private final Path baseDir;
     /** The texts of the script and of the files it imported, for rendering diagnostics. */
     private Map<String, String> lastSources = Map.of();
-    /** What the checker knows of the pruning statements so far, so rules between them span inputs. */
+    /** What the rules between statements know of the pruning statements so far, so that they span inputs. */
     private PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
         this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), listener);
         this.baseDir = config.baseDir();
+        this.resolver = new Resolver(new Resolver.Paths() {
+            public Path baseDir() {
+                return config.baseDir();
+            }
+
+            public Path exportTarget(Str dir) throws StatementError {
+                return executor.exportTarget(dir);
+            }
+        });
     }
 
-    /** Parses, checks, and (when there are no errors) executes every statement of {@code source}. */
+    /** Parses, resolves, and (when there are no errors) executes every statement of {@code source}. */
     public synchronized Evaluation evaluate(String source, String sourceName) {
         cancelRequested = false;
-        Checked checked = checkAll(source, sourceName);
-        if (!checked.diagnostics.isEmpty()) return result(Outcome.SCRIPT_ERROR, checked.diagnostics, source);
+        Resolved resolved = resolveAll(source, sourceName);
+        if (!resolved.diagnostics().isEmpty()) return result(Outcome.SCRIPT_ERROR, resolved.diagnostics(), source);
 
         // Recorded before executing: statements that succeed change the state even if a later one fails.
-        checkedPruning = checked.after().pruning();
+        checkedPruning = resolved.after().facts().pruning();
         transcript.append(source).append(source.endsWith("\n") ? "" : "\n");
-        String scriptText = transcript.toString();
-        for (Stmt stmt : checked.statements) {
+        Executor.Context context = new Executor.Context(transcript.toString(), () -> cancelRequested,
+                Executor.Cell.NONE);
+        for (Step step : resolved.steps()) {
             try {
-                state = executor.apply(stmt, state, null, scriptText, () -> cancelRequested);
+                state = executor.execute(step, state, context);
             } catch (StatementError e) {
-                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(e.span(), e.getMessage())), source);
+                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(e.span() == null ? step.span() : e.span(),
+                        e.getMessage())), source);
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(stmt.span(), "failed: " + message)), source);
+                return result(Outcome.RUNTIME_ERROR, List.of(new Diagnostic(step.span(), "failed: " + message)), source);
             }
             if (cancelRequested) return result(Outcome.CANCELLED, List.of(), source);
         }
@@ -87,50 +98,43 @@ public final class Session {
         return evaluate(source, point.source());
     }
 
-    /** Parses and checks only (including the plan pass); nothing is loaded or trained. */
+    /** Parses and resolves only; nothing is loaded or trained. */
     public synchronized Evaluation check(String source, String sourceName) {
-        Checked checked = checkAll(source, sourceName);
-        return result(checked.diagnostics.isEmpty() ? Outcome.OK : Outcome.SCRIPT_ERROR, checked.diagnostics, source);
+        Resolved resolved = resolveAll(source, sourceName);
+        return result(resolved.diagnostics().isEmpty() ? Outcome.OK : Outcome.SCRIPT_ERROR, resolved.diagnostics(),
+                source);
     }
 
-    private record Checked(List<Stmt> statements, List<Diagnostic> diagnostics, CheckContext after) {
+    /**
+     * The sweeps of {@code source} expanded into cells, resolved against this session's state;
+     * empty when the script has errors. The seam for running a sweep's cells elsewhere.
+     */
+    public synchronized List<SweepPlan> sweeps(String source, String sourceName) {
+        Resolved resolved = resolveAll(source, sourceName);
+        if (!resolved.diagnostics().isEmpty()) return List.of();
+        return resolved.steps().stream().filter(Step.Sweep.class::isInstance)
+                .map(step -> ((Step.Sweep) step).plan()).toList();
     }
 
-    /** What earlier inputs left, as the checker sees it. */
-    private CheckContext context() {
+    private record Resolved(List<Step> steps, List<Diagnostic> diagnostics, Resolver.State after) {
+    }
+
+    /** What earlier inputs left, as the resolver starts from it. */
+    private Resolver.State start() {
         Map<String, DefKind> defs = new HashMap<>();
-        state.definitions().forEach((name, value) ->
-                defs.put(name, value instanceof ScheduleSpec ? DefKind.SCHEDULE
-                        : value instanceof org.prunesh.interpreter.exec.ArchValue ? DefKind.ARCH : DefKind.SELECTION));
-        return new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
+        state.definitions().forEach((name, value) -> defs.put(name, value instanceof Definition.Schedule
+                ? DefKind.SCHEDULE : value instanceof Definition.Architecture ? DefKind.ARCH : DefKind.SELECTION));
+        CheckContext facts = new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
+        return new Resolver.State(state, facts, state.lastRun() != null);
     }
 
-    private Checked checkAll(String source, String sourceName) {
+    private Resolved resolveAll(String source, String sourceName) {
         Imports.Expanded expanded = Imports.expand(parser, baseDir, source, sourceName);
         lastSources = expanded.sources();
-        CheckResult checkedNames = checker.check(new Script(expanded.statements()), context());
         List<Diagnostic> diagnostics = new ArrayList<>(expanded.diagnostics());
-        diagnostics.addAll(checkedNames.diagnostics());
-        if (diagnostics.isEmpty()) diagnostics.addAll(plan(expanded.statements()));
-        return new Checked(expanded.statements(), diagnostics, checkedNames.after());
-    }
-
-    /** Runs every statement on a copy of the state without loading or training anything. */
-    private List<Diagnostic> plan(List<Stmt> statements) {
-        List<Diagnostic> out = new ArrayList<>();
-        Executor.Plan plan = new Executor.Plan(state.lastRun() != null);
-        SessionState planned = state;
-        for (Stmt stmt : statements) {
-            try {
-                planned = executor.apply(stmt, planned, plan, "", () -> false);
-            } catch (StatementError e) {
-                out.add(new Diagnostic(e.span(), e.getMessage()));
-            } catch (IllegalArgumentException e) {
-                // a value the checker cannot judge alone (for example a schedule the step clock rejects)
-                out.add(new Diagnostic(stmt.span(), e.getMessage()));
-            }
-        }
-        return out;
+        Resolver.Resolution resolution = resolver.resolve(expanded.statements(), start());
+        if (diagnostics.isEmpty() || !resolution.checked()) diagnostics.addAll(resolution.diagnostics());
+        return new Resolved(resolution.steps(), diagnostics, resolution.after());
     }
 
     private Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {
@@ -153,7 +157,8 @@ public final class Session {
     /** The language's keywords, for completion. */
     public List<String> keywords() {
         List<String> words = new ArrayList<>(ScriptParser.keywords());
-        words.addAll(org.prunesh.interpreter.check.Vocabulary.allNames());
+        words.addAll(Vocabulary.allNames());
+        words.add(org.prunesh.interpreter.ast.Stmt.ShowConfig.WORD);
         return words.stream().distinct().toList();
     }
 

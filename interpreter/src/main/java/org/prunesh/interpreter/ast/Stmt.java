@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
         Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
-        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show,
+        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show, Stmt.ShowConfig,
         Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract {
 
     Span span();
@@ -107,8 +107,13 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
         }
     }
 
-    /** {@code show schedule;} */
+    /** {@code show schedule;} or {@code show NAME;} of an architecture */
     record Show(Name what, Span span) implements Stmt { }
+
+    /** {@code show config;}: the settings in force, printed as statements. */
+    record ShowConfig(Span span) implements Stmt {
+        public static final String WORD = "config";
+    }
 
     /** {@code sweep method in [fggp, gmp], seed in [1, 2] { select method; run; }} */
     record Sweep(List<SweepVar> vars, List<Stmt> body, Span span) implements Stmt {

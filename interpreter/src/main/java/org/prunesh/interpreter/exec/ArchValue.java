@@ -19,7 +19,7 @@ import java.util.List;
 public record ArchValue(List<Integer> depth, List<Double> width, List<Double> inner, Arch searched, RunRecord source,
                  String strategy, double score) {
 
-    static ArchValue literal(ArchExpr e) {
+    public static ArchValue literal(ArchExpr e) {
         return new ArchValue(e.depth().stream().map(Num::intValue).toList(),
                 e.width().stream().map(Num::value).toList(),
                 e.inner() == null ? null : e.inner().stream().map(Num::value).toList(), null, null, "literal", Double.NaN);
@@ -29,8 +29,8 @@ public record ArchValue(List<Integer> depth, List<Double> width, List<Double> in
         return new ArchValue(arch.depth(), arch.width(), arch.inner(), arch, source, strategy, score);
     }
 
-    /** A search in plan mode: nothing is known but that the name will be an architecture. */
-    static final ArchValue PLANNED = new ArchValue(List.of(), List.of(), null, null, null, "planned", Double.NaN);
+    /** A search not yet carried out (while resolving): nothing is known but that the name will be an architecture. */
+    public static final ArchValue PLANNED = new ArchValue(List.of(), List.of(), null, null, null, "planned", Double.NaN);
 
     Arch resolve(Architecture a) {
         if (searched != null) return searched;

@@ -1,6 +1,5 @@
 package org.prunesh.interpreter.exec;
 
-import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.results.Comparison;
 import org.prunesh.interpreter.results.ComparisonFiles;
 import org.prunesh.interpreter.results.ComparisonTable;
@@ -19,7 +18,7 @@ final class Comparisons {
     }
 
     /** The table, after writing comparison.csv and comparison.json beside the runs. */
-    static String report(List<SessionState.RunRow> history, Stmt.Report report) throws StatementError {
+    static String report(List<SessionState.RunRow> history, Step.Report report) throws StatementError {
         int lastSweep = history.stream().mapToInt(SessionState.RunRow::sweep).max().orElse(0);
         List<RunResults> runs = new ArrayList<>();
         try {
@@ -29,7 +28,7 @@ final class Comparisons {
                 }
             }
             if (runs.isEmpty()) return "no finished runs in this session to compare\n";
-            Metric by = report.by() == null ? Metric.TEST_ACCURACY : Metric.named(report.by().text()).orElseThrow();
+            Metric by = report.by() == null ? Metric.TEST_ACCURACY : report.by();
             Comparison comparison = Comparison.of(runs, by);
             ComparisonFiles.Written files = ComparisonFiles.write(comparison, RunLocator.commonFolder(runs));
             return ComparisonTable.render(comparison) + "written to " + files.csv() + " and " + files.json() + "\n";

@@ -3,7 +3,6 @@ package org.prunesh.interpreter.exec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.prunesh.interpreter.SessionListener;
-import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.data.ShuffledBatches;
 import org.prunesh.ops.io.ExportedTensor;
@@ -51,7 +50,7 @@ final class InteractivePruning {
      * loss gradient of one mini-batch of training data: the first batch of epoch 0 in the session
      * seed's order, at the current weights. Masks already in place are kept (pruned weights stay pruned).
      */
-    RunRecord pruneNow(Stmt.PruneNow stmt, SessionState s) throws StatementError {
+    RunRecord pruneNow(Step.PruneNow stmt, SessionState s) throws StatementError {
         Dataset data;
         try {
             data = dataCache.load(s.data());
@@ -68,18 +67,17 @@ final class InteractivePruning {
         if (continuing) masks.restore(masksOf(last.result().masks()));
 
         PruningState p = s.pruning();
-        Selection selection = PruningLowering.selection(stmt.selection(), s.definitions()).build(s.seed());
+        Selection selection = stmt.selection().build(s.seed());
         PruneRequest request = stmt.scope() == null
                 ? new PruneRequest(selection, p.scope(), p.granularity(), p.bounds())
-                : new PruneRequest(selection, PruningLowering.scope(stmt.scope()), p.granularity(),
-                PruningLowering.bounds(stmt.scope()));
+                : new PruneRequest(selection, stmt.scope(), p.granularity(), stmt.bounds());
         // Whole channels go together along the network's coupled groups (a residual stream's convolutions).
         ChannelCoupling coupling = ChannelCoupling.of(net);
         request = request.coupledAs(coupling.prunableWeights(prunable));
         Map<String, INDArray> gradients = selection.needsGradient() ? oneBatchGradients(net, data, s, prunable) : null;
         List<TensorState> states = masks.tensorStates(net, gradients);
         try {
-            masks.update(MaskSelector.select(states, stmt.target().fraction(), request, new SelectionContext(0, 1)));
+            masks.update(MaskSelector.select(states, stmt.target(), request, new SelectionContext(0, 1)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new StatementError(stmt.span(), "prune now: " + e.getMessage(), e);
         }
@@ -98,12 +96,13 @@ final class InteractivePruning {
     }
 
     /** Where an export writes; a script error when that is outside what the script may write. */
-    Path target(Stmt.Export stmt) throws StatementError {
-        return writes.resolve(stmt.path(), "export tensors");
+    Path target(org.prunesh.interpreter.ast.Str dir) throws StatementError {
+        return writes.resolve(dir, "export tensors");
     }
 
-    void export(Stmt.Export stmt, RunRecord run) throws StatementError {
-        Path dir = target(stmt);
+    /** Writes the run's tensors; returns what to tell the user. */
+    String export(Step.Export stmt, RunRecord run) throws StatementError {
+        Path dir = stmt.dir();
         List<ExportedTensor> tensors = new ArrayList<>();
         MaskState masks = run.result().masks();
         Map<String, float[]> gradients = run.result().selectionGradients();
@@ -120,8 +119,8 @@ final class InteractivePruning {
         } catch (IOException | UncheckedIOException e) {
             throw new StatementError(stmt.span(), "cannot export to " + dir + ": " + e.getMessage(), e);
         }
-        listener.output("exported " + tensors.size() + " tensors (weight, mask" + (gradients.isEmpty() ? "" : ", grad")
-                + " .npy files and index.json) to " + dir);
+        return "exported " + tensors.size() + " tensors (weight, mask" + (gradients.isEmpty() ? "" : ", grad")
+                + " .npy files and index.json) to " + dir;
     }
 
     private static Map<String, INDArray> oneBatchGradients(Network net, Dataset data, SessionState s, List<String> names) {

@@ -6,6 +6,7 @@ import org.prunesh.interpreter.ast.PointExpr;
 import org.prunesh.interpreter.ast.PoolExpr;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.ScheduleExpr;
+import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.ScopeExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.StageExpr;
@@ -47,9 +48,9 @@ public final class PruningLowering {
     private PruningLowering() {
     }
 
-    public static ScheduleSpec schedule(ScheduleExpr expr, Map<String, Object> definitions) {
+    public static ScheduleSpec schedule(ScheduleExpr expr, Map<String, Definition> definitions) {
         String kind = expr.kind().text();
-        if (definitions.get(kind) instanceof ScheduleSpec defined) return defined;
+        if (definitions.get(kind) instanceof Definition.Schedule defined) return defined.spec();
         if (expr.hasPoints()) {
             List<PointsSpec.Point> points = new ArrayList<>();
             for (PointExpr p : expr.points()) points.add(new PointsSpec.Point(point(p.at()), p.sparsity().fraction()));
@@ -81,20 +82,25 @@ public final class PruningLowering {
         };
     }
 
-    public static SelectionSpec selection(SelectExpr expr, Map<String, Object> definitions) {
+    public static SelectionSpec selection(SelectExpr expr, Map<String, Definition> definitions) {
         List<StageExpr> stages = expr.stages();
         StageExpr only = stages.get(0);
         if (stages.size() == 1 && only.pool() == null && only.variant() == null
-                && definitions.get(only.score().text()) instanceof SelectionSpec defined) {
-            return defined;
+                && definitions.get(only.score().text()) instanceof Definition.Selection defined) {
+            return defined.spec();
         }
         List<SelectionSpec.StageSpec> out = new ArrayList<>();
         for (StageExpr s : stages) {
-            ScoreSpec score = s.variant() == null ? ScoreSpec.of(s.score().text())
-                    : new ScoreSpec(s.score().text(), s.variant().kindText(), s.variant().value().value());
+            ScoreSpec score = new ScoreSpec(s.score().text(), variant(s.variant()));
             out.add(new SelectionSpec.StageSpec(score, pool(s.pool())));
         }
         return new SelectionSpec(out);
+    }
+
+    private static ScoreSpec.Variant variant(ScoreVariant v) {
+        if (v == null) return null;
+        return v.kindText().equals(ScoreVariant.MEAN) ? new ScoreSpec.Mean(v.value().intValue())
+                : new ScoreSpec.Ema(v.value().value());
     }
 
     private static PoolRule pool(PoolExpr pool) {

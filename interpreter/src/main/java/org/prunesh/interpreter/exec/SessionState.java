@@ -13,13 +13,12 @@ import java.util.Map;
  * Everything a script has set so far. Immutable: a statement produces a new state, and the
  * Session adopts it only when the statement succeeded, so a failure leaves nothing half-changed.
  *
- * @param definitions let-bound names: a {@link org.prunesh.ops.schedule.ScheduleSpec} or a
- *                    {@link org.prunesh.ops.prune.SelectionSpec}
+ * @param definitions let-bound names (and {@code search ... as} results)
  * @param lastRun     the most recent finished run (or {@code prune now} result), or null
  * @param stp         the STP settings (space, budget, stimulative training) and extracted subnets
  */
 public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfig train, PruningState pruning,
-                           Map<String, Object> definitions, RunRecord lastRun, List<RunRow> history, StpState stp) {
+                           Map<String, Definition> definitions, RunRecord lastRun, List<RunRow> history, StpState stp) {
 
     /** One finished run in {@code report runs}: what a comparison needs, without the network. */
     public record RunRow(String name, String selection, double testAccuracy, double sparsityPrunable,
@@ -59,8 +58,8 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
         return new SessionState(seed, data, model, train, p, definitions, lastRun, history, stp);
     }
 
-    public SessionState withDefinition(String name, Object value) {
-        Map<String, Object> defs = new HashMap<>(definitions);
+    public SessionState withDefinition(String name, Definition value) {
+        Map<String, Definition> defs = new HashMap<>(definitions);
         defs.put(name, value);
         return new SessionState(seed, data, model, train, pruning, defs, lastRun, history, stp);
     }
@@ -78,6 +77,15 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
         List<RunRow> rows = new ArrayList<>(history);
         rows.add(row);
         return new SessionState(seed, data, model, train, pruning, definitions, lastRun, rows, stp);
+    }
+
+    /**
+     * This state's settings with what {@code done} has produced since: its last run, its history
+     * and its extracted subnets. A sweep cell starts from the state before the sweep this way.
+     */
+    public SessionState withResultsOf(SessionState done) {
+        return new SessionState(seed, data, model, train, pruning, definitions, done.lastRun, done.history,
+                stp.withSubnets(done.stp.subnets()));
     }
 
     /** A finished run: the last run, and one more row of the history. */

@@ -3,9 +3,6 @@ package org.prunesh.interpreter.exec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.prunesh.interpreter.SessionListener;
-import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.Options;
-import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Flops;
@@ -64,12 +61,12 @@ final class StpExecutor {
         this.listener = listener;
     }
 
-    ArchValue search(Stmt.Search st, SessionState s) throws StatementError {
+    ArchValue search(Step.Search st, SessionState s) throws StatementError {
         RunRecord run = s.lastRun();
         StpState stp = s.stp();
-        Options o = st.options();
-        String strategy = st.strategy().text();
-        long seed = o.number("seed").map(Num::longValue).orElse(s.seed());
+        SearchSpec o = st.spec();
+        String strategy = o.strategy();
+        long seed = o.seed() == null ? s.seed() : o.seed();
         long started = System.nanoTime();
         Network net = searchable(run.network());
         Architecture a = net.architecture();
@@ -87,12 +84,9 @@ final class StpExecutor {
                         strategy, scorer);
                 default -> {
                     ArchSearch search = strategy.equals("random")
-                            ? new RandomSearch(stp.space(), a, stp.budget(), o.number("samples").map(Num::intValue).orElse(DEFAULT_SAMPLES))
+                            ? new RandomSearch(stp.space(), a, stp.budget(), o.samples())
                             : new EvolutionarySearch(stp.space(), a, stp.budget(),
-                            o.number("population").map(Num::intValue).orElse(DEFAULT_POPULATION),
-                            o.number("generations").map(Num::intValue).orElse(DEFAULT_GENERATIONS),
-                            o.number("mutation").map(Num::value).orElse(DEFAULT_MUTATION),
-                            o.number("crossover").map(Num::value).orElse(DEFAULT_CROSSOVER));
+                            o.population(), o.generations(), o.mutation(), o.crossover());
                     ArchSearch.Result r = search.search(scorer, rng);
                     listener.output("search " + strategy + ": " + r.evaluated() + " candidates scored");
                     yield ArchValue.searched(r.best(), run, strategy, r.score());
@@ -104,7 +98,7 @@ final class StpExecutor {
         Arch arch = found.searched();
         SubnetLayout layout = SubnetLayout.of(a, arch);
         listener.output(String.format("%s = %s%n  %.1f%% of the FLOPs (%,d of %,d MACs), %,d parameters, KD %.4f on held-out data; %.1f s",
-                st.as().text(), arch.literal(a), 100 * layout.macsFraction(), layout.macs(), layout.fullMacs(),
+                st.as(), arch.literal(a), 100 * layout.macsFraction(), layout.macs(), layout.fullMacs(),
                 layout.params(), found.score(), (System.nanoTime() - started) / 1e9));
         return found;
     }
@@ -114,9 +108,9 @@ final class StpExecutor {
     }
 
     /** Extracts, evaluates and saves; returns the row for {@code report subnets}. */
-    StpState.SubnetRow extract(Stmt.Extract st, SessionState s, ArchValue value) throws StatementError {
+    StpState.SubnetRow extract(Step.Extract st, SessionState s, ArchValue value) throws StatementError {
         RunRecord run = value.source() != null ? value.source() : s.lastRun();
-        String name = st.runName() != null ? st.runName().value() : st.arch().text();
+        String name = st.runName();
         long started = System.nanoTime();
         Network net = searchable(run.network());
         Architecture a = net.architecture();
@@ -125,7 +119,7 @@ final class StpExecutor {
             arch = value.resolve(a);
             arch.requireFits(a);
         } catch (IllegalArgumentException e) {
-            throw new StatementError(st.span(), "arch " + st.arch().text() + " does not fit " + run.network().spec().name()
+            throw new StatementError(st.span(), "arch " + st.arch() + " does not fit " + run.network().spec().name()
                     + ": " + e.getMessage());
         }
         ChannelOrder order = order(s, run, net);
@@ -188,14 +182,14 @@ final class StpExecutor {
         }
     }
 
-    private CandidateEvaluator evaluator(Stmt.Search st, SessionState s, RunRecord run, Network net) throws StatementError {
+    private CandidateEvaluator evaluator(Step.Search st, SessionState s, RunRecord run, Network net) throws StatementError {
         Dataset data = run.data();
         if (data.heldOutSize() == 0) {
             throw new StatementError(st.span(), "search scores candidates on held-out data, and this data set has none: "
                     + "add 'holdout 1000' (for example) to the data statement");
         }
-        int batches = st.options().number("batches").map(Num::intValue).orElse(DEFAULT_HELD_OUT_BATCHES);
-        int calibration = st.options().number("calibration").map(Num::intValue).orElse(DEFAULT_CALIBRATION_BATCHES);
+        int batches = st.spec().batches();
+        int calibration = st.spec().calibration();
         int batch = s.train().batch();
         List<INDArray> heldOut = new ArrayList<>();
         for (long start = 0; start < data.heldOutSize() && heldOut.size() < batches; start += batch) {

@@ -18,7 +18,7 @@ import org.prunesh.ops.stp.UniformSampler;
 import java.util.List;
 
 /** Turns the checked STP statements into the ops library's values. */
-final class StpLowering {
+public final class StpLowering {
 
     static final int DEFAULT_SUBNETS = 2;
     static final double DEFAULT_LAMBDA = 1.0;
@@ -28,7 +28,7 @@ final class StpLowering {
     private StpLowering() {
     }
 
-    static StpState space(Stmt.Space st, StpState current) {
+    public static Setting.Space space(Stmt.Space st) {
         List<ArchSpace.DepthRange> depth = st.depth().stream()
                 .map((DepthRange d) -> new ArchSpace.DepthRange(d.min().intValue(), d.max().intValue())).toList();
         WidthChoices w = st.width();
@@ -38,21 +38,34 @@ final class StpLowering {
                 : Importance.valueOf(st.importance().text().toUpperCase());
         StpState.Interval refresh = st.refresh() == null ? StpState.INITIAL.refresh()
                 : new StpState.Interval(st.refresh().amount().longValue(), st.refresh().unit() == Quantity.Unit.EPOCHS);
-        return current.withSpace(new ArchSpace(depth, widths, st.perBlock()), importance, refresh);
+        return new Setting.Space(new ArchSpace(depth, widths, st.perBlock()), importance, refresh);
     }
 
-    static StpState stimulate(Stmt.Stimulate st, StpState current) {
-        if (st.off()) return current.withStimulus(null);
+    public static Setting.Stimulate stimulate(Stmt.Stimulate st) {
+        if (st.off()) return new Setting.Stimulate(null);
         Options o = st.options();
         // As the checker reads it: without 'expansion mutate' subnets come from the whole space.
         boolean expansion = o.name("expansion").orElse("off").equals("mutate");
         StpState.Until until = o.quantity("until")
                 .map(q -> new StpState.Until(q.amount().value(), q.unit())).orElse(DEFAULT_UNTIL);
-        return current.withStimulus(new StpState.Stimulus(
+        return new Setting.Stimulate(new StpState.Stimulus(
                 o.number("subnets").map(Num::intValue).orElse(DEFAULT_SUBNETS),
                 o.number("lambda").map(Num::value).orElse(DEFAULT_LAMBDA),
                 o.number("temperature").map(Num::value).orElse(DEFAULT_TEMPERATURE),
                 expansion ? until : null));
+    }
+
+    /** A search with the defaults of what it does not give. */
+    public static SearchSpec search(Stmt.Search st) {
+        Options o = st.options();
+        return new SearchSpec(st.strategy().text(), o.number("seed").map(Num::longValue).orElse(null),
+                o.number("population").map(Num::intValue).orElse(StpExecutor.DEFAULT_POPULATION),
+                o.number("generations").map(Num::intValue).orElse(StpExecutor.DEFAULT_GENERATIONS),
+                o.number("mutation").map(Num::value).orElse(StpExecutor.DEFAULT_MUTATION),
+                o.number("crossover").map(Num::value).orElse(StpExecutor.DEFAULT_CROSSOVER),
+                o.number("samples").map(Num::intValue).orElse(StpExecutor.DEFAULT_SAMPLES),
+                o.number("batches").map(Num::intValue).orElse(StpExecutor.DEFAULT_HELD_OUT_BATCHES),
+                o.number("calibration").map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES));
     }
 
 

@@ -75,6 +75,10 @@ public record StpState(ArchSpace space, Importance importance, Interval refresh,
         return new StpState(space, importance, refresh, budget, st, subnets);
     }
 
+    public StpState withSubnets(List<SubnetRow> rows) {
+        return new StpState(space, importance, refresh, budget, stimulus, rows);
+    }
+
     public StpState withSubnet(SubnetRow row) {
         List<SubnetRow> rows = new ArrayList<>(subnets);
         rows.add(row);

@@ -6,6 +6,7 @@ import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.LetValue;
+import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.SweepVar;
 import org.prunesh.interpreter.ast.Value;
@@ -123,7 +124,8 @@ final class AstBuilder {
             return new Stmt.Import(values.string(ctx.importStatement().string().STRING().getSymbol()), span);
         }
         if (ctx.showStatement() != null) {
-            return new Stmt.Show(values.name(ctx.showStatement().showTarget().getStart()), span);
+            Name target = values.name(ctx.showStatement().showTarget().getStart());
+            return target.text().equals(Stmt.ShowConfig.WORD) ? new Stmt.ShowConfig(span) : new Stmt.Show(target, span);
         }
         if (ctx.spaceStatement() != null) {
             return stp.space(ctx.spaceStatement(), span);

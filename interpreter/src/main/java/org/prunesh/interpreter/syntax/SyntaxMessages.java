@@ -9,7 +9,7 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
-import org.prunesh.interpreter.check.Suggestions;
+import org.prunesh.interpreter.resolve.Suggestions;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -15,7 +15,7 @@ import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.ast.WidthChoices;
-import org.prunesh.interpreter.check.Vocabulary;
+import org.prunesh.interpreter.resolve.Vocabulary;
 import org.prunesh.interpreter.diag.Span;
 
 import java.util.List;

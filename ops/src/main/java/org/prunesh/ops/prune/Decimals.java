@@ -23,6 +23,11 @@ public final class Decimals {
         return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
     }
 
+    /** 0.90 as "0.9", 1E+1 as "10". */
+    public static String plain(BigDecimal x) {
+        return x.signum() == 0 ? "0" : x.stripTrailingZeros().toPlainString();
+    }
+
     /** Ten significant digits, for messages: {@code 1 − 0.99} reads 0.01. */
     public static String brief(double x) {
         return significant(x, 10);

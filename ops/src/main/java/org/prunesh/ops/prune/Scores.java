@@ -47,20 +47,17 @@ public final class Scores {
         if (spec.variant() == null) {
             return Optional.empty();
         }
-        if (!name.equals("gradient")) {
-            return Optional.of("score '" + name + "' takes no variant, got '" + spec.variant()
+        if (!takesVariants(name)) {
+            return Optional.of("score '" + name + "' takes no variant, got '" + spec.variant().describe()
                     + "'; only gradient has variants: 'gradient mean K' and 'gradient ema B'");
         }
-        double v = spec.value();
-        return switch (spec.variant()) {
-            case "mean" -> v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v) ? Optional.empty()
-                    : Optional.of("gradient mean K needs a whole number K >= 1 of mini-batches, got "
-                    + Decimals.plain(v));
-            case "ema" -> v > 0 && v < 1 ? Optional.empty()
-                    : Optional.of("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(v));
-            default -> Optional.of("unknown variant '" + spec.variant()
-                    + "' of score 'gradient'; expected 'gradient mean K' or 'gradient ema B'");
-        };
+        if (spec.variant() instanceof ScoreSpec.Mean mean) {
+            return mean.batches() >= 1 ? Optional.empty()
+                    : Optional.of("gradient mean K needs a whole number K >= 1 of mini-batches, got " + mean.batches());
+        }
+        double b = ((ScoreSpec.Ema) spec.variant()).decay();
+        return b > 0 && b < 1 ? Optional.empty()
+                : Optional.of("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(b));
     }
 
     /**
@@ -81,6 +78,11 @@ public final class Scores {
         return FACTORIES.containsKey(name) ? Optional.of(create(ScoreSpec.of(name), 0)) : Optional.empty();
     }
 
+    /** True when the criterion {@code name} has variants ({@code mean K}, {@code ema B}): only gradient has. */
+    public static boolean takesVariants(String name) {
+        return name.equals("gradient");
+    }
+
     /** Every known name, in registration order; for diagnostics such as "expected one of ...". */
     public static List<String> names() {
         return List.copyOf(FACTORIES.keySet());
@@ -90,7 +92,7 @@ public final class Scores {
         if (spec.variant() == null) {
             return new GradientScore();
         }
-        return spec.variant().equals("mean") ? new GradientMeanScore((int) spec.value())
-                : new GradientEmaScore(spec.value());
+        return spec.variant() instanceof ScoreSpec.Mean mean ? new GradientMeanScore(mean.batches())
+                : new GradientEmaScore(((ScoreSpec.Ema) spec.variant()).decay());
     }
 }

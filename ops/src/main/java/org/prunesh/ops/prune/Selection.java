@@ -16,16 +16,24 @@ public record Selection(List<Stage> stages) {
             throw new IllegalArgumentException("a selection needs at least one stage");
         }
         for (int i = 0; i < stages.size() - 1; i++) {
-            if (stages.get(i).isLast()) {
+            if (needsPool(i, stages.size()) && stages.get(i).isLast()) {
                 throw new IllegalArgumentException("stage " + (i + 1) + " ('" + stages.get(i).score().name()
                         + "') is followed by another stage, so it needs a pool: 'ratio r' or 'pool anneal ...'");
             }
         }
         Stage last = stages.get(stages.size() - 1);
-        if (!last.isLast()) {
+        if (needsPool(stages.size() - 1, stages.size()) != !last.isLast()) {
             throw new IllegalArgumentException("the last stage ('" + last.score().name()
                     + "') picks the weights to prune and takes no pool, got '" + last.pool().describe() + "'");
         }
+    }
+
+    /**
+     * The rule of a chain: every stage but the last hands a pool to the next, and the last, which
+     * picks the weights to prune, takes none. True when stage {@code index} of {@code stages} needs one.
+     */
+    public static boolean needsPool(int index, int stages) {
+        return index < stages - 1;
     }
 
     /** {@code select score}. */

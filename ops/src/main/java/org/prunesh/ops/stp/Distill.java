@@ -1,5 +1,6 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.prunesh.ops.prune.Decimals;

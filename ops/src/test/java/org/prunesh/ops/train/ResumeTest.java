@@ -47,7 +47,7 @@ class ResumeTest {
     @Test
     void statefulCriteriaResumeExactly() throws IOException {
         resumeEqualsUninterrupted(() -> new Selection(List.of(
-                Stage.of(Scores.create(new ScoreSpec("gradient", "mean", 3), 5), 0.5),
+                Stage.of(Scores.create(new ScoreSpec("gradient", new ScoreSpec.Mean(3)), 5), 0.5),
                 Stage.of(Scores.create(ScoreSpec.of("random"), 5), 0.8),
                 Stage.last(Scores.create(ScoreSpec.of("movement"), 5)))));
     }

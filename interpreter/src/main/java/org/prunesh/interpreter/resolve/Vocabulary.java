@@ -1,0 +1,193 @@
+package org.prunesh.interpreter.resolve;
+
+import org.prunesh.interpreter.exec.ReportTarget;
+import org.prunesh.ops.prune.Scores;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every name the language knows that is not a keyword, and which options go with which of them.
+ * The grammar accepts any identifier in these places; adding a data set, model, optimizer,
+ * schedule kind or score is an edit here (and in lowering), not in the grammar.
+ */
+public final class Vocabulary {
+
+    private Vocabulary() {
+    }
+
+    /**
+     * A closed list of names of one kind.
+     *
+     * @param kind   how messages call one of them: "unknown {kind} 'x'"
+     * @param phrase how messages name one of them with its kind, {@code %s} being the name
+     */
+    public record Words(String kind, String phrase, List<String> names) {
+
+        public boolean contains(String name) {
+            return names.contains(name);
+        }
+
+        public String phrase(String name) {
+            return phrase.formatted(name);
+        }
+    }
+
+    /**
+     * Which options a named thing takes, and which of them it cannot do without.
+     *
+     * @param accepts  name -> the option keys it takes; an option outside the map's values
+     *                 (one that every member takes) is not governed here
+     * @param requires name -> the option keys it needs
+     */
+    public record Applicability(Words words, Map<String, Set<String>> accepts, Map<String, List<String>> requires) {
+
+        /** True when this family decides about {@code key}, i.e. some member does not take it. */
+        public boolean governs(String key) {
+            return accepts.values().stream().anyMatch(keys -> keys.contains(key))
+                    && !accepts.values().stream().allMatch(keys -> keys.contains(key));
+        }
+
+        public boolean accepts(String name, String key) {
+            return accepts.getOrDefault(name, Set.of()).contains(key);
+        }
+
+        /** The members that take {@code key}, in vocabulary order. */
+        public List<String> takers(String key) {
+            return words.names().stream().filter(name -> accepts(name, key)).toList();
+        }
+
+        public List<String> required(String name) {
+            return requires.getOrDefault(name, List.of());
+        }
+    }
+
+    public static final Words DATASETS = new Words("data set", "%s data",
+            List.of("synthetic", "fashion-mnist", "mnist", "cifar10"));
+    public static final Words MODELS = new Words("model", "model %s",
+            List.of("mlp", "lenet5", "cnn", "resnet20", "resnet32", "resnet56", "resnet110", "resnet50", "vgg19"));
+    public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
+    public static final Words DECAYS = new Words("learning-rate decay", "decay %s", List.of("constant", "multistep", "cosine"));
+    public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
+            List.of("cubic", "linear", "exp", "constant", "oneshot", "points", "none"));
+    /** The criteria ops knows, in its order. */
+    public static final Words SCORES = new Words("score", "score %s", Scores.names());
+    public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise", "erk"));
+    public static final Words GRANULARITIES = new Words("granularity", "granularity %s",
+            List.of("unstructured", "nm", "channel"));
+    public static final Words NORMS = new Words("channel norm", "norm %s", List.of("l1", "l2"));
+    public static final Words COUNTS = new Words("count", "count %s", List.of("prunable", "all"));
+    public static final Words REGROW_METHODS = new Words("regrowth method", "regrow %s",
+            List.of("granet", "rigl", "none"));
+    /** How an annealed pool moves from its first ratio to its last. */
+    public static final Words POOL_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear"));
+    /** How the regrown fraction decays over the regrowth window. */
+    public static final Words REGROW_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear", "constant"));
+    public static final Words INITS = new Words("initialisation", "init %s", List.of("erk", "uniform", "dense"));
+    public static final Words EXCLUSIONS = new Words("exclusion", "%s",
+            List.of("first", "last", "bias", "norm", "none"));
+    public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
+    public static final Words REPORTS = new Words("report", "report %s", ReportTarget.words());
+    public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
+
+    /** How a space orders channels so that a width keeps the most important ones: filter L1 norm or BN scale. */
+    public static final Words IMPORTANCES = new Words("channel importance", "importance %s", List.of("l1", "bn"));
+    /** What a budget counts. */
+    public static final Words BUDGET_METRICS = new Words("budget metric", "budget %s", List.of("flops"));
+    /** How the subnets sampled in stimulative training move toward the budget. */
+    public static final Words EXPANSIONS = new Words("expansion", "expansion %s", List.of("mutate", "off"));
+    public static final Words SEARCH_STRATEGIES = new Words("search strategy", "search %s",
+            List.of("evolutionary", "random", "uniform", "sample"));
+    /** Architectures have no fixed names; this only names their kind in messages. */
+    public static final Words ARCHITECTURES = new Words("architecture", "arch %s", List.of());
+
+    /** The scores whose computation has variants ({@code mean K}, {@code ema B}), as ops says. */
+    public static final List<String> SCORES_WITH_VARIANTS = Scores.names().stream().filter(Scores::takesVariants).toList();
+
+    /** The granularity that leaves every weight its own unit; the only one regrowth works with. */
+    public static final String UNSTRUCTURED = "unstructured";
+    public static final String NM = "nm";
+    public static final String CHANNEL = "channel";
+    /** The schedule kind that takes a point list. */
+    public static final String POINTS = "points";
+    /** The schedule kind that prunes nothing. */
+    public static final String NO_SCHEDULE = "none";
+    /** The regrowth method that turns regrowth off. */
+    public static final String NO_REGROW = "none";
+    /** The initialisation that starts dense and so takes no sparsity. */
+    public static final String DENSE = "dense";
+
+    /** The expansion that mutates the sampled subnets toward the budget (the one {@code until} belongs to). */
+    public static final String MUTATE = "mutate";
+
+    /** The exclusion that clears all others; it stands alone. */
+    public static final String EXCLUDE_NONE = "none";
+
+    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit", "holdout", "mean", "std");
+
+    public static final Applicability DATA_OPTIONS = new Applicability(DATASETS,
+            Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed", "holdout"),
+                    "fashion-mnist", FILE_DATA,
+                    "mnist", FILE_DATA,
+                    "cifar10", FILE_DATA),
+            Map.of("cifar10", List.of("path")));
+
+    public static final Applicability MODEL_OPTIONS = new Applicability(MODELS,
+            Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width"),
+                    "resnet20", Set.of("width"), "resnet32", Set.of("width"), "resnet56", Set.of("width"),
+                    "resnet110", Set.of("width"), "resnet50", Set.of("width"), "vgg19", Set.of("width")),
+            Map.of());
+
+    /** Train options that belong to one optimizer; the others apply to all. */
+    public static final Applicability OPTIMIZER_OPTIONS = new Applicability(OPTIMIZERS,
+            Map.of("sgd", Set.of("momentum", "nesterov"), "adam", Set.of()),
+            Map.of());
+
+    public static final Applicability SCHEDULE_OPTIONS = new Applicability(SCHEDULE_KINDS,
+            Map.of("cubic", Set.of("from", "to", "start", "end", "every", "exponent"),
+                    "linear", Set.of("from", "to", "start", "end", "every"),
+                    "exp", Set.of("from", "to", "start", "end", "every"),
+                    "constant", Set.of("to", "start", "end", "every"),
+                    "oneshot", Set.of("to", "at"),
+                    "points", Set.of(),
+                    "none", Set.of()),
+            Map.of("cubic", List.of("to"), "linear", List.of("to"), "exp", List.of("to"), "constant", List.of("to"),
+                    "oneshot", List.of("to", "at")));
+
+    private static final Set<String> REGROWTH = Set.of("fraction", "every", "start", "end", "anneal");
+
+    public static final Applicability REGROW_OPTIONS = new Applicability(REGROW_METHODS,
+            Map.of("granet", REGROWTH, "rigl", REGROWTH, "none", Set.of()),
+            Map.of());
+
+    /**
+     * Search options by strategy: evolutionary and random score candidates by the KD loss on held-out
+     * batches after recalibrating normalisation; uniform (L1-norm filter pruning to one width) and
+     * sample (one random architecture) score nothing, and only the random ones take a seed.
+     */
+    public static final Applicability SEARCH_OPTIONS = new Applicability(SEARCH_STRATEGIES,
+            Map.of("evolutionary", Set.of("population", "generations", "mutation", "crossover", "batches",
+                            "calibration", "seed"),
+                    "random", Set.of("samples", "batches", "calibration", "seed"),
+                    "uniform", Set.of(),
+                    "sample", Set.of("seed")),
+            Map.of());
+
+    /** How a required option is written, for "needs ..." messages. */
+    public static final Map<String, String> OPTION_FORMS = Map.of(
+            "path", "path \"dir\"",
+            "to", "to <sparsity>",
+            "at", "at <step>");
+
+    /** Every name above, for completion. */
+    public static List<String> allNames() {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, DECAYS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
+                NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS,
+                IMPORTANCES, BUDGET_METRICS, EXPANSIONS, SEARCH_STRATEGIES)) {
+            words.names().forEach(name -> names.put(name, true));
+        }
+        return List.copyOf(names.keySet());
+    }
+}

@@ -1,0 +1,69 @@
+package org.prunesh.interpreter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.prunesh.interpreter.syntax.Formatter;
+import org.prunesh.ops.train.TrainingProgress;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code show config;}: the settings in force as statements, which set up the same configuration again. */
+class ShowConfigTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> evaluate(String source) {
+        List<String> out = new ArrayList<>();
+        Session session = new Session(new SessionConfig(dir, dir, false), new SessionListener() {
+            public void output(String text) {
+                out.add(text);
+            }
+
+            public void progress(TrainingProgress progress) {
+            }
+        });
+        Evaluation e = session.evaluate(source, "t.prn");
+        assertEquals(Outcome.OK, e.outcome(), e.rendered());
+        return out;
+    }
+
+    @Test
+    void showConfigPrintsTheSettingsAsStatements() {
+        List<String> out = evaluate("""
+                seed 5;
+                data synthetic samples 100 test_samples 20 features 8 classes 2 noise 0.5 seed 3 holdout 10;
+                model mlp hidden [8, 4];
+                train epochs 2 lr 0.05 nesterov decay multistep milestones [50%] gamma 0.2;
+                schedule cubic to 0.5 end 50% every 2 steps;
+                select gradient ratio 0.5 then magnitude;
+                scope layerwise min_density 0.05;
+                granularity nm 2:4;
+                exclude first, "fc3*";
+                let agp = schedule linear from 0.1 to 0.5;
+                show config;
+                """);
+        assertEquals(List.of("""
+                seed 5;
+                data synthetic samples 100 test_samples 20 features 8 classes 2 noise 0.5 seed 3 holdout 10;
+                model mlp hidden [8, 4] width 1;
+                train epochs 2 batch 128 optimizer sgd lr 0.05 momentum 0.9 nesterov weight_decay 0 label_smoothing 0 decay multistep milestones [50%] gamma 0.2;
+                schedule cubic from 0 to 0.5 start 0 steps end 50% every 2 steps exponent 3;
+                select gradient ratio 0.5 then magnitude;
+                scope layerwise min_density 0.05 max_density 1;
+                granularity nm 2:4;
+                count prunable;
+                exclude first, bias, norm, "fc3*";
+                regrow none;
+                init dense;
+                let agp = schedule linear from 0.1 to 0.5 start 0 steps end 75% every 100 steps;
+                """), out);
+        assertEquals(out.get(0), Formatter.format(out.get(0)));
+        // the statements set up the same configuration in a fresh session
+        assertEquals(out, evaluate(out.get(0) + "show config;\n"));
+    }
+}
