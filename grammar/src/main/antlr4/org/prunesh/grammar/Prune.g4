@@ -82,8 +82,10 @@ runStatement         : RUN string? SEMI ;
 pruneStatement       : PRUNE NOW TO fraction BY selection scopeExpr? SEMI ;
 evaluateStatement    : EVALUATE SEMI ;
 exportStatement      : EXPORT exportTarget TO string SEMI ;
-// `report compare by test_accuracy;` compares the last sweep's runs (or the session's).
-reportStatement      : REPORT reportTarget (BY metricName)? SEMI ;
+// `report compare by test_accuracy;` compares the last sweep's runs (or the session's);
+// `... against fggp;` (or `against method = fggp`) also pairs them by seed with that baseline.
+reportStatement      : REPORT reportTarget (BY metricName)? (AGAINST baseline)? SEMI ;
+baseline             : (ID ASSIGN)? sweepValue ;
 showStatement        : SHOW showTarget SEMI ;
 
 // STP. `space depth [1..3, 1..3, 1..3] width 0.25..1.0 step 0.125;`: depth choices per stage, width
@@ -338,6 +340,7 @@ FRACTION     : 'fraction' ;
 
 NOW          : 'now' ;
 BY           : 'by' ;
+AGAINST      : 'against' ;
 
 DEPTH        : 'depth' ;
 PER          : 'per' ;

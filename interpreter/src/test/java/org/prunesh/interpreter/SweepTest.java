@@ -30,7 +30,7 @@ class SweepTest {
             "  run \"t\";",
             "}",
             "report runs;",
-            "report compare by test_accuracy;",
+            "report compare by test_accuracy against fggp;",
             "");
 
     @TempDir
@@ -53,6 +53,7 @@ class SweepTest {
         assertEquals("global", config.get("scope").asText());
         assertTrue(String.join("", out).contains("t[method=fggp,ranking=layerwise,seed=2]"), String.join("", out));
         compareMatchesTheSummaries(runs);
+        pairedMatchesTheSummaries();
 
         // an interruption after five runs: the last three never finished
         for (Path p : runs.subList(5, 8)) Files.delete(p.resolve("summary.json"));
@@ -97,6 +98,43 @@ class SweepTest {
             assertEquals(mean, c.get("test_accuracy").get("mean").asDouble(), 1e-12);
             assertEquals(std, c.get("test_accuracy").get("std").asDouble(), 1e-12);
         }
+    }
+
+    /** paired.json: magnitude against fggp per ranking, the per-seed differences of the summaries. */
+    private void pairedMatchesTheSummaries() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Path runsDir = dir.resolve("runs");
+        JsonNode doc = json.readTree(runsDir.resolve("paired.json").toFile());
+        assertEquals("method", doc.get("factor").asText());
+        assertEquals("fggp", doc.get("baseline").asText());
+        assertEquals(2, doc.get("rows").size());
+        for (JsonNode row : doc.get("rows")) {
+            String ranking = row.get("setting").get("ranking").asText();
+            assertEquals("magnitude", row.get("value").asText());
+            assertEquals("[1,2]", row.get("seeds").toString());
+            for (int i = 0; i < 2; i++) {
+                int seed = i + 1;
+                double mag = accuracy(runsDir, "-t-method-magnitude-ranking-" + ranking + "-seed-" + seed);
+                double fggp = accuracy(runsDir, "-t-method-fggp-ranking-" + ranking + "-seed-" + seed);
+                assertEquals(mag - fggp, row.get("differences").get(i).asDouble(), 0.0);
+            }
+        }
+        assertEquals(2, doc.get("settings").asInt());
+    }
+
+    private static double accuracy(Path runsDir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(runsDir)) {
+            Path run = s.filter(p -> p.getFileName().toString().endsWith(suffix)).findFirst().orElseThrow();
+            return new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("testAccuracy").asDouble();
+        }
+    }
+
+    @Test
+    void againstBelongsToReportCompareAndNamesARunValue() {
+        Evaluation e = session(new ArrayList<>()).check("report runs against fggp;\n", "s.prn");
+        assertEquals(List.of("s.prn:1:21: error: 'against' belongs to 'report compare', not 'report runs'"),
+                e.diagnostics().stream().map(d -> d.span().source() + ":" + d.span().line() + ":"
+                        + d.span().column() + ": error: " + d.message()).toList());
     }
 
     private Session session(List<String> out) {

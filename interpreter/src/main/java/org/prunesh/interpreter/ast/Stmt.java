@@ -100,10 +100,13 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
     /** {@code export tensors to "out/tensors";} */
     record Export(Name what, Str path, Span span) implements Stmt { }
 
-    /** {@code report layers;}, {@code report compare by test_accuracy;} ({@code by} null when absent) */
-    record Report(Name what, Name by, Span span) implements Stmt {
+    /**
+     * {@code report layers;}, {@code report compare by test_accuracy against fggp;} ({@code by} and
+     * {@code against} null when absent; {@code against} reads {@code fggp} or {@code method=fggp})
+     */
+    record Report(Name what, Name by, Name against, Span span) implements Stmt {
         public Report(Name what, Span span) {
-            this(what, null, span);
+            this(what, null, null, span);
         }
     }
 

@@ -4,6 +4,9 @@ import org.prunesh.interpreter.results.Comparison;
 import org.prunesh.interpreter.results.ComparisonFiles;
 import org.prunesh.interpreter.results.ComparisonTable;
 import org.prunesh.interpreter.results.Metric;
+import org.prunesh.interpreter.results.PairedComparison;
+import org.prunesh.interpreter.results.PairedFiles;
+import org.prunesh.interpreter.results.PairedTable;
 import org.prunesh.interpreter.results.RunLocator;
 import org.prunesh.interpreter.results.RunResults;
 
@@ -11,7 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code report compare by METRIC}: the last sweep's runs (or the session's) grouped by configuration. */
+/** {@code report compare by METRIC [against BASELINE]}: the last sweep's runs (or the session's) grouped by configuration. */
 final class Comparisons {
 
     private Comparisons() {
@@ -30,8 +33,20 @@ final class Comparisons {
             if (runs.isEmpty()) return "no finished runs in this session to compare\n";
             Metric by = report.by() == null ? Metric.TEST_ACCURACY : report.by();
             Comparison comparison = Comparison.of(runs, by);
+            PairedComparison paired = null;
+            if (report.against() != null) {
+                try {
+                    paired = PairedComparison.of(runs, by, report.against().text());
+                } catch (IllegalArgumentException e) {
+                    throw new StatementError(report.against().span(), e.getMessage(), e);
+                }
+            }
             ComparisonFiles.Written files = ComparisonFiles.write(comparison, RunLocator.commonFolder(runs));
-            return ComparisonTable.render(comparison) + "written to " + files.csv() + " and " + files.json() + "\n";
+            String out = ComparisonTable.render(comparison) + "written to " + files.csv() + " and " + files.json() + "\n";
+            if (paired == null) return out;
+            ComparisonFiles.Written pairedFiles = PairedFiles.write(paired, RunLocator.commonFolder(runs));
+            return out + PairedTable.render(paired) + "written to " + pairedFiles.csv() + " and " + pairedFiles.json()
+                    + "\n";
         } catch (IOException e) {
             throw new StatementError(report.span(), "cannot compare the runs: " + e.getMessage(), e);
         }

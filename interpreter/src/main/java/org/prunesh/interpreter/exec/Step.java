@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.diag.Span;
 import org.prunesh.interpreter.results.Metric;
 import org.prunesh.ops.prune.DensityBounds;
@@ -44,7 +45,8 @@ public sealed interface Step {
     record Load(String name, Span span) implements Step { }
 
     /** @param by the metric of {@code report compare}; null for every other target */
-    record Report(ReportTarget target, Metric by, Span span) implements Step { }
+    /** @param against the baseline of a paired comparison ({@code fggp} or {@code method=fggp}), or null */
+    record Report(ReportTarget target, Metric by, Name against, Span span) implements Step { }
 
     /** {@code show schedule;}: the schedule on the step clock. */
     record ShowSchedule(Span span) implements Step { }

@@ -130,9 +130,13 @@ final class Actions {
             h.problems.error(report.by().span(), "unknown metric '" + report.by().text() + "'; expected one of: "
                     + Metric.names());
         }
+        if (report.against() != null && target != ReportTarget.COMPARE) {
+            h.problems.error(report.against().span(), "'against' belongs to 'report compare', not 'report "
+                    + what.text() + "'");
+        }
         return act(st, facts, report, out, false, () -> {
             if (target.needsRun()) requireRun(st, report.span(), "report " + what.text());
-            return new Step.Report(target, by, report.span());
+            return new Step.Report(target, by, report.against(), report.span());
         });
     }
 

@@ -98,7 +98,8 @@ final class AstBuilder {
         if (ctx.reportStatement() != null) {
             var report = ctx.reportStatement();
             return new Stmt.Report(values.name(report.reportTarget().getStart()),
-                    report.metricName() == null ? null : values.name(report.metricName().getStart()), span);
+                    report.metricName() == null ? null : values.name(report.metricName().getStart()),
+                    report.baseline() == null ? null : baseline(report.baseline()), span);
         }
         if (ctx.sweepStatement() != null) {
             var sweep = ctx.sweepStatement();
@@ -165,5 +166,12 @@ final class AstBuilder {
 
     private ExcludeItem excludeItem(PruneParser.ExcludeItemContext ctx) {
         return ctx.string() != null ? values.string(ctx.string().getStart()) : values.name(ctx.ID().getSymbol());
+    }
+
+    /** {@code fggp} or {@code method=fggp} as one name spanning the baseline as written. */
+    private Name baseline(PruneParser.BaselineContext b) {
+        Token value = b.sweepValue().getStart();
+        String text = value.getType() == PruneLexer.STRING ? values.string(value).value() : value.getText();
+        return new Name((b.ID() == null ? "" : b.ID().getText() + "=") + text, spans.of(b));
     }
 }
