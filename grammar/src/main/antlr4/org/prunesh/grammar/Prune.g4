@@ -35,6 +35,7 @@ statement
     | regrowStatement
     | initStatement
     | letStatement
+    | useStatement
     | runStatement
     | pruneStatement
     | evaluateStatement
@@ -76,7 +77,10 @@ countStatement       : COUNT countKind SEMI ;
 excludeStatement     : EXCLUDE excludeItem (COMMA excludeItem)* SEMI ;
 regrowStatement      : REGROW regrowMethod regrowOption* SEMI ;
 initStatement        : INIT initKind fraction? SEMI ;
-letStatement         : LET letName ASSIGN (scheduleExpr | selectExpr | archExpr) SEMI ;
+letStatement         : LET letName ASSIGN (scheduleExpr | selectExpr | archExpr | block) SEMI ;
+// `let gmp = { select magnitude; scope global; };` names statements; `use gmp;` runs them there.
+block                : LBRACE statement* RBRACE ;
+useStatement         : USE letName SEMI ;
 runStatement         : RUN string? SEMI ;
 // `prune now to 0.9 by fggp scope layerwise;` prunes the current model once, outside training.
 pruneStatement       : PRUNE NOW TO fraction BY selection scopeExpr? SEMI ;
@@ -272,6 +276,7 @@ EXCLUDE      : 'exclude' ;
 REGROW       : 'regrow' ;
 INIT         : 'init' ;
 LET          : 'let' ;
+USE          : 'use' ;
 RUN          : 'run' ;
 PRUNE        : 'prune' ;
 EVALUATE     : 'evaluate' ;

@@ -123,7 +123,8 @@ public final class Session {
     private Resolver.State start() {
         Map<String, DefKind> defs = new HashMap<>();
         state.definitions().forEach((name, value) -> defs.put(name, value instanceof Definition.Schedule
-                ? DefKind.SCHEDULE : value instanceof Definition.Architecture ? DefKind.ARCH : DefKind.SELECTION));
+                ? DefKind.SCHEDULE : value instanceof Definition.Architecture ? DefKind.ARCH
+                : value instanceof Definition.Block ? DefKind.BLOCK : DefKind.SELECTION));
         CheckContext facts = new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
         return new Resolver.State(state, facts, state.lastRun() != null);
     }

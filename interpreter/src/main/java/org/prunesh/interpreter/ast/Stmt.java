@@ -10,7 +10,7 @@ import java.util.List;
  */
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
         Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
-        Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show, Stmt.ShowConfig,
+        Stmt.Use, Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show, Stmt.ShowConfig,
         Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract {
 
     Span span();
@@ -81,6 +81,9 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
 
     /** {@code let agp = schedule cubic ...;} */
     record Let(Name name, LetValue value, Span span) implements Stmt { }
+
+    /** {@code use gmp;}: the statements of the block {@code gmp}, here */
+    record Use(Name name, Span span) implements Stmt { }
 
     /** {@code run;} or {@code run "fggp-90";}; {@code name} is null when none is given. */
     record Run(Str name, Span span) implements Stmt { }

@@ -11,4 +11,7 @@ public sealed interface Definition {
     record Selection(SelectionSpec spec) implements Definition { }
 
     record Architecture(ArchValue arch) implements Definition { }
+
+    /** Statements resolved again wherever {@code use} names them, against the settings there. */
+    record Block(org.prunesh.interpreter.ast.Block block) implements Definition { }
 }

@@ -2,7 +2,7 @@ package org.prunesh.interpreter.resolve;
 
 /** What a {@code let} (or, for an architecture, {@code search ... as}) defines. */
 public enum DefKind {
-    SCHEDULE("schedule"), SELECTION("selection"), ARCH("architecture");
+    SCHEDULE("schedule"), SELECTION("selection"), ARCH("architecture"), BLOCK("block");
 
     private final String word;
 

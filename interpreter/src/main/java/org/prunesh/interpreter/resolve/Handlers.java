@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.ArchExpr;
+import org.prunesh.interpreter.ast.Block;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
@@ -39,6 +40,7 @@ final class Handlers extends CheckRules {
     final StpChecks stp = new StpChecks(problems, archs);
     private final Actions actions = new Actions(this);
     private final SweepResolver sweeps = new SweepResolver(this);
+    private final Blocks blocks = new Blocks(this);
 
     /** Turns a valid statement into what it does; may fail where only the planned state can tell. */
     interface Lower<T> {
@@ -127,6 +129,7 @@ final class Handlers extends CheckRules {
             return set(st, facts, init, out, () -> new Setting.Init(PruningLowering.init(init)));
         }
         if (statement instanceof Stmt.Let let) return let(let, st, out);
+        if (statement instanceof Stmt.Use use) return blocks.use(use, st, out);
         if (statement instanceof Stmt.Space space) {
             CheckContext after = facts.withPruning(now.withStp(stp.space(space, now.stp())));
             return set(st, after, space, out, () -> StpLowering.space(space));
@@ -148,6 +151,7 @@ final class Handlers extends CheckRules {
 
     private State let(Stmt.Let let, State st, List<Step> out) {
         String name = let.name().text();
+        if (let.value() instanceof Block block) return blocks.let(let, block, st, out);
         if (let.value() instanceof ArchExpr arch) {
             CheckContext after = archs.let(let.name(), arch, st.facts());
             return set(st, after, let, out, () -> new Setting.Define(name,

@@ -5,6 +5,7 @@ import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.Ident;
+import org.prunesh.interpreter.ast.Block;
 import org.prunesh.interpreter.ast.LetValue;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Stmt;
@@ -74,6 +75,9 @@ final class AstBuilder {
             var init = ctx.initStatement();
             return new Stmt.Init(values.name(init.initKind().getStart()),
                     init.fraction() == null ? null : values.number(init.fraction().getStart()), span);
+        }
+        if (ctx.useStatement() != null) {
+            return new Stmt.Use(values.name(ctx.useStatement().letName().getStart()), span);
         }
         if (ctx.letStatement() != null) {
             return let(ctx.letStatement(), span);
@@ -158,6 +162,8 @@ final class AstBuilder {
             value = pruning.schedule(ctx.scheduleExpr());
         } else if (ctx.selectExpr() != null) {
             value = pruning.select(ctx.selectExpr());
+        } else if (ctx.block() != null) {
+            value = new Block(ctx.block().statement().stream().map(this::statement).toList(), spans.of(ctx.block()));
         } else {
             value = stp.arch(ctx.archExpr());
         }

@@ -42,6 +42,7 @@ class CheckerTest {
                 case SCHEDULE -> new Definition.Schedule(new NoPruningSpec());
                 case SELECTION -> new Definition.Selection(SelectionSpec.MAGNITUDE);
                 case ARCH -> new Definition.Architecture(ArchValue.PLANNED);
+                case BLOCK -> new Definition.Block(new org.prunesh.interpreter.ast.Block(List.of(), null));
             });
         }
         Resolver.Resolution r = resolver.resolve(script.statements(), new Resolver.State(planned, context, false));
