@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mutated and malformed scripts through {@link Session#check}, the entry {@code prune-sh check} uses:
- * parse, checks and the plan pass, nothing loaded or trained. Fails on any exception that escapes,
+ * parse, checks and the plan pass, nothing loaded or trained (and through {@link Session#isIncomplete},
+ * which the REPL asks first). Fails on any exception that escapes,
  * a script that takes longer than the per-script timeout, or a rejection whose diagnostics lack a
  * {@code file:line:col} position.
  *
@@ -177,7 +178,11 @@ class ScriptFuzzTest {
 
         Future<Evaluation> submit(String script) {
             Session s = session;
-            return thread.submit(() -> s.check(script, "fuzz.prn"));
+            // the REPL asks whether an input is unfinished before it checks it: both must hold
+            return thread.submit(() -> {
+                s.isIncomplete(script);
+                return s.check(script, "fuzz.prn");
+            });
         }
 
         void replace() {
