@@ -102,14 +102,17 @@ class ExamplesTest {
 
     /**
      * The same script on 1,024 training images (256 of them held out when the script holds some
-     * out) for 2 epochs, with subnet searches cut to a few candidates.
+     * out) for 2 epochs, with subnet searches cut to a few candidates and sweeps to their first cells.
      */
     private static String cutDown(String source) {
         assertTrue(source.contains("data fashion-mnist"), "the example no longer reads Fashion-MNIST");
         String holdout = source.matches("(?s).*data fashion-mnist[^;]*holdout.*") ? " holdout 256" : "";
         String data = source.replaceAll("data fashion-mnist[^;]*;", "data fashion-mnist limit 1024 test_limit 256" + holdout + ";");
         assertTrue(data.matches("(?s).*\\bepochs \\d+.*"), "no epochs in the example");
-        return data.replaceAll("\\bepochs \\d+", "epochs 2").replaceAll("\\bpopulation \\d+", "population 4")
+        // a sweep keeps its first two values of each variable and one seed: its first cells run
+        String sweeps = data.replaceAll("\\bseed in \\[([^,\\]]+)[^\\]]*\\]", "seed in [$1]")
+                .replaceAll("\\b(\\w+) in \\[\\s*([^,\\]]+),\\s*([^,\\]]+)(,[^\\]]*)?\\]", "$1 in [$2, $3]");
+        return sweeps.replaceAll("\\bepochs \\d+", "epochs 2").replaceAll("\\bpopulation \\d+", "population 4")
                 .replaceAll("\\bgenerations \\d+", "generations 2").replaceAll("\\bsamples \\d+", "samples 6")
                 .replaceAll("\\bcalibration \\d+", "calibration 2");
     }
