@@ -46,6 +46,10 @@ class BenchCommandTest {
         assertUsageError("--measure takes training and/or selection, not 'speed'", "bench", "--measure", "training,speed");
         err.getBuffer().setLength(0);
         assertUsageError("--peer must be auto, torch or none, not 'jax'", "bench", "--peer", "jax");
+        err.getBuffer().setLength(0);
+        assertUsageError("--load takes a count of 0 or more, not -1", "bench", "--load", "-1");
+        err.getBuffer().setLength(0);
+        assertUsageError("Invalid value for option '--load': 'two' is not an int", "bench", "--load", "two");
     }
 
     @Test
@@ -58,6 +62,9 @@ class BenchCommandTest {
         assertEquals("auto", bench.peer);
         assertEquals(2, bench.peerThreads);
         assertEquals(List.of("training", "selection"), bench.measure);
+        assertEquals(0, bench.load);
+        new CommandLine(bench).parseArgs("--load", "3");
+        assertEquals(3, bench.load);
         assertEquals(0, execute("bench", "--help"));
         assertTrue(out.toString().startsWith("Usage: prune-sh bench [-hV]"), out.toString());
     }
