@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -124,7 +125,7 @@ final class BenchCommand implements Callable<Integer> {
             // warm-up, and is killed before the selection timing.
             try (TorchPeer torch = peer.equals("none") ? null : startPeer(out);
                  LoadProcesses busy = LoadProcesses.start(load)) {
-                out.println(threading(torch != null));
+                out.println(threading(System.getenv(), torch != null));
                 if (load > 0) out.println("load: " + busy.running() + " busy-loop processes (pids " + busy.pids() + ")");
                 List<TrainingBench.Result> results = new ArrayList<>();
                 for (BenchModel model : benchModels) {
@@ -156,21 +157,28 @@ final class BenchCommand implements Callable<Integer> {
         return Main.EX_OK;
     }
 
+    /** Variables that decide how ours' threads wait and where they run; the first two are always shown. */
+    static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT",
+            "OMP_PROC_BIND", "OMP_PLACES", "OPENBLAS_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS");
+
     /**
-     * The OpenMP settings each side runs with. Ours come from the environment prune-sh started in
-     * (libgomp reads them once, at load); the peer always gets PASSIVE.
+     * The threading settings each side runs with. Ours come from the environment prune-sh started in
+     * (libgomp and libnd4j read them once, at load); the peer always gets PASSIVE.
      */
-    static String threading(boolean peer) {
-        String policy = System.getenv("OMP_WAIT_POLICY");
-        String threads = System.getenv("OMP_NUM_THREADS");
-        String line = "ours: OMP_NUM_THREADS=" + (threads == null ? "unset" : threads) + " OMP_WAIT_POLICY="
-                + (policy == null ? "unset" : policy);
-        if (peer) line += "; torch: OMP_WAIT_POLICY=PASSIVE";
-        if (peer && !"PASSIVE".equalsIgnoreCase(policy)) {
-            line += "\nnote: ours may spin-wait; on a busy machine that was measured to slow it up to 10x"
-                    + " (start prune-sh with OMP_WAIT_POLICY=PASSIVE for a like-for-like comparison)";
+    static String threading(Map<String, String> env, boolean peer) {
+        StringBuilder line = new StringBuilder("ours:");
+        for (String name : THREAD_VARIABLES) {
+            String value = env.get(name);
+            if (value != null || THREAD_VARIABLES.indexOf(name) < 2) {
+                line.append(' ').append(name).append('=').append(value == null ? "unset" : value);
+            }
         }
-        return line;
+        if (peer) line.append("; torch: OMP_WAIT_POLICY=PASSIVE");
+        if (peer && !"PASSIVE".equalsIgnoreCase(env.get("OMP_WAIT_POLICY"))) {
+            line.append("\nnote: ours may spin-wait; on a busy machine that was measured to slow it down up to 20x"
+                    + " (scripts/prune-sh sets OMP_WAIT_POLICY=PASSIVE unless told otherwise)");
+        }
+        return line.toString();
     }
 
     private List<BenchModel> models() {
