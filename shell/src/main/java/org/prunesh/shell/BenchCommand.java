@@ -38,9 +38,10 @@ import java.util.concurrent.Callable;
             "masking in PyTorch (bench/torch_peer.py, a persistent child process),",
             "one block after each pair of ours. Prints min / median / max over",
             "blocks, the masking overhead and ours/PyTorch. --load N keeps N",
-            "busy-loop processes running through both sides' blocks. Then times FGGP's selection",
-            "(gradient ratio 0.5 then magnitude, global) over ResNet-50's 25.5 M",
-            "weights against one streaming pass over the weights and gradients.",
+            "busy-loop processes running through both sides' blocks. Then times",
+            "FGGP's selection (gradient ratio 0.5 then magnitude, global) over",
+            "ResNet-50's 25.5 M weights against one streaming pass over the",
+            "weights and gradients.",
             "LeNet-5 trains on 1x28x28 samples, the others on 3x32x32; 10 classes."
         })
 final class BenchCommand implements Callable<Integer> {
