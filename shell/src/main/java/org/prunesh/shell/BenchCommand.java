@@ -1,9 +1,11 @@
 package org.prunesh.shell;
 
+import org.prunesh.bench.BenchModel;
+import org.prunesh.bench.LoadProcesses;
+import org.prunesh.bench.SelectionBench;
+import org.prunesh.bench.TorchPeer;
+import org.prunesh.bench.TrainingBench;
 import org.prunesh.ops.model.Network;
-import org.prunesh.ops.train.BenchModel;
-import org.prunesh.ops.train.SelectionBench;
-import org.prunesh.ops.train.TrainingBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -33,10 +36,12 @@ import java.util.concurrent.Callable;
             "re-applied after every update, in alternating blocks on one network;",
             "then the same model, optimizer (SGD lr 0.01, momentum 0.9), batch and",
             "masking in PyTorch (bench/torch_peer.py, a persistent child process),",
-            "one block after each pair of ours. Prints medians over blocks, the",
-            "masking overhead and ours/PyTorch. Then times FGGP's selection",
-            "(gradient ratio 0.5 then magnitude, global) over ResNet-50's 25.5 M",
-            "weights against one streaming pass over the weights and gradients.",
+            "one block after each pair of ours. Prints min / median / max over",
+            "blocks, the masking overhead and ours/PyTorch. --load N keeps N",
+            "busy-loop processes running through both sides' blocks. Then times",
+            "FGGP's selection (gradient ratio 0.5 then magnitude, global) over",
+            "ResNet-50's 25.5 M weights against one streaming pass over the",
+            "weights and gradients.",
             "LeNet-5 trains on 1x28x28 samples, the others on 3x32x32; 10 classes."
         })
 final class BenchCommand implements Callable<Integer> {
@@ -88,6 +93,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer-threads", defaultValue = "2", description = "PyTorch threads (default: ${DEFAULT-VALUE}).")
     int peerThreads;
 
+    @Option(names = "--load", defaultValue = "0", paramLabel = "N",
+            description = "Busy-loop processes kept running during both sides' training blocks, as on a machine"
+                    + " that is not idle (default: ${DEFAULT-VALUE}).")
+    int load;
+
     @Option(names = "--measure", split = ",", defaultValue = "training,selection", paramLabel = "WHAT",
             description = "What to measure: training, selection or both (default: ${DEFAULT-VALUE}).")
     List<String> measure;
@@ -100,9 +110,6 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed repeats of the selection and the pass (default: ${DEFAULT-VALUE}).")
     int selectionRepeats;
 
-    /** The interpreters tried, in order, when --python is not given. */
-    static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -113,9 +120,14 @@ final class BenchCommand implements Callable<Integer> {
         if (!List.of("auto", "torch", "none").contains(peer)) {
             throw new ParameterException(spec.commandLine(), "--peer must be auto, torch or none, not '" + peer + "'");
         }
+        if (load < 0) throw new ParameterException(spec.commandLine(), "--load takes a count of 0 or more, not " + load);
         if (training) {
-            try (TorchPeer torch = peer.equals("none") ? null : startPeer(out)) {
-                out.println(threading(torch != null));
+            // The load starts after the peer (its start-up is not measured) and before the first
+            // warm-up, and is killed before the selection timing.
+            try (TorchPeer torch = peer.equals("none") ? null : startPeer(out);
+                 LoadProcesses busy = LoadProcesses.start(load)) {
+                out.println(threading(System.getenv(), torch != null));
+                if (load > 0) out.println("load: " + busy.running() + " busy-loop processes (pids " + busy.pids() + ")");
                 List<TrainingBench.Result> results = new ArrayList<>();
                 for (BenchModel model : benchModels) {
                     out.println("measuring " + model.label() + " (" + model.shapeText() + ") ...");
@@ -125,7 +137,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 out.print(BenchTable.training(results, "torch"));
                 out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
-                        + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch");
+                        + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch,"
+                        + " round by round");
+                out.print(BenchTable.spread(results, "torch"));
                 if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
                     out.print(BenchTable.cpu(results, "torch"));
                     out.println("cores busy = CPU seconds per wall-clock second of each process during each side's blocks;"
@@ -144,21 +158,28 @@ final class BenchCommand implements Callable<Integer> {
         return Main.EX_OK;
     }
 
+    /** Variables that decide how ours' threads wait and where they run; the first two are always shown. */
+    static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT",
+            "OMP_PROC_BIND", "OMP_PLACES", "OPENBLAS_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS");
+
     /**
-     * The OpenMP settings each side runs with. Ours come from the environment prune-sh started in
-     * (libgomp reads them once, at load); the peer always gets PASSIVE.
+     * The threading settings each side runs with. Ours come from the environment prune-sh started in
+     * (libgomp and libnd4j read them once, at load); the peer always gets PASSIVE.
      */
-    static String threading(boolean peer) {
-        String policy = System.getenv("OMP_WAIT_POLICY");
-        String threads = System.getenv("OMP_NUM_THREADS");
-        String line = "ours: OMP_NUM_THREADS=" + (threads == null ? "unset" : threads) + " OMP_WAIT_POLICY="
-                + (policy == null ? "unset" : policy);
-        if (peer) line += "; torch: OMP_WAIT_POLICY=PASSIVE";
-        if (peer && !"PASSIVE".equalsIgnoreCase(policy)) {
-            line += "\nnote: ours may spin-wait; on a busy machine that was measured to slow it up to 10x"
-                    + " (start prune-sh with OMP_WAIT_POLICY=PASSIVE for a like-for-like comparison)";
+    static String threading(Map<String, String> env, boolean peer) {
+        StringBuilder line = new StringBuilder("ours:");
+        for (String name : THREAD_VARIABLES) {
+            String value = env.get(name);
+            if (value != null || THREAD_VARIABLES.indexOf(name) < 2) {
+                line.append(' ').append(name).append('=').append(value == null ? "unset" : value);
+            }
         }
-        return line;
+        if (peer) line.append("; torch: OMP_WAIT_POLICY=PASSIVE");
+        if (peer && !"PASSIVE".equalsIgnoreCase(env.get("OMP_WAIT_POLICY"))) {
+            line.append("\nnote: ours may spin-wait; on a busy machine that was measured to slow it down up to 20x"
+                    + " (scripts/prune-sh sets OMP_WAIT_POLICY=PASSIVE unless told otherwise)");
+        }
+        return line.toString();
     }
 
     private List<BenchModel> models() {
@@ -194,7 +215,7 @@ final class BenchCommand implements Callable<Integer> {
     private TorchPeer startPeer(PrintWriter out) throws IOException {
         boolean required = peer.equals("torch");
         Optional<Path> script = peerScript != null ? Optional.of(peerScript) : TorchPeer.findScript(Path.of(""));
-        Optional<String> interpreter = python != null ? Optional.of(python) : TorchPeer.findPython(PYTHONS);
+        Optional<String> interpreter = python != null ? Optional.of(python) : TorchPeer.findPython(TorchPeer.PYTHONS);
         String missing = script.isEmpty() ? "bench/torch_peer.py not found (give --peer-script)"
                 : interpreter.isEmpty() ? "no python3 can import torch (apt-get install python3-torch, or give --python)"
                 : null;

@@ -1,7 +1,8 @@
 package org.prunesh.shell;
 
-import org.prunesh.ops.train.SelectionBench;
-import org.prunesh.ops.train.TrainingBench;
+import org.prunesh.bench.SelectionBench;
+import org.prunesh.bench.Spread;
+import org.prunesh.bench.TrainingBench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,32 @@ final class BenchTable {
             lines.add(line);
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * Min / median / max over blocks per model: ours masked, the peer's and, round by round, their
+     * ratio; the peer's columns only when any model had a peer.
+     */
+    static String spread(List<TrainingBench.Result> results, String peerName) {
+        boolean peers = results.stream().anyMatch(r -> !r.peer().isNone());
+        List<String> lines = new ArrayList<>();
+        String header = f("%-16s %25s", "min/median/max", "masked img/s");
+        if (peers) header += f(" %25s %20s", peerName + " img/s", "ours/" + peerName);
+        lines.add(header);
+        for (TrainingBench.Result r : results) {
+            String line = f("%-16s %25s", r.model(), rates(r.masked()));
+            if (peers) {
+                line += r.peer().isNone() ? f(" %25s %20s", "-", "-")
+                        : f(" %25s %20s", rates(r.peer()), f("%.2f / %.2f / %.2f", r.ratio().min(),
+                        r.ratio().median(), r.ratio().max()));
+            }
+            lines.add(line);
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String rates(Spread s) {
+        return f("%.1f / %.1f / %.1f", s.min(), s.median(), s.max());
     }
 
     /**

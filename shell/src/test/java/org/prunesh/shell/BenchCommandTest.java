@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,10 @@ class BenchCommandTest {
         assertUsageError("--measure takes training and/or selection, not 'speed'", "bench", "--measure", "training,speed");
         err.getBuffer().setLength(0);
         assertUsageError("--peer must be auto, torch or none, not 'jax'", "bench", "--peer", "jax");
+        err.getBuffer().setLength(0);
+        assertUsageError("--load takes a count of 0 or more, not -1", "bench", "--load", "-1");
+        err.getBuffer().setLength(0);
+        assertUsageError("Invalid value for option '--load': 'two' is not an int", "bench", "--load", "two");
     }
 
     @Test
@@ -58,15 +63,22 @@ class BenchCommandTest {
         assertEquals("auto", bench.peer);
         assertEquals(2, bench.peerThreads);
         assertEquals(List.of("training", "selection"), bench.measure);
+        assertEquals(0, bench.load);
+        new CommandLine(bench).parseArgs("--load", "3");
+        assertEquals(3, bench.load);
         assertEquals(0, execute("bench", "--help"));
         assertTrue(out.toString().startsWith("Usage: prune-sh bench [-hV]"), out.toString());
     }
 
     @Test
-    void theThreadingLineNamesBothSidesPolicies() {
-        String line = BenchCommand.threading(false);
-        assertTrue(line.startsWith("ours: OMP_NUM_THREADS="), line);
-        assertTrue(!line.contains("torch"), line);
-        assertTrue(BenchCommand.threading(true).contains("; torch: OMP_WAIT_POLICY=PASSIVE"));
+    void theThreadingLineNamesBothSidesPoliciesAndWhatElseIsSet() {
+        assertEquals("ours: OMP_NUM_THREADS=unset OMP_WAIT_POLICY=unset", BenchCommand.threading(Map.of(), false));
+        assertEquals("ours: OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OMP_PROC_BIND=true; torch: OMP_WAIT_POLICY=PASSIVE",
+                BenchCommand.threading(Map.of("OMP_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE",
+                        "OMP_PROC_BIND", "true", "HOME", "/root"), true));
+        assertEquals("ours: OMP_NUM_THREADS=2 OMP_WAIT_POLICY=unset GOMP_SPINCOUNT=1000; torch: OMP_WAIT_POLICY=PASSIVE\n"
+                        + "note: ours may spin-wait; on a busy machine that was measured to slow it down up to 20x"
+                        + " (scripts/prune-sh sets OMP_WAIT_POLICY=PASSIVE unless told otherwise)",
+                BenchCommand.threading(Map.of("OMP_NUM_THREADS", "2", "GOMP_SPINCOUNT", "1000"), true));
     }
 }

@@ -1,8 +1,9 @@
 package org.prunesh.shell;
 
 import org.junit.jupiter.api.Test;
-import org.prunesh.ops.train.SelectionBench;
-import org.prunesh.ops.train.TrainingBench;
+import org.prunesh.bench.SelectionBench;
+import org.prunesh.bench.Spread;
+import org.prunesh.bench.TrainingBench;
 
 import java.util.List;
 
@@ -13,7 +14,9 @@ class BenchTableTest {
     private static final double NAN = Double.NaN;
 
     private static TrainingBench.Result result(String model, double peer, TrainingBench.CpuUse cpu) {
-        return new TrainingBench.Result(model, 128, 0.9, 420.0, 400.0, 0.05, peer, 400.0 / peer, cpu, 5, 10);
+        return new TrainingBench.Result(model, 128, 0.9, new Spread(410.0, 420.0, 430.0), new Spread(380.0, 400.0, 405.5),
+                Double.isNaN(peer) ? Spread.NONE : new Spread(peer - 50, peer, peer + 25),
+                Double.isNaN(peer) ? Spread.NONE : new Spread(0.7, 0.8, 0.85), cpu, 5, 10);
     }
 
     @Test
@@ -36,6 +39,23 @@ class BenchTableTest {
                 resnet20 w1        128      90%       420.0        400.0    +5.00%       500.0       0.80
                 resnet50 w1        128      90%       420.0        400.0    +5.00%           -          -
                 """, table);
+    }
+
+    @Test
+    void theSpreadTableGivesMinMedianMaxOfOursThePeersAndTheRatio() {
+        String table = BenchTable.spread(List.of(
+                result("resnet20 w1", 500.0, new TrainingBench.CpuUse(1.95, 0.01, 0.02, 1.8)),
+                result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))), "torch");
+        assertEquals("""
+                min/median/max                masked img/s               torch img/s           ours/torch
+                resnet20 w1          380.0 / 400.0 / 405.5     450.0 / 500.0 / 525.0   0.70 / 0.80 / 0.85
+                resnet50 w1          380.0 / 400.0 / 405.5                         -                    -
+                """, table);
+        assertEquals("""
+                min/median/max                masked img/s
+                resnet50 w1          380.0 / 400.0 / 405.5
+                """, BenchTable.spread(List.of(result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))),
+                "torch"));
     }
 
     @Test

@@ -1,7 +1,5 @@
-package org.prunesh.shell;
+package org.prunesh.bench;
 
-import org.prunesh.ops.train.BenchModel;
-import org.prunesh.ops.train.TrainingBench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,14 +23,17 @@ import java.util.concurrent.TimeUnit;
  * <p>The child gets {@code OMP_WAIT_POLICY=PASSIVE}: its OpenMP workers then sleep between
  * parallel regions instead of spinning, so they leave both cores to us while our blocks run.
  */
-final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
+public final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
 
     /** The peer's answer could not be had or said "error ...". */
-    static final class Failure extends RuntimeException {
+    public static final class Failure extends RuntimeException {
         Failure(String message) {
             super(message);
         }
     }
+
+    /** The interpreters tried, in order, when none is named. */
+    public static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
 
     private final Process process;
     private final BufferedReader replies;
@@ -50,7 +51,7 @@ final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
     }
 
     /** Starts {@code python script --serve --threads threads}; fails if it does not greet. */
-    static TorchPeer start(String python, Path script, int threads) throws IOException {
+    public static TorchPeer start(String python, Path script, int threads) throws IOException {
         Path errors = Files.createTempFile("prune-sh-torch-peer", ".log");
         ProcessBuilder builder = new ProcessBuilder(python, script.toString(), "--serve", "--threads",
                 Integer.toString(threads));
@@ -66,18 +67,18 @@ final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
     }
 
     /** What the peer said it is, e.g. {@code torch 1.13.0a0 threads 2}. */
-    String version() {
+    public String version() {
         return greeting.substring("hello ".length());
     }
 
     /** Builds the model, its masks and batch on the peer; returns the peer's parameter count. */
-    long setup(BenchModel model, int batch, double sparsity) {
+    public long setup(BenchModel model, int batch, double sparsity) {
         return Long.parseLong(ask(String.format(Locale.ROOT, "setup %s %s %d %s %s %d", model.spec().name(),
                 number(model.spec().width()), batch, number(sparsity), model.shapeText(), model.classes()), "ready"));
     }
 
     /** The peer's parameter count for {@code model}. */
-    long count(BenchModel model) {
+    public long count(BenchModel model) {
         return Long.parseLong(ask(String.format(Locale.ROOT, "count %s %s %s %d", model.spec().name(),
                 number(model.spec().width()), model.shapeText(), model.classes()), "params"));
     }
@@ -166,7 +167,7 @@ final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
      * The first of {@code candidates} that can import torch (each tried as
      * {@code <candidate> -c "import torch"}), or empty.
      */
-    static Optional<String> findPython(List<String> candidates) {
+    public static Optional<String> findPython(List<String> candidates) {
         for (String python : candidates) {
             try {
                 Process p = new ProcessBuilder(python, "-c", "import torch")
@@ -187,7 +188,7 @@ final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
      * {@code bench/torch_peer.py} of the source tree this shell was built from: searched upwards from
      * the shell's jar (or classes directory), then from {@code workingDir}.
      */
-    static Optional<Path> findScript(Path workingDir) {
+    public static Optional<Path> findScript(Path workingDir) {
         List<Path> starts = new ArrayList<>();
         try {
             starts.add(Path.of(TorchPeer.class.getProtectionDomain().getCodeSource().getLocation().toURI()));

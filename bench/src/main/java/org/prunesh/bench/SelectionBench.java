@@ -1,4 +1,4 @@
-package org.prunesh.ops.train;
+package org.prunesh.bench;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +16,7 @@ import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.Selection;
 import org.prunesh.ops.prune.SelectionContext;
 import org.prunesh.ops.prune.TensorState;
+import org.prunesh.ops.train.MaskState;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,8 +97,8 @@ public final class SelectionBench {
         }
         if (Double.isNaN(sink)) throw new IllegalStateException("weights or gradients hold NaN");
         long parameters = states.stream().mapToLong(TensorState::size).sum();
-        return new Result(parameters, states.size(), target, pruned, TrainingBench.median(select),
-                TrainingBench.median(step), TrainingBench.median(pass), repeats);
+        return new Result(parameters, states.size(), target, pruned, Spread.median(select),
+                Spread.median(step), Spread.median(pass), repeats);
     }
 
     /**

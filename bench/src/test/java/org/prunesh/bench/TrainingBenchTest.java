@@ -1,4 +1,4 @@
-package org.prunesh.ops.train;
+package org.prunesh.bench;
 
 import org.junit.jupiter.api.Test;
 import org.prunesh.ops.model.ModelSpec;
@@ -8,6 +8,7 @@ import org.prunesh.ops.model.Network;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,9 +32,10 @@ class TrainingBenchTest {
     }
 
     @Test
-    void medianOfOddAndEvenCounts() {
-        assertEquals(2.0, TrainingBench.median(new double[]{3, 1, 2}));
-        assertEquals(2.5, TrainingBench.median(new double[]{4, 1, 3, 2}));
+    void ratesAndRatiosAreTakenBlockByBlock() {
+        assertArrayEquals(new double[]{100, 50, 25}, TrainingBench.rates(50, new double[]{0.5, 1, 2}));
+        // ours took 1 s and 4 s, the peer 2 s and 2 s in the same rounds: ours was 2x and 0.5x as fast
+        assertArrayEquals(new double[]{2, 0.5}, TrainingBench.ratios(new double[]{2, 2}, new double[]{1, 4}));
     }
 
     @Test
@@ -43,6 +45,8 @@ class TrainingBenchTest {
         assertTrue(r.denseImagesPerSecond() > 0 && r.maskedImagesPerSecond() > 0, r.toString());
         assertEquals(r.denseImagesPerSecond() / r.maskedImagesPerSecond() - 1, r.maskedOverhead(), 1e-12);
         assertTrue(Double.isNaN(r.peerImagesPerSecond()) && Double.isNaN(r.peerRatio()), r.toString());
+        assertTrue(r.peer().isNone() && r.ratio().isNone(), r.toString());
+        assertTrue(r.masked().min() <= r.masked().median() && r.masked().median() <= r.masked().max(), r.toString());
         assertTrue(Double.isNaN(r.cpu().peerWhileOurs()) && Double.isNaN(r.cpu().oursWhilePeer()), r.toString());
         assertEquals(3, r.blocks());
         assertEquals(2, r.stepsPerBlock());
@@ -55,8 +59,11 @@ class TrainingBenchTest {
         FixedPeer peer = new FixedPeer();
         TrainingBench.Result r = TrainingBench.run("mlp", mlp(), new TrainingBench.Options(32, 0.5, 4, 3, 2, 1), peer);
         assertEquals(List.of(4, 2, 2, 2), peer.asked);
-        assertEquals(32 * 2 / (2 * 0.01), r.peerImagesPerSecond());
-        assertEquals(r.maskedImagesPerSecond() / r.peerImagesPerSecond(), r.peerRatio());
+        assertEquals(new Spread(3200, 3200, 3200), r.peer());
+        // every peer block took the same time, so the per-round ratios are ours' per-block rates over 3200
+        assertEquals(r.masked().min() / 3200, r.ratio().min(), 1e-12);
+        assertEquals(r.masked().median() / 3200, r.ratio().median(), 1e-12);
+        assertEquals(r.masked().max() / 3200, r.ratio().max(), 1e-12);
         // the peer's CPU clock stood still throughout
         assertEquals(0.0, r.cpu().peerWhileOurs());
         assertEquals(0.0, r.cpu().peerWhilePeer());

@@ -1,4 +1,4 @@
-package org.prunesh.ops.train;
+package org.prunesh.bench;
 
 import org.junit.jupiter.api.Test;
 import org.prunesh.ops.model.ModelSpec;

@@ -1,8 +1,7 @@
-package org.prunesh.shell;
+package org.prunesh.bench;
 
 import org.junit.jupiter.api.Test;
 import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.train.BenchModel;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -106,7 +105,7 @@ class TorchPeerTest {
     }
 
     private static String pythonWithTorch() {
-        Optional<String> python = TorchPeer.findPython(BenchCommand.PYTHONS);
+        Optional<String> python = TorchPeer.findPython(TorchPeer.PYTHONS);
         assumeTrue(python.isPresent(), "no python3 with torch here (apt-get install python3-torch)");
         return python.get();
     }

@@ -1,6 +1,5 @@
-package org.prunesh.ops.train;
+package org.prunesh.bench;
 
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -12,11 +11,12 @@ import org.prunesh.ops.prune.MagnitudeScore;
 import org.prunesh.ops.prune.MaskSelector;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.Selection;
+import org.prunesh.ops.train.MaskState;
+import org.prunesh.ops.train.SgdMomentum;
+import org.prunesh.ops.train.StepRunner;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Training throughput as the trainer runs it (its session stepper, one optimizer step per mini-batch,
@@ -26,7 +26,7 @@ import java.util.Set;
  * <p>One network serves dense and masked: blocks of steps alternate between re-applying the masks
  * and not, so that neither drift on a shared machine nor differences between two graph instances
  * (measured up to 7% between identical builds) bias the overhead. The peer's block follows ours in
- * every round, so drift reaches both alike; each figure is the median over blocks. The CPU time
+ * every round, so drift reaches both alike; each figure is given as min, median and max over blocks. The CPU time
  * each process uses while the other one runs is recorded too: a side that spins while idle would
  * slow the other down on a 2-core machine.
  */
@@ -67,13 +67,36 @@ public final class TrainingBench {
     }
 
     /**
-     * @param maskedOverhead      dense / masked − 1
-     * @param peerImagesPerSecond the peer's median, NaN without a peer
-     * @param peerRatio           masked / peer: ours relative to the peer, NaN without a peer
+     * Rates in images per second over blocks; {@code ratio} is ours masked over the peer's, block by
+     * block (each of our masked blocks against the peer block of the same round, so that drift on a
+     * shared machine cancels in each ratio). The peer's and the ratio are {@link Spread#NONE}
+     * without a peer.
      */
-    public record Result(String model, int batch, double sparsity, double denseImagesPerSecond,
-                         double maskedImagesPerSecond, double maskedOverhead, double peerImagesPerSecond,
-                         double peerRatio, CpuUse cpu, int blocks, int stepsPerBlock) {
+    public record Result(String model, int batch, double sparsity, Spread dense, Spread masked, Spread peer,
+                         Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock) {
+
+        /** Median dense over median masked, minus 1. */
+        public double maskedOverhead() {
+            return dense.median() / masked.median() - 1;
+        }
+
+        public double denseImagesPerSecond() {
+            return dense.median();
+        }
+
+        public double maskedImagesPerSecond() {
+            return masked.median();
+        }
+
+        /** The peer's median rate, NaN without a peer. */
+        public double peerImagesPerSecond() {
+            return peer.median();
+        }
+
+        /** The median of the per-round ratios ours masked / peer, NaN without a peer. */
+        public double peerRatio() {
+            return ratio.median();
+        }
     }
 
     private TrainingBench() {
@@ -91,10 +114,10 @@ public final class TrainingBench {
         masks.update(MaskSelector.select(masks.tensorStates(net, null), options.sparsity(),
                 Selection.of(new MagnitudeScore()), Scope.GLOBAL));
         masks.apply(net);
-        Stepper stepper = new Stepper(net, masks);
-        stepper.masking = true;
+        StepRunner stepper = new StepRunner(net, masks, new SgdMomentum(0.01, 0.9, false));
+        stepper.masking(true);
         stepper.steps(data, options.warmup());
-        stepper.masking = false;
+        stepper.masking(false);
         stepper.steps(data, options.warmup());
         if (peer != null) peer.seconds(options.warmup());
 
@@ -108,14 +131,14 @@ public final class TrainingBench {
             // Alternate which of ours goes first, so each follows the peer's block equally often.
             boolean maskedFirst = b % 2 == 1;
             for (int k = 0; k < 2; k++) {
-                stepper.masking = maskedFirst == (k == 0);
+                stepper.masking(maskedFirst == (k == 0));
                 long start = System.nanoTime();
                 double ourCpu = ownCpuSeconds();
                 double peerCpu = peer == null ? Double.NaN : peer.cpuSeconds();
                 double seconds = stepper.steps(data, options.stepsPerBlock());
                 ours.add(ownCpuSeconds() - ourCpu, peer == null ? Double.NaN : peer.cpuSeconds() - peerCpu,
                         (System.nanoTime() - start) / 1e9);
-                (stepper.masking ? masked : dense)[b] = seconds;
+                (stepper.masking() ? masked : dense)[b] = seconds;
             }
             if (peer != null) {
                 long start = System.nanoTime();
@@ -126,57 +149,25 @@ public final class TrainingBench {
             }
         }
         double images = (double) options.batch() * options.stepsPerBlock();
-        double denseRate = images / median(dense);
-        double maskedRate = images / median(masked);
-        double peerRate = peer == null ? Double.NaN : images / median(peers);
         CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
                 : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
-        return new Result(label, options.batch(), options.sparsity(), denseRate, maskedRate, denseRate / maskedRate - 1,
-                peerRate, maskedRate / peerRate, cpu, blocks, options.stepsPerBlock());
+        return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
+                Spread.of(rates(images, masked)), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
+                peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
     }
 
-    /**
-     * Runs steps as the trainer does: its {@link SessionStepper} with its {@link PruningListener}
-     * (mask re-application included when masked).
-     */
-    private static final class Stepper implements PruningListener.StepHooks {
-        private final Network net;
-        private final MaskState masks;
-        private final SessionStepper session;
-        private final PruningListener listener;
-        boolean masking;
+    /** Images per second of each block. */
+    static double[] rates(double images, double[] seconds) {
+        double[] out = new double[seconds.length];
+        for (int i = 0; i < seconds.length; i++) out[i] = images / seconds[i];
+        return out;
+    }
 
-        Stepper(Network net, MaskState masks) {
-            this.net = net;
-            this.masks = masks;
-            net.graph().setTrainingConfig(new TrainingConfig.Builder()
-                    .updater(new SgdMomentum(0.01, 0.9, false))
-                    .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
-            this.session = new SessionStepper(net.graph());
-            this.listener = new PruningListener(this, Set.of(), Network.LOGITS, 0, Set.of(), 0, 0);
-        }
-
-        /** Seconds for {@code n} steps. */
-        double steps(DataSet data, int n) {
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) session.step(data, listener.step(), listener);
-            return (System.nanoTime() - start) / 1e9;
-        }
-
-        @Override
-        public boolean needsGradientsAt(long step) {
-            return false;
-        }
-
-        @Override
-        public boolean needsWeightsBeforeUpdate() {
-            return false;
-        }
-
-        @Override
-        public void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before) {
-            if (masking) masks.apply(net);
-        }
+    /** Ours over the peer's rate, round by round: the peer's seconds over ours, as both ran the same images. */
+    static double[] ratios(double[] peerSeconds, double[] oursSeconds) {
+        double[] out = new double[oursSeconds.length];
+        for (int i = 0; i < oursSeconds.length; i++) out[i] = peerSeconds[i] / oursSeconds[i];
+        return out;
     }
 
     /** Sums CPU seconds of both processes and wall seconds over one side's blocks. */
@@ -212,12 +203,5 @@ public final class TrainingBench {
         INDArray y = Nd4j.zeros(DataType.FLOAT, batch, net.classes());
         for (int i = 0; i < batch; i++) y.putScalar(i, i % net.classes(), 1f);
         return new DataSet(x, y);
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 }
