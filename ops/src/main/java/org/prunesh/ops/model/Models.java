@@ -41,12 +41,18 @@ public final class Models {
      */
     public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing,
                                 Slimming slimming) {
+        return build(spec, sampleShape, classes, seed, labelSmoothing, slimming, GraphKind.current());
+    }
+
+    /** @param kind fast (CPU kernels) or portable (stock ops only) graph; the others use {@link GraphKind#current()} */
+    public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing,
+                                Slimming slimming, GraphKind kind) {
         SameDiff sd = SameDiff.create();
         long features = 1;
         for (long d : sampleShape) features *= d;
         SDVariable input = sd.placeHolder(Network.INPUT, DataType.FLOAT, -1, features);
         SDVariable label = sd.placeHolder(Network.LABEL, DataType.FLOAT, -1, classes);
-        GraphBuilder g = new GraphBuilder(sd, seed);
+        GraphBuilder g = new GraphBuilder(sd, seed, kind);
         Act flat = new Act(input, features, 1, 1);
         ResNets.Layout layout = basicLayout(spec);
         if (slimming != null && layout == null) {

@@ -39,7 +39,7 @@ final class Vgg {
             String conv = "features." + index;
             String norm = "features." + (index + 1);
             if (previousConv != null) groups.add(group(previousConv, previousNorm, x.channels(), conv));
-            x = g.relu(g.batchNorm(norm, g.conv(conv, x, ModelSpec.scaled(v, spec.width()), 3, 1, 1, false)));
+            x = g.batchNormRelu(norm, g.conv(conv, x, ModelSpec.scaled(v, spec.width()), 3, 1, 1, false));
             blocks.add(new Architecture.Block(conv, List.of(conv, norm), false, false));
             previousConv = conv;
             previousNorm = norm;
