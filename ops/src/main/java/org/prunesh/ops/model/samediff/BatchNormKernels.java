@@ -3,6 +3,7 @@ package org.prunesh.ops.model.samediff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -55,14 +56,18 @@ final class BatchNormKernels {
             }
             put(mean, m);
             put(var, v);
-            double[] g = values(gamma);
-            float[] scale = new float[s.c()];
-            for (int c = 0; c < s.c(); c++) scale[c] = (float) (g[c] / Math.sqrt(v[c] + eps));
-            VectorBatchNorm.normalise(bytes(x), bytes(y), s, floats(m), scale, floats(values(beta)), relu);
+            double[] g = values(gamma), b = values(beta);
+            // centred on the mean rounded to float; the rounding's share moves into the shift
+            float[] centre = floats(m), scale = new float[s.c()], shift = new float[s.c()];
+            for (int c = 0; c < s.c(); c++) {
+                double sc = g[c] / Math.sqrt(v[c] + eps);
+                scale[c] = (float) sc;
+                shift[c] = (float) (b[c] + (centre[c] - m[c]) * sc);
+            }
+            VectorBatchNorm.normalise(bytes(x), bytes(y), s, centre, scale, shift, relu);
             return;
         }
-        forwardNative(x, gamma, beta, runningMean, runningVar, training, eps, y, mean, var);
-        if (relu) NativeCalls.run("relu", of(y), of(y), NO_I, new boolean[0], new double[]{0.0});
+        forwardNative(x, gamma, beta, runningMean, runningVar, training, eps, relu, y, mean, var);
     }
 
     /**
@@ -84,37 +89,35 @@ final class BatchNormKernels {
             double[] m = values(mean), v = values(var), gam = values(gamma);
             double[] sumG = new double[cs], sumGx = new double[cs];
             ByteBuffer xb = bytes(x), gb = bytes(g), yb = y == null ? null : bytes(y);
-            VectorBatchNorm.gradientSums(xb, gb, yb, s, m, sumG, sumGx);
+            // sums centred on the mean rounded to float (centre); Σ g (x - mean) adds (centre - mean) Σ g
+            float[] centre = floats(m);
+            VectorBatchNorm.gradientSums(xb, gb, yb, s, centre, sumG, sumGx);
             double n = s.perChannel();
             double[] dg = new double[cs];
             float[] a = new float[cs], b = new float[cs], d = new float[cs];
             for (int c = 0; c < cs; c++) {
-                double sc = 1.0 / Math.sqrt(v[c] + eps);
-                dg[c] = sc * sumGx[c];
-                double ac = gam[c] * sc;
+                double sc = 1.0 / Math.sqrt(v[c] + eps), shift = centre[c] - m[c];
+                dg[c] = sc * (sumGx[c] + shift * sumG[c]);
+                double ac = gam[c] * sc, bc = -ac * sc * dg[c] / n;
                 a[c] = (float) ac;
-                // dx = a g - a (x̂ dgamma + dbeta) / n = a g + b (x - mean) + d
-                b[c] = (float) (-ac * sc * dg[c] / n);
-                d[c] = (float) (-ac * sumG[c] / n);
+                // dx = a g - a (x̂ dgamma + dbeta) / n = a g + b (x - centre) + d
+                b[c] = (float) bc;
+                d[c] = (float) (bc * shift - ac * sumG[c] / n);
             }
             put(dGamma, dg);
             put(dBeta, sumG);
-            VectorBatchNorm.inputGradient(xb, gb, yb, bytes(dx), s, floats(m), a, training ? b : null, d);
+            VectorBatchNorm.inputGradient(xb, gb, yb, bytes(dx), s, centre, a, training ? b : null, d);
             return;
         }
-        INDArray gradient = g;
-        if (y != null) {
-            // ReLU's backward: g where y > 0 (sign(y) is 1 there, 0 where y = 0)
-            gradient = NativeCalls.scratch("bn.reluGrad", g.shape());
-            NativeCalls.run("sign", of(y), of(gradient));
-            NativeCalls.run("multiply", of(gradient, g), of(gradient));
-        }
-        backwardNative(x, gamma, mean, var, gradient, training, eps, dx, dGamma, dBeta);
+        backwardNative(x, gamma, mean, var, g, y, training, eps, dx, dGamma, dBeta);
     }
 
-    /** The forward pass as native calls: two reductions for the mean, one for the variance, one per-channel map. */
+    /**
+     * {@link #forward} as native calls: two reductions for the mean, one for the variance, one
+     * per-channel map, and ReLU.
+     */
     static void forwardNative(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVar,
-                              boolean training, double eps, INDArray y, INDArray mean, INDArray var) {
+                              boolean training, double eps, boolean relu, INDArray y, INDArray mean, INDArray var) {
         if (training) {
             INDArray perSample = NativeCalls.scratch("bn.perSample", x.size(0), x.size(1));
             NativeCalls.run("reduce_mean", of(x), of(perSample), 2, 3);
@@ -131,11 +134,22 @@ final class BatchNormKernels {
             shift[c] = b[c] - m[c] * scale[c];
         }
         affine(x, scale, shift, y);
+        if (relu) NativeCalls.run("relu", of(y), of(y), NO_I, new boolean[0], new double[]{0.0});
     }
 
-    /** The backward pass as native calls (dgamma = s (Σ g x - mean Σ g)): three reductions, two maps, a subtraction. */
-    static void backwardNative(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, boolean training,
-                               double eps, INDArray dx, INDArray dGamma, INDArray dBeta) {
+    /**
+     * {@link #backward} as native calls (dgamma = s (Σ g x - mean Σ g)): ReLU's mask, three
+     * reductions, two maps, a subtraction.
+     */
+    static void backwardNative(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, INDArray y,
+                               boolean training, double eps, INDArray dx, INDArray dGamma, INDArray dBeta) {
+        if (y != null) {
+            // ReLU's backward: g where y > 0 (sign(y) is 1 there, 0 where y = 0)
+            INDArray masked = NativeCalls.scratch("bn.reluGrad", g.shape());
+            Nd4j.exec(new Sign(y, masked));
+            NativeCalls.run("multiply", of(masked, g), of(masked));
+            g = masked;
+        }
         long channels = x.size(1);
         INDArray perSample = NativeCalls.scratch("bn.perSample", x.size(0), channels);
         NativeCalls.run("reduce_sum", of(g), of(perSample), 2, 3);

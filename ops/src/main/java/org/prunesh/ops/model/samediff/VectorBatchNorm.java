@@ -107,12 +107,12 @@ final class VectorBatchNorm {
      * Σ g' and Σ g'·(x - mean) per channel in one pass, g' = g where y > 0 and 0 elsewhere when
      * {@code y} (the ReLU's output) is given, g' = g otherwise.
      */
-    static void gradientSums(ByteBuffer x, ByteBuffer g, ByteBuffer y, Shape s, double[] mean,
+    static void gradientSums(ByteBuffer x, ByteBuffer g, ByteBuffer y, Shape s, float[] mean,
                              double[] sumG, double[] sumGx) {
         ChannelParallel.run(s.c(), (from, to) -> {
             FloatVector zero = FloatVector.zero(S);
             for (int ch = from; ch < to; ch++) {
-                float m = (float) mean[ch];
+                float m = mean[ch];
                 FloatVector vm = FloatVector.broadcast(S, m);
                 double s1 = 0, s2 = 0;
                 for (int i = 0; i < s.n(); i++) {
