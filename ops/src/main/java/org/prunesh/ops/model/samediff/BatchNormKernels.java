@@ -30,8 +30,9 @@ final class BatchNormKernels {
     private static final long[] NO_I = {};
     private static final double[] NO_T = {};
     /** True when the Vector API is there; the kernels fall back to native calls otherwise. */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"native".equals(System.getProperty("prunesh.batchnorm"));
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /** The passes in use: the vector ones unless absent or {@code -Dprunesh.batchnorm=native}. */
+    private static volatile boolean vector = VECTOR && !"native".equals(System.getProperty("prunesh.batchnorm"));
 
     private BatchNormKernels() {
     }
@@ -43,7 +44,7 @@ final class BatchNormKernels {
      */
     static void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVar,
                         boolean training, double eps, boolean relu, INDArray y, INDArray mean, INDArray var) {
-        if (VECTOR && vectorable(x, y)) {
+        if (vector && vectorable(x, y)) {
             VectorBatchNorm.Shape s = shape(x);
             double[] m, v;
             if (training) {
@@ -83,7 +84,7 @@ final class BatchNormKernels {
      */
     static void backward(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, INDArray y,
                          boolean training, double eps, INDArray dx, INDArray dGamma, INDArray dBeta) {
-        if (VECTOR && vectorable(x, g, dx) && (y == null || vectorable(y))) {
+        if (vector && vectorable(x, g, dx) && (y == null || vectorable(y))) {
             VectorBatchNorm.Shape s = shape(x);
             int cs = s.c();
             double[] m = values(mean), v = values(var), gam = values(gamma);
@@ -202,6 +203,11 @@ final class BatchNormKernels {
         } else {
             NativeCalls.run("multiply", of(x, NativeCalls.vector("bn.factor", factor).reshape(1, -1, 1, 1)), of(out));
         }
+    }
+
+    /** Chooses the vector passes (when present) or the native ones, for comparisons in one process. */
+    static void useVector(boolean on) {
+        vector = on && VECTOR;
     }
 
     /** Whole float arrays of at most 2 GB: what the Java passes address as one byte buffer. */
