@@ -63,6 +63,8 @@ class PortableGraphTest {
                 GraphKind.FAST);
         assertFalse(java.util.Arrays.stream(portable.graph().ops()).anyMatch(PortableGraphTest::projectOp));
         assertTrue(java.util.Arrays.stream(fast.graph().ops()).anyMatch(op -> op instanceof JavaKernel));
+        assertFalse(java.util.Arrays.stream(Models.copyOf(portable).graph().ops()).anyMatch(PortableGraphTest::projectOp),
+                "a copy keeps the kind");
     }
 
     @Test
