@@ -8,6 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -29,8 +32,11 @@ final class BatchNormKernels {
 
     private static final long[] NO_I = {};
     private static final double[] NO_T = {};
-    /** True when the Vector API is there; the kernels fall back to native calls otherwise. */
-    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    /**
+     * True when the Vector API is there and C2 compiles it; the kernels fall back to native calls
+     * otherwise (C1-compiled vector code is about 100x slower than the native passes).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && optimisingJit();
     /** The passes in use: the vector ones unless absent or {@code -Dprunesh.batchnorm=native}. */
     private static volatile boolean vector = VECTOR && !"native".equals(System.getProperty("prunesh.batchnorm"));
 
@@ -202,6 +208,18 @@ final class BatchNormKernels {
             NativeCalls.run("multiply", of(x.reshape(n * c, -1), column.reshape(n * c, 1)), of(out.reshape(n * c, -1)));
         } else {
             NativeCalls.run("multiply", of(x, NativeCalls.vector("bn.factor", factor).reshape(1, -1, 1, 1)), of(out));
+        }
+    }
+
+    /** False under -XX:TieredStopAtLevel=1..3 (C1 only) or -Xint. */
+    private static boolean optimisingJit() {
+        try {
+            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            boolean tiered = Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue());
+            int stop = Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue());
+            return (!tiered || stop >= 4) && !String.valueOf(System.getProperty("java.vm.info")).contains("interpreted mode");
+        } catch (RuntimeException | LinkageError e) {
+            return true;   // not HotSpot: assume an optimising JIT
         }
     }
 
