@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.data.Gaussian;
 import org.prunesh.ops.model.samediff.FusedBatchNorm;
 import org.prunesh.ops.model.samediff.InputConv2D;
+import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.model.samediff.ResidualAdd;
 
@@ -37,6 +38,7 @@ final class GraphBuilder {
     }
 
     private final SameDiff sd;
+    private final GraphKind kind;
     private final SplittableRandom random;
     private final List<ParamInfo> params = new ArrayList<>();
     private final List<Architecture.Layer> layers = new ArrayList<>();
@@ -48,7 +50,14 @@ final class GraphBuilder {
     private int branch;
 
     GraphBuilder(SameDiff sd, long seed) {
+        this(sd, seed, GraphKind.current());
+    }
+
+    GraphBuilder(SameDiff sd, long seed, GraphKind kind) {
+        // SameDiff gives a graph its inference session when its first variable is set: kernels must be runnable by then
+        if (kind == GraphKind.FAST) JavaKernel.install();
         this.sd = sd;
+        this.kind = kind;
         this.random = new SplittableRandom(seed);
         this.batchNorm = new BatchNormState(sd);
     }
@@ -97,8 +106,10 @@ final class GraphBuilder {
         long h = (x.height() + 2L * padding - kernel) / stride + 1;
         long w2 = (x.width() + 2L * padding - kernel) / stride + 1;
         record(layer, Architecture.Kind.CONV, x.channels(), out, kernel, stride, x, h, w2);
-        SDVariable y = sd.updateVariableNameAndReference(new InputConv2D(sd, x.var(), w, b, config, x.height(), x.width())
-                .outputVariable(), op);
+        SDVariable conv = kind == GraphKind.FAST
+                ? new InputConv2D(sd, x.var(), w, b, config, x.height(), x.width()).outputVariable()
+                : b == null ? sd.cnn().conv2d(x.var(), w, config) : sd.cnn().conv2d(x.var(), w, b, config);
+        SDVariable y = sd.updateVariableNameAndReference(conv, op);
         return new Act(y, out, h, w2);
     }
 
@@ -114,11 +125,21 @@ final class GraphBuilder {
     /**
      * Batch norm over the channels of an NCHW activation ({@code <layer>.weight}/{@code .bias}
      * gamma and beta, {@code .running_mean}/{@code .running_var} constants), normalising with the
-     * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. One graph op
-     * forward and one backward ({@link FusedBatchNorm}) instead of 26 native ones. The op's
-     * statistics outputs are named as {@link BatchNormState} reads them after a training step.
+     * batch or the running statistics as {@link BatchNormState}'s mode matrix selects. In a fast
+     * graph one op forward and one backward ({@link FusedBatchNorm}) instead of 26 native ones; in
+     * a portable one a composite of stock ops ({@link PortableBatchNorm}). The batch statistics are
+     * named as {@link BatchNormState} reads them after a training step.
      */
     Act batchNorm(String layer, Act x) {
+        return batchNorm(layer, x, false);
+    }
+
+    /** ReLU of {@link #batchNorm}: in a fast graph one op each way, ReLU's passes folded into batch norm's. */
+    Act batchNormRelu(String layer, Act x) {
+        return batchNorm(layer, x, true);
+    }
+
+    private Act batchNorm(String layer, Act x, boolean relu) {
         long c = x.channels();
         SDVariable gamma = shared(layer + ".weight", () -> sd.var(layer + ".weight", Nd4j.ones(DataType.FLOAT, c)));
         SDVariable beta = shared(layer + ".bias", () -> sd.var(layer + ".bias", Nd4j.zeros(DataType.FLOAT, c)));
@@ -141,7 +162,13 @@ final class GraphBuilder {
             gamma = gamma.mul(mask);
             beta = beta.mul(mask);
         }
-        SDVariable[] out = new FusedBatchNorm(sd, x.var(), gamma, beta, runningMean, runningVar, mode, BN_EPS)
+        if (kind == GraphKind.PORTABLE) {
+            SDVariable y = PortableBatchNorm.build(sd, x.var(), c, gamma, beta, runningMean, runningVar, mode, BN_EPS,
+                    batchNames.batchMean(), batchNames.batchVar());
+            y = sd.updateVariableNameAndReference(y, named(layer));
+            return new Act(relu ? sd.nn().relu(y, 0) : y, c, x.height(), x.width());
+        }
+        SDVariable[] out = new FusedBatchNorm(sd, x.var(), gamma, beta, runningMean, runningVar, mode, BN_EPS, relu)
                 .outputVariables();
         sd.updateVariableNameAndReference(out[1], batchNames.batchMean());
         sd.updateVariableNameAndReference(out[2], batchNames.batchVar());
@@ -152,14 +179,16 @@ final class GraphBuilder {
         return branch > 0 ? sd.getVariable(name) : create.get();
     }
 
-    /** ReLU with a fast gradient ({@link Relu}: SameDiff's own differentiates through a slow kernel). */
+    /** ReLU; in a fast graph with a fast gradient ({@link Relu}: SameDiff's own differentiates through a slow kernel). */
     Act relu(Act x) {
-        return new Act(new Relu(sd, x.var()).outputVariable(), x.channels(), x.height(), x.width());
+        SDVariable y = kind == GraphKind.FAST ? new Relu(sd, x.var()).outputVariable() : sd.nn().relu(x.var(), 0);
+        return new Act(y, x.channels(), x.height(), x.width());
     }
 
-    /** A residual sum of two activations of one shape ({@link ResidualAdd}: no gradient copies). */
+    /** A residual sum of two activations of one shape; in a fast graph {@link ResidualAdd} (no gradient copies). */
     Act add(Act a, Act b) {
-        return new Act(new ResidualAdd(sd, a.var(), b.var()).outputVariable(), a.channels(), a.height(), a.width());
+        SDVariable y = kind == GraphKind.FAST ? new ResidualAdd(sd, a.var(), b.var()).outputVariable() : a.var().add(b.var());
+        return new Act(y, a.channels(), a.height(), a.width());
     }
 
     Act maxPool2(Act x) {

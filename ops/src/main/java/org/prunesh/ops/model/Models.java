@@ -2,7 +2,12 @@ package org.prunesh.ops.model;
 
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.prunesh.ops.model.samediff.InputConv2D;
+import org.prunesh.ops.model.samediff.JavaKernel;
+import org.prunesh.ops.model.samediff.Relu;
+import org.prunesh.ops.model.samediff.ResidualAdd;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.prunesh.ops.model.GraphBuilder.Act;
 import org.prunesh.ops.model.samediff.GradientBarrier;
@@ -41,12 +46,18 @@ public final class Models {
      */
     public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing,
                                 Slimming slimming) {
+        return build(spec, sampleShape, classes, seed, labelSmoothing, slimming, GraphKind.current());
+    }
+
+    /** @param kind fast (CPU kernels) or portable (stock ops only) graph; the others use {@link GraphKind#current()} */
+    public static Network build(ModelSpec spec, long[] sampleShape, int classes, long seed, double labelSmoothing,
+                                Slimming slimming, GraphKind kind) {
         SameDiff sd = SameDiff.create();
         long features = 1;
         for (long d : sampleShape) features *= d;
         SDVariable input = sd.placeHolder(Network.INPUT, DataType.FLOAT, -1, features);
         SDVariable label = sd.placeHolder(Network.LABEL, DataType.FLOAT, -1, classes);
-        GraphBuilder g = new GraphBuilder(sd, seed);
+        GraphBuilder g = new GraphBuilder(sd, seed, kind);
         Act flat = new Act(input, features, 1, 1);
         ResNets.Layout layout = basicLayout(spec);
         if (slimming != null && layout == null) {
@@ -132,11 +143,22 @@ public final class Models {
 
     /** A copy built with other {@link Slimming} (null: none), e.g. masks only for subnet search. */
     public static Network copyOf(Network net, Slimming slimming) {
-        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(), slimming);
+        Network copy = build(net.spec(), net.sampleShape(), net.classes(), 0, net.labelSmoothing(), slimming,
+                kindOf(net.graph()));
         for (ParamInfo p : net.params()) copy.array(p.name()).assign(net.array(p.name()));
         for (String b : net.buffers()) copy.array(b).assign(net.array(b));
         copy.batchNorm().force(net.batchNorm().forced());
         return copy;
+    }
+
+    /** Fast when the graph has any of this project's ops (every fast network has a ReLU at least). */
+    private static GraphKind kindOf(SameDiff sd) {
+        for (DifferentialFunction op : sd.ops()) {
+            if (op instanceof JavaKernel || op instanceof Relu || op instanceof InputConv2D || op instanceof ResidualAdd) {
+                return GraphKind.FAST;
+            }
+        }
+        return GraphKind.PORTABLE;
     }
 
     private static Act image(GraphBuilder g, ModelSpec spec, SDVariable input, long[] sampleShape) {

@@ -100,7 +100,7 @@ final class ResNets {
     }
 
     private static Act stem(GraphBuilder g, Act input, int channels, Streams streams) {
-        Act x = g.relu(g.batchNorm("bn1", g.conv("conv1", input, channels, 3, 1, 1, false)));
+        Act x = g.batchNormRelu("bn1", g.conv("conv1", input, channels, 3, 1, 1, false));
         streams.start(channels, "conv1", "bn1");
         return x;
     }
@@ -108,8 +108,8 @@ final class ResNets {
     /** conv{i} then bn{i} of a block, with ReLU unless it is the block's last convolution. */
     private static Act conv(GraphBuilder g, String block, String i, Act x, int out, int kernel, int stride,
                             boolean relu) {
-        Act y = g.batchNorm(block + ".bn" + i, g.conv(block + ".conv" + i, x, out, kernel, stride, kernel / 2, false));
-        return relu ? g.relu(y) : y;
+        Act conv = g.conv(block + ".conv" + i, x, out, kernel, stride, kernel / 2, false);
+        return relu ? g.batchNormRelu(block + ".bn" + i, conv) : g.batchNorm(block + ".bn" + i, conv);
     }
 
     private static Act shortcutAndAdd(GraphBuilder g, String name, Act x, Act h, int stride, boolean projection,

@@ -48,7 +48,7 @@ final class Vgg {
             String name = "features." + index;
             String norm = "features." + (index + 1);
             if (previousConv != null) groups.add(group(previousConv, previousNorm, x.channels(), name));
-            x = g.relu(g.batchNorm(norm, g.conv(name, x, channels.get(conv++), 3, 1, 1, false)));
+            x = g.batchNormRelu(norm, g.conv(name, x, channels.get(conv++), 3, 1, 1, false));
             blocks.add(new Architecture.Block(name, List.of(name, norm), false, false));
             previousConv = name;
             previousNorm = norm;

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * What the two batch-norm kernel ops share: input 0 is the NCHW activation, the one float
- * argument is epsilon, and the three outputs are one of x's shape and two per-channel vectors.
+ * argument is epsilon, the one integer argument is 1 when ReLU follows the normalisation in the
+ * same op, and the three outputs are one of x's shape and two per-channel vectors.
  * They have no native counterpart: SameDiff copies them by name ({@link OpReplacements}).
  */
 abstract class BatchNormKernelOp extends DynamicCustomOp implements JavaKernel {
@@ -23,9 +24,10 @@ abstract class BatchNormKernelOp extends DynamicCustomOp implements JavaKernel {
     BatchNormKernelOp() {
     }
 
-    BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps) {
+    BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps, boolean relu) {
         super(null, sd, inputs);
         addTArgument(eps);
+        addIArgument(relu ? 1 : 0);
     }
 
     /** Only asked for when something executes the op natively, which it cannot be. */
@@ -76,6 +78,15 @@ abstract class BatchNormKernelOp extends DynamicCustomOp implements JavaKernel {
 
     static double epsilon(OpContext ctx) {
         return ctx.getTArguments().get(0);
+    }
+
+    /** True when ReLU is part of the op. */
+    static boolean relu(OpContext ctx) {
+        return !ctx.getIArguments().isEmpty() && ctx.getIArguments().get(0) == 1L;
+    }
+
+    boolean relu() {
+        return iArgs().length > 0 && iArgs()[0] == 1;
     }
 
     /** Entry (0, 0) of BatchNormState's mode matrix is 1 in training mode. */

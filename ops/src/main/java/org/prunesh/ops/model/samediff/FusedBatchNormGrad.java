@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Gradient of {@link FusedBatchNorm} as one graph op: inputs x, gamma, the statistics the forward
- * op used, the mode matrix and dL/dy; outputs dL/dx, dL/dgamma, dL/dbeta. All three come out of
+ * op used, the mode matrix, dL/dy and, when the forward op ends in ReLU, its output y (the
+ * gradient counts where y > 0); outputs dL/dx, dL/dgamma, dL/dbeta. All three come out of
  * one op, which matters in training: SameDiff updates a parameter in place as soon as its
  * gradient exists, and gamma has been read for dx by then.
  */
@@ -27,8 +28,9 @@ public final class FusedBatchNormGrad extends BatchNormKernelOp {
     }
 
     FusedBatchNormGrad(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable mean, SDVariable var, SDVariable mode,
-                       SDVariable gradient, double eps) {
-        super(sd, new SDVariable[]{x, gamma, mean, var, mode, gradient}, eps);
+                       SDVariable gradient, SDVariable reluOutput, double eps) {
+        super(sd, reluOutput == null ? new SDVariable[]{x, gamma, mean, var, mode, gradient}
+                : new SDVariable[]{x, gamma, mean, var, mode, gradient, reluOutput}, eps, reluOutput != null);
     }
 
     @Override
@@ -40,7 +42,8 @@ public final class FusedBatchNormGrad extends BatchNormKernelOp {
     public void execute(OpContext ctx) {
         List<INDArray> out = ctx.getOutputArrays();
         BatchNormKernels.backward(activation(ctx), ctx.getInputArray(1), ctx.getInputArray(2), ctx.getInputArray(3),
-                ctx.getInputArray(5), training(ctx.getInputArray(4)), epsilon(ctx), out.get(0), out.get(1), out.get(2));
+                ctx.getInputArray(5), relu(ctx) ? ctx.getInputArray(6) : null, training(ctx.getInputArray(4)),
+                epsilon(ctx), out.get(0), out.get(1), out.get(2));
     }
 
     @Override

@@ -15,9 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
  * literal [2, 3, 2, 2] input, in both modes. The loss is Σ y·c for a literal c, so dL/dy = c and
  * the reference gradients are the textbook ones. Training mode (batch statistics, biased
  * variance): dβ = Σ c, dγ = Σ c·x̂, dx = γ/σ · (c − mean(c) − x̂·mean(c·x̂)), σ = sqrt(var + eps).
- * Eval mode (running statistics, constants): the same dβ and dγ, dx = γ/σ · c.
+ * Eval mode (running statistics, constants): the same dβ and dγ, dx = γ/σ · c. With ReLU in the
+ * op, y = max(bn(x), 0) and c counts only where y > 0 (the input mixes signs in every channel).
  */
 class FusedBatchNormTest {
+
+    static {
+        // before any graph exists: SameDiff creates a graph's session when its first variable is set
+        JavaKernel.install();
+    }
 
     private static final int N = 2, C = 3, H = 2, W = 2;
     private static final double EPS = 1e-5;
@@ -34,15 +40,25 @@ class FusedBatchNormTest {
 
     @Test
     void trainingModeForwardAndGradientsMatchADoublePrecisionReference() {
-        check(true);
+        check(true, false);
     }
 
     @Test
     void evalModeNormalisesWithRunningStatisticsAndTreatsThemAsConstants() {
-        check(false);
+        check(false, false);
     }
 
-    private static void check(boolean training) {
+    @Test
+    void withReluTrainingModeMatchesTheReferenceMaskedWhereTheOutputIsNotPositive() {
+        check(true, true);
+    }
+
+    @Test
+    void withReluEvalModeMatchesTheReferenceMaskedWhereTheOutputIsNotPositive() {
+        check(false, true);
+    }
+
+    private static void check(boolean training, boolean relu) {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.var("x", floats(X).reshape(N, C, H, W));
         SDVariable gamma = sd.var("gamma", floats(GAMMA));
@@ -50,11 +66,11 @@ class FusedBatchNormTest {
         int b = training ? 1 : 0;
         SDVariable mode = sd.constant("mode", Nd4j.createFromArray(new float[][]{{b, 0, 1 - b, 0}, {0, b, 0, 1 - b}}));
         SDVariable[] out = new FusedBatchNorm(sd, x, gamma, beta, sd.constant("rm", floats(RUNNING_MEAN)),
-                sd.constant("rv", floats(RUNNING_VAR)), mode, EPS).outputVariables();
+                sd.constant("rv", floats(RUNNING_VAR)), mode, EPS, relu).outputVariables();
         SDVariable c = sd.constant("c", floats(C_WEIGHTS).reshape(N, C, H, W));
         sd.setLossVariables(out[0].mul(c).sum().rename("loss"));
 
-        Reference ref = new Reference(training);
+        Reference ref = new Reference(training, relu);
         Map<String, INDArray> forward = sd.output(Map.of(), out[0].name(), out[1].name(), out[2].name());
         assertArrayEquals(ref.y, doubles(forward.get(out[0].name())), 1e-5, "y");
         assertArrayEquals(ref.mean, doubles(forward.get(out[1].name())), 1e-6, "mean");
@@ -74,7 +90,7 @@ class FusedBatchNormTest {
         final double[] dGamma = new double[C];
         final double[] dBeta = new double[C];
 
-        Reference(boolean training) {
+        Reference(boolean training, boolean relu) {
             int m = N * H * W;
             for (int ch = 0; ch < C; ch++) {
                 if (training) {
@@ -86,17 +102,20 @@ class FusedBatchNormTest {
                 }
                 double sigma = Math.sqrt(var[ch] + EPS);
                 double meanC = 0, meanCx = 0;
+                double[] g = new double[X.length];
                 for (int i : indices(ch)) {
                     double xHat = (X[i] - mean[ch]) / sigma;
-                    y[i] = GAMMA[ch] * xHat + BETA[ch];
-                    dBeta[ch] += C_WEIGHTS[i];
-                    dGamma[ch] += C_WEIGHTS[i] * xHat;
-                    meanC += C_WEIGHTS[i] / m;
-                    meanCx += C_WEIGHTS[i] * xHat / m;
+                    double bn = GAMMA[ch] * xHat + BETA[ch];
+                    y[i] = relu ? Math.max(bn, 0) : bn;
+                    g[i] = relu && bn <= 0 ? 0 : C_WEIGHTS[i];
+                    dBeta[ch] += g[i];
+                    dGamma[ch] += g[i] * xHat;
+                    meanC += g[i] / m;
+                    meanCx += g[i] * xHat / m;
                 }
                 for (int i : indices(ch)) {
                     double xHat = (X[i] - mean[ch]) / sigma;
-                    dx[i] = GAMMA[ch] / sigma * (training ? C_WEIGHTS[i] - meanC - xHat * meanCx : C_WEIGHTS[i]);
+                    dx[i] = GAMMA[ch] / sigma * (training ? g[i] - meanC - xHat * meanCx : g[i]);
                 }
             }
         }
