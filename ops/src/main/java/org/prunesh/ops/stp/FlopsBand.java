@@ -13,7 +13,7 @@ public record FlopsBand(double min, double max) {
     /**
      * The default lower end, as a share of the budget. Measured on the example space
      * (ResNet-20 w0.5, depth 1..3 and widths 0.25..1 step 0.125 per stage) at a budget of 35%:
-     * 1,228 of its 9,261 archs lie in [0.9·B, B] (see ArchSearchTest), so a search of 128
+     * 703 of its 9,261 archs lie in [0.9·B, B] (see SearchBandTest), so a search of 128
      * candidates still chooses among many distinct archs, and every one it returns uses at least
      * 90% of the budget (issue 16's acceptance).
      */

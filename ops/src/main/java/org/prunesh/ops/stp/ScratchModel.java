@@ -43,11 +43,7 @@ public final class ScratchModel {
     public static Network build(ModelSpec.ResNet full, long[] sampleShape, int classes, long seed,
                                 double labelSmoothing, Arch arch) {
         Architecture a = Models.build(full, sampleShape, classes, seed, labelSmoothing).architecture();
-        try {
-            arch.requireFits(a);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("arch " + arch + " does not fit " + full.name() + ": " + e.getMessage(), e);
-        }
+        arch.requireFits(a);
         return Models.build(spec(full, a, arch), sampleShape, classes, seed, labelSmoothing);
     }
 }
