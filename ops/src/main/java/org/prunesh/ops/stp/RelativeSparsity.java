@@ -130,6 +130,12 @@ public record RelativeSparsity(Stats overall, Map<String, Stats> groups) {
         return new Paired(of(trained, order, arch), of(untrained, order, arch));
     }
 
+    /** {@link Paired} on two sets of weights of one architecture, by name as for {@link #of(Architecture, ChannelOrder, Arch, Function)}. */
+    public static Paired paired(Architecture a, ChannelOrder order, Arch arch, Function<String, float[]> trained,
+                                Function<String, float[]> untrained) {
+        return new Paired(of(a, order, arch, trained), of(a, order, arch, untrained));
+    }
+
     private static boolean weighted(Architecture.Layer l) {
         return l.kind() == Architecture.Kind.CONV || l.kind() == Architecture.Kind.DENSE;
     }
