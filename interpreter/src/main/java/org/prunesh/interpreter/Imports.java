@@ -6,6 +6,10 @@ import org.prunesh.interpreter.syntax.ParseResult;
 import org.prunesh.interpreter.syntax.ScriptParser;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +21,14 @@ import java.util.Map;
  * Replaces each {@code import "file.prn";} by the statements of that file, recursively, before
  * anything is checked. A path is relative to the directory of the script that imports it; a cycle
  * is reported with its chain; diagnostics inside an imported file carry that file's name, and the
- * texts of all files read are kept so that every diagnostic can show its source line.
+ * texts of all files read are kept so that every diagnostic can show its source line. Only
+ * {@code .prn} files are read, and a file that is not a script (binary, or nothing in it parses) is
+ * reported by name without quoting its content.
  */
 final class Imports {
+
+    private static final String SUFFIX = ".prn";
+    private static final Charset UTF8 = StandardCharsets.UTF_8;
 
     record Expanded(List<Stmt> statements, List<Diagnostic> diagnostics, Map<String, String> sources) {
     }
@@ -60,23 +69,66 @@ final class Imports {
                 diagnostics.add(new Diagnostic(imp.path().span(), "import cycle: " + String.join(" -> ", names)));
                 continue;
             }
+            String refused = refusal(file);
+            if (refused != null) {
+                diagnostics.add(new Diagnostic(imp.path().span(), "cannot import \"" + imp.path().value() + "\": " + refused));
+                continue;
+            }
             String text;
             try {
-                text = Files.readString(file);
+                text = UTF8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            } catch (CharacterCodingException e) {
+                diagnostics.add(new Diagnostic(imp.path().span(), "cannot import \"" + imp.path().value()
+                        + "\": it is not a prune-sh script (not UTF-8 text)"));
+                continue;
             } catch (IOException e) {
                 diagnostics.add(new Diagnostic(imp.path().span(), "cannot import \"" + imp.path().value() + "\": "
-                        + (Files.exists(file) ? e.getMessage() : "no such file (looked for " + file + ")")));
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+                continue;
+            }
+            if (!looksLikeText(text)) {
+                diagnostics.add(new Diagnostic(imp.path().span(), "cannot import \"" + imp.path().value()
+                        + "\": it is not a prune-sh script (it holds control characters)"));
                 continue;
             }
             String name = shown(file);
-            sources.put(name, text);
             ParseResult parsed = parser.parse(text, name);
+            if (parsed.hasErrors() && parsed.script().statements().isEmpty()) {
+                // Nothing in it parses: most likely not a script at all. Its errors would quote its
+                // text, so the file is named but its content is not shown.
+                diagnostics.add(new Diagnostic(imp.path().span(), "cannot import \"" + imp.path().value()
+                        + "\": it is not a prune-sh script (no statement in it parses; 'prune-sh check "
+                        + name + "' shows why)"));
+                continue;
+            }
+            sources.put(name, text);
             diagnostics.addAll(parsed.diagnostics());
             List<Path> deeper = new ArrayList<>(chain);
             deeper.add(file);
             out.addAll(expand(parsed.script().statements(), file.getParent(), deeper));
         }
         return out;
+    }
+
+    /**
+     * Why a path may not be imported without reading it, or null: only {@code .prn} files are, so a
+     * shared script cannot make the shell read (and quote) an arbitrary file.
+     */
+    private static String refusal(Path file) {
+        Path name = file.getFileName();
+        if (name == null || !name.toString().endsWith(SUFFIX)) return "only " + SUFFIX + " scripts can be imported";
+        if (!Files.exists(file)) return "no such file (looked for " + file + ")";
+        if (!Files.isRegularFile(file)) return "not a regular file";
+        return null;
+    }
+
+    /** Script text has no control characters other than tab, line feed, form feed and carriage return. */
+    private static boolean looksLikeText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7f) return false;
+        }
+        return true;
     }
 
     /** A file as diagnostics name it: relative to the session's base directory when inside it. */

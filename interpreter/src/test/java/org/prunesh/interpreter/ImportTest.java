@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code import}: relative to the importing script, cycles and missing files are one clear diagnostic each. */
@@ -56,5 +57,45 @@ class ImportTest {
                 "broken.prn:2:8: unknown score 'magnitud'; expected one of: magnitude, gradient, taylor, random, "
                         + "movement, snip (did you mean 'magnitude'?)"), lines(e));
         assertTrue(e.rendered().contains("select magnitud;"), e.rendered());
+    }
+
+    private static final String SECRET = "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    @Test
+    void onlyPrnFilesAreReadAndTheirTextIsNotShown() throws IOException {
+        Files.writeString(dir.resolve("credentials"), SECRET + "\nroot:x:0:0:root:/root:/bin/bash\n");
+        Files.writeString(dir.resolve("notes.txt"), SECRET + "\n");
+        Evaluation e = session().check("import \"credentials\";\nimport \"notes.txt\";\n", "main.prn");
+        assertEquals(Outcome.SCRIPT_ERROR, e.outcome());
+        assertEquals(List.of(
+                "main.prn:1:8: cannot import \"credentials\": only .prn scripts can be imported",
+                "main.prn:2:8: cannot import \"notes.txt\": only .prn scripts can be imported"), lines(e));
+        assertFalse(e.rendered().contains("AWS_SECRET"), e.rendered());
+        assertFalse(e.rendered().contains("root"), e.rendered());
+    }
+
+    @Test
+    void aPrnFileThatIsNotAScriptIsNamedWithoutItsContent() throws IOException {
+        Files.writeString(dir.resolve("secret.prn"), SECRET + "\nAWS_REGION=eu-west-1\n");
+        Files.write(dir.resolve("binary.prn"), new byte[] {'s', 'e', 'e', 'd', ' ', '1', ';', 0, 1, 2});
+        Files.write(dir.resolve("latin1.prn"), new byte[] {'#', ' ', (byte) 0xe9, '\n', 's', 'e', 'e', 'd', ' ', '1', ';'});
+        Evaluation e = session().check("import \"secret.prn\";\nimport \"binary.prn\";\nimport \"latin1.prn\";\n",
+                "main.prn");
+        assertEquals(List.of(
+                "main.prn:1:8: cannot import \"secret.prn\": it is not a prune-sh script (no statement in it parses;"
+                        + " 'prune-sh check secret.prn' shows why)",
+                "main.prn:2:8: cannot import \"binary.prn\": it is not a prune-sh script (it holds control characters)",
+                "main.prn:3:8: cannot import \"latin1.prn\": it is not a prune-sh script (not UTF-8 text)"), lines(e));
+        assertFalse(e.rendered().contains("AWS"), e.rendered());
+        assertFalse(e.rendered().contains("eu-west"), e.rendered());
+    }
+
+    @Test
+    void aScriptWithSomeErrorsIsStillReportedLineByLine() throws IOException {
+        Files.writeString(dir.resolve("half.prn"), "seed 1;\nselect magnitude threshold;\n");
+        Evaluation e = session().check("import \"half.prn\";\n", "main.prn");
+        assertEquals(1, e.diagnostics().size());
+        assertEquals("half.prn", e.diagnostics().get(0).span().source());
+        assertEquals(2, e.diagnostics().get(0).span().line());
     }
 }

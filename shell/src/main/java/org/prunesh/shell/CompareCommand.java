@@ -4,6 +4,9 @@ import org.prunesh.interpreter.results.Comparison;
 import org.prunesh.interpreter.results.ComparisonFiles;
 import org.prunesh.interpreter.results.ComparisonTable;
 import org.prunesh.interpreter.results.Metric;
+import org.prunesh.interpreter.results.PairedComparison;
+import org.prunesh.interpreter.results.PairedFiles;
+import org.prunesh.interpreter.results.PairedTable;
 import org.prunesh.interpreter.results.RunLocator;
 import org.prunesh.interpreter.results.RunResults;
 import org.prunesh.interpreter.results.UnreadableRunException;
@@ -33,7 +36,8 @@ import java.util.concurrent.Callable;
             "A configuration is the runs whose config.json differ only by name and",
             "seed. The table is also written as comparison.csv and comparison.json,",
             "beside the runs unless --out says where. A folder of runs stands for",
-            "all of them; without a path, the runs directory is read."
+            "all of them; without a path, the runs directory is read. With",
+            "--against, configurations are also compared with a baseline, paired by seed."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -60,6 +64,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Write comparison.csv and comparison.json here (default: the folder holding the runs).")
     Path out;
 
+    @Option(names = "--against", paramLabel = "VALUE",
+            description = {"Also compare every configuration with this baseline, paired by seed: a value of a "
+                    + "sweep variable (fggp) or VARIABLE=VALUE; a run outside a sweep is run=NAME. Prints the mean "
+                    + "difference per setting with its 95% t interval, and mean ranks over settings; "
+                    + "writes paired.csv and paired.json."})
+    String against;
+
     @Parameters(paramLabel = "RUN_DIR_OR_PARENT", arity = "0..*",
             description = "Run directories, or folders of them (default: the runs directory).")
     List<Path> paths;
@@ -85,10 +96,25 @@ final class CompareCommand implements Callable<Integer> {
         List<RunResults> runs = readRuns(main, paths, stderr);
         if (runs == null) return Main.EX_NOINPUT;
         Comparison comparison = Comparison.of(runs, metric.get());
+        PairedComparison paired = null;
+        if (against != null) {
+            try {
+                paired = PairedComparison.of(runs, metric.get(), against);
+            } catch (IllegalArgumentException e) {
+                stderr.println("prune-sh: --against " + against + ": " + e.getMessage());
+                stderr.flush();
+                return Main.EX_USAGE;
+            }
+        }
+        Path dir = out != null ? out : RunLocator.commonFolder(runs);
         stdout.print(ComparisonTable.render(comparison));
-        ComparisonFiles.Written written = ComparisonFiles.write(comparison,
-                out != null ? out : RunLocator.commonFolder(runs));
+        ComparisonFiles.Written written = ComparisonFiles.write(comparison, dir);
         stdout.println("written to " + written.csv() + " and " + written.json());
+        if (paired != null) {
+            stdout.print(PairedTable.render(paired));
+            ComparisonFiles.Written pairedFiles = PairedFiles.write(paired, dir);
+            stdout.println("written to " + pairedFiles.csv() + " and " + pairedFiles.json());
+        }
         stdout.flush();
         return Main.EX_OK;
     }

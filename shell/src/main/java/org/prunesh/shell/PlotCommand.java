@@ -2,6 +2,7 @@ package org.prunesh.shell;
 
 import org.prunesh.interpreter.results.Comparison;
 import org.prunesh.interpreter.results.Metric;
+import org.prunesh.interpreter.results.PairedComparison;
 import org.prunesh.interpreter.results.PlotFiles;
 import org.prunesh.interpreter.results.RunLocator;
 import org.prunesh.interpreter.results.RunResults;
@@ -32,7 +33,8 @@ import java.util.concurrent.Callable;
             "configuration (accuracy-vs-sparsity.png), in plots/ of the folder that",
             "holds them. With --out, all go to DIR instead, a run's plots in",
             "DIR/<run directory name>/. A folder of runs stands for all of them;",
-            "without a path, the runs directory is read."
+            "without a path, the runs directory is read. --against adds the paired",
+            "differences from a baseline (paired-differences.png)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -52,6 +54,11 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the plots here instead of beside the runs.")
     Path out;
 
+    @Option(names = "--against", paramLabel = "VALUE",
+            description = "Also plot every configuration's difference from this baseline, paired by seed, with its "
+                    + "95% t interval (paired-differences.png): a sweep variable's value (fggp) or VARIABLE=VALUE.")
+    String against;
+
     @Parameters(paramLabel = "RUN_DIR_OR_PARENT", arity = "0..*",
             description = "Run directories, or folders of them (default: the runs directory).")
     List<Path> paths;
@@ -70,6 +77,18 @@ final class PlotCommand implements Callable<Integer> {
         if (runs.size() > 1) {
             Path dir = out != null ? out : RunLocator.commonFolder(runs).resolve(PlotFiles.RUN_FOLDER);
             plotted.add(PlotFiles.writeComparison(Comparison.of(runs, Metric.TEST_ACCURACY), dir));
+        }
+        if (against != null) {
+            PairedComparison paired;
+            try {
+                paired = PairedComparison.of(runs, Metric.TEST_ACCURACY, against);
+            } catch (IllegalArgumentException e) {
+                stderr.println("prune-sh: --against " + against + ": " + e.getMessage());
+                stderr.flush();
+                return Main.EX_USAGE;
+            }
+            plotted.add(PlotFiles.writePaired(paired,
+                    out != null ? out : RunLocator.commonFolder(runs).resolve(PlotFiles.RUN_FOLDER)));
         }
         for (PlotFiles.Plotted p : plotted) {
             p.files().forEach(stdout::println);

@@ -8,9 +8,11 @@ import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.data.ShuffledBatches;
 import org.prunesh.ops.io.ExportedTensor;
 import org.prunesh.ops.io.TensorExport;
+import org.prunesh.ops.model.ChannelCoupling;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.prune.Granularity;
 import org.prunesh.ops.prune.MaskSelector;
 import org.prunesh.ops.prune.PruneRequest;
 import org.prunesh.ops.prune.Selection;
@@ -71,6 +73,9 @@ final class InteractivePruning {
                 ? new PruneRequest(selection, p.scope(), p.granularity(), p.bounds())
                 : new PruneRequest(selection, PruningLowering.scope(stmt.scope()), p.granularity(),
                 PruningLowering.bounds(stmt.scope()));
+        // Whole channels go together along the network's coupled groups (a residual stream's convolutions).
+        ChannelCoupling coupling = ChannelCoupling.of(net);
+        request = request.coupledAs(coupling.prunableWeights(prunable));
         Map<String, INDArray> gradients = selection.needsGradient() ? oneBatchGradients(net, data, s, prunable) : null;
         List<TensorState> states = masks.tensorStates(net, gradients);
         try {
@@ -79,6 +84,7 @@ final class InteractivePruning {
             throw new StatementError(stmt.span(), "prune now: " + e.getMessage(), e);
         }
         masks.apply(net);
+        if (request.granularity() instanceof Granularity.Channel) coupling.zeroFollowers(net, masks.masks());
 
         Map<String, float[]> used = new LinkedHashMap<>();
         for (TensorState t : states) if (t.gradients() != null) used.put(t.name(), t.gradients());

@@ -16,7 +16,7 @@ import org.prunesh.ops.prune.PoolRule;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.ScoreSpec;
 import org.prunesh.ops.prune.SelectionSpec;
-import org.prunesh.ops.prune.regrow.Anneal;
+import org.prunesh.ops.prune.Anneal;
 import org.prunesh.ops.schedule.ConstantSpec;
 import org.prunesh.ops.schedule.CubicSpec;
 import org.prunesh.ops.schedule.ExpSpec;
@@ -101,7 +101,7 @@ public final class PruningLowering {
         if (pool == null) return null;
         if (pool instanceof PoolExpr.Fixed f) return new PoolRule.Fixed(f.ratio().fraction());
         PoolExpr.Annealed a = (PoolExpr.Annealed) pool;
-        return new PoolRule.Annealed(PoolRule.Curve.valueOf(a.curve().text().toUpperCase()),
+        return new PoolRule.Annealed(Anneal.valueOf(a.curve().text().toUpperCase()),
                 a.from().fraction(), a.to().fraction());
     }
 

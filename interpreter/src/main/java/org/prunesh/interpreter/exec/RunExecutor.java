@@ -83,7 +83,9 @@ final class RunExecutor {
      * @param replay where this run stands in its script, recorded so {@code resume} can find it again
      * @param resumeDir an interrupted run's directory to continue, or null for a new run
      * @param reuseFinished take a finished run of the same name and configuration from disk instead
-     *                      of training it again (a sweep restarted after an interruption)
+     *                      of training it again (a sweep restarted after an interruption); true inside
+     *                      a sweep, where a run that diverges is reported and returned instead of
+     *                      ending the script ({@link DivergedRun})
      */
     RunRecord run(SessionState s, String name, String scriptText, RunConfig.Replay replay, Path resumeDir,
                   boolean reuseFinished, BooleanSupplier cancelled) throws IOException {
@@ -105,50 +107,136 @@ final class RunExecutor {
         if (resumeDir != null && Files.exists(resumeDir.resolve(CHECKPOINT))) {
             from = Checkpoint.read(resumeDir.resolve(CHECKPOINT));
         }
-        try (RunDirectory dir = resumeDir == null ? RunDirectory.create(runsDir, name, LocalDateTime.now())
-                : RunDirectory.reopen(resumeDir, from == null ? 0 : from.epochsDone())) {
-            if (resumeDir == null) {
-                dir.writeText("script.prn", scriptText);
-                dir.writeJson("config.json", RunConfig.of(name, s, schedule, prunable, replay));
-            }
-            TrainingObserver observer = new TrainingObserver() {
-                @Override
-                public void progress(TrainingProgress p) {
-                    listener.progress(p);
-                }
-
-                @Override
-                public void epochFinished(EpochMetrics m) {
-                    dir.appendMetrics(m);
-                }
-
-                @Override
-                public boolean wantsCheckpoints() {
-                    return true;
-                }
-
-                @Override
-                public void checkpoint(Checkpoint c) {
-                    try {
-                        c.write(dir.path().resolve(CHECKPOINT));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the checkpoint in " + dir.path(), e);
-                    }
-                }
-            };
-            if (from != null) {
-                listener.output("resuming '" + name + "' after epoch " + from.epochsDone() + " of "
-                        + s.train().epochs() + " (step " + from.step() + ")");
-            }
-            Trainer.Result result = new Trainer(net, data, s.train(), plan, s.seed(), name)
-                    .withStepHook(hook).train(observer, cancelled, from);
-            LayerTable layers = LayerTable.of(net, result.masks());
-            dir.writeText("layers.txt", layers.render());
-            dir.writeJson("summary.json", RunSummary.of(name, result, layers,
-                    Flops.count(net, result.masks().activeCounts())));
-            listener.output(Reports.runFinished(name, dir.path(), result, layers));
-            return new RunRecord(name, dir.path(), net, data, result, layers, hook == null ? null : hook.order());
+        // Failures of the runs directory are unchecked here: the caller reads an IOException as a data problem.
+        RunDirectory dir;
+        try {
+            RunDirectory.requireSpace(resumeDir == null ? runsDir : resumeDir, spaceNeeded(net, s, prunable),
+                    "a checkpoint of this model (kept while its successor is written)");
+            dir = resumeDir == null ? RunDirectory.create(runsDir, name, LocalDateTime.now())
+                    : RunDirectory.reopen(resumeDir, from == null ? 0 : from.epochsDone());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
+        try {
+            return train(s, name, scriptText, replay, resumeDir, reuseFinished, cancelled, dir,
+                    new Prepared(net, data, hook, plan, schedule, prunable, from));
+        } catch (IOException | UncheckedIOException e) {
+            throw failed(dir, resumeDir == null, e);
+        } finally {
+            closeQuietly(dir);
+        }
+    }
+
+    /** metrics.jsonl is flushed line by line, so closing it loses nothing even when it fails. */
+    private static void closeQuietly(RunDirectory dir) {
+        try {
+            dir.close();
+        } catch (IOException ignored) {
+            // every line was flushed when written; a failure here has already been reported by a write
+        }
+    }
+
+    /**
+     * A run directory that could not be written (a full disk, a file system turned read-only): a new
+     * one without a checkpoint holds nothing to resume and is removed, one with a checkpoint is kept
+     * for {@code prune-sh resume}. summary.json is written whole or not at all either way.
+     */
+    private static UncheckedIOException failed(RunDirectory dir, boolean created, Exception e) {
+        IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        String what = e.getMessage();
+        boolean resumable = Files.exists(dir.path().resolve(CHECKPOINT));
+        try {
+            if (created && !resumable) {
+                dir.delete();
+                what += "; the incomplete run directory was removed";
+            } else {
+                what += "; " + dir.path() + " keeps the last checkpoint ('prune-sh resume' continues from it)";
+            }
+        } catch (IOException again) {
+            what += "; the incomplete run directory " + dir.path() + " could not be removed either ("
+                    + RunDirectory.reason(again) + ")";
+        }
+        return new UncheckedIOException(what, cause);
+    }
+
+    /**
+     * Bytes a checkpoint of this model takes, twice (the previous one stays until its successor is
+     * in place), plus room for the small files: every variable, the masks, and the optimizer's
+     * per-weight state (one slot for momentum, two for Adam), as 32-bit floats.
+     */
+    private static long spaceNeeded(Network net, SessionState s, List<String> prunable) {
+        long params = net.params().stream().mapToLong(ParamInfo::size).sum();
+        long masked = net.params().stream().filter(p -> prunable.contains(p.name())).mapToLong(ParamInfo::size).sum();
+        int slots = switch (s.train().optimizer()) {
+            case ADAM -> 2;
+            case SGD -> s.train().momentum() == 0 ? 0 : 1;
+        };
+        return 2 * 4 * (params * (1 + slots) + masked) + (256 << 10);
+    }
+
+    /** What a run trains, built before its directory exists. */
+    private record Prepared(Network net, Dataset data, StimulativeTraining hook, PruningPlan plan,
+                            SparsitySchedule schedule, List<String> prunable, Checkpoint from) {
+    }
+
+    /** Writes the directory's files, trains, and reports; a divergence outside a sweep is thrown. */
+    private RunRecord train(SessionState s, String name, String scriptText, RunConfig.Replay replay, Path resumeDir,
+                            boolean inSweep, BooleanSupplier cancelled, RunDirectory dir, Prepared p)
+            throws IOException {
+        Network net = p.net();
+        Checkpoint from = p.from();
+        StimulativeTraining hook = p.hook();
+        if (resumeDir == null) {
+            dir.writeText("script.prn", scriptText);
+            dir.writeJson("config.json", RunConfig.of(name, s, p.schedule(), p.prunable(), replay));
+        }
+        TrainingObserver observer = new TrainingObserver() {
+            @Override
+            public void progress(TrainingProgress progress) {
+                listener.progress(progress);
+            }
+
+            @Override
+            public void epochFinished(EpochMetrics m) {
+                dir.appendMetrics(m);
+            }
+
+            @Override
+            public boolean wantsCheckpoints() {
+                return true;
+            }
+
+            @Override
+            public void checkpoint(Checkpoint c) {
+                try {
+                    c.write(dir.path().resolve(CHECKPOINT));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the checkpoint in " + dir.path() + ": "
+                            + RunDirectory.reason(e), e);
+                }
+            }
+        };
+        if (from != null) {
+            listener.output("resuming '" + name + "' after epoch " + from.epochsDone() + " of "
+                    + s.train().epochs() + " (step " + from.step() + ")");
+        }
+        Trainer.Result result = new Trainer(net, p.data(), s.train(), p.plan(), s.seed(), name)
+                .withStepHook(hook).train(observer, cancelled, from);
+        LayerTable layers = LayerTable.of(net, result.masks());
+        dir.writeText("layers.txt", layers.render());
+        if (result.diverged()) dir.appendMetrics(DivergedRun.Line.of(result.divergence()));
+        dir.writeJson("summary.json", RunSummary.of(name, result, layers,
+                Flops.count(net, result.masks().activeCounts())));
+        RunRecord record = new RunRecord(name, dir.path(), net, p.data(), result, layers,
+                hook == null ? null : hook.order());
+        if (!result.diverged()) {
+            listener.output(Reports.runFinished(name, dir.path(), result, layers));
+            return record;
+        }
+        String message = DivergedRun.message(name, dir.path(), result.divergence());
+        if (!inSweep) throw new DivergedRun(message);
+        listener.output(message + "; the sweep goes on\n");
+        return record;
     }
 
     /**

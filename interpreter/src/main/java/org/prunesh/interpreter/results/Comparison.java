@@ -40,7 +40,12 @@ public record Comparison(Metric by, List<String> differing, List<Configuration> 
 
         /** Runs without a summary or cancelled: their numbers are those of their last finished epoch. */
         public long incomplete() {
-            return runs.stream().filter(r -> !r.finished()).count();
+            return runs.stream().filter(r -> !r.finished() && !r.diverged()).count();
+        }
+
+        /** Runs that stopped on a non-finite loss: they count in no mean, and say so. */
+        public long diverged() {
+            return runs.stream().filter(RunResults::diverged).count();
         }
     }
 

@@ -22,7 +22,7 @@ public final class ComparisonFiles {
     public static final String CSV = "comparison.csv";
     public static final String JSON = "comparison.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The two files written. */
     public record Written(Path csv, Path json) {
@@ -104,11 +104,11 @@ public final class ComparisonFiles {
         return doc;
     }
 
-    private static Double orNull(double v) {
+    static Double orNull(double v) {
         return Double.isNaN(v) ? null : v;
     }
 
-    private static String number(double v) {
+    static String number(double v) {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
@@ -116,7 +116,7 @@ public final class ComparisonFiles {
      * RFC 4180 quoting: a cell with a comma, quote or line break is quoted, quotes doubled. Lines
      * end in a bare line feed, as Unix tools expect.
      */
-    private static void row(StringBuilder sb, List<String> cells) {
+    static void row(StringBuilder sb, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) sb.append(',');
             String cell = cells.get(i);
@@ -128,7 +128,7 @@ public final class ComparisonFiles {
     }
 
     /** Through a temporary file, so a reader never sees half a table. */
-    private static void replace(Path file, String text) throws IOException {
+    static void replace(Path file, String text) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -25,34 +25,29 @@ public final class ComparisonTable {
     public static String render(Comparison comparison) {
         List<Column> columns = columns(comparison);
         List<List<String>> cells = new ArrayList<>();
+        cells.add(columns.stream().map(Column::heading).toList());
         for (Comparison.Configuration c : comparison.configurations()) {
             List<String> row = new ArrayList<>();
             for (Column col : columns) row.add(col.cell().apply(c));
             cells.add(row);
         }
-        int[] widths = new int[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            widths[i] = columns.get(i).heading().length();
-            for (List<String> row : cells) widths[i] = Math.max(widths[i], row.get(i).length());
-        }
+        boolean[] left = new boolean[columns.size()];
+        for (int i = 0; i < left.length; i++) left[i] = columns.get(i).leftAligned();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%d runs in %d configurations, best %s first%n", comparison.runCount(),
                 comparison.configurations().size(), comparison.by().key()));
-        List<String> headings = columns.stream().map(Column::heading).toList();
-        line(sb, columns, widths, headings);
-        for (List<String> row : cells) line(sb, columns, widths, row);
+        Columns.render(sb, cells, left);
         for (String note : comparison.notes()) sb.append("note: ").append(note).append('\n');
         return sb.toString();
     }
 
     private static List<Column> columns(Comparison comparison) {
         Metric by = comparison.by();
-        boolean anyIncomplete = comparison.configurations().stream().anyMatch(c -> c.incomplete() > 0);
+        boolean anyIncomplete = comparison.configurations().stream().anyMatch(c -> c.incomplete() + c.diverged() > 0);
         boolean anyFlops = comparison.configurations().stream().anyMatch(c -> c.stat(Metric.FLOPS).n() > 0);
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("configuration", Comparison.Configuration::label, true));
-        columns.add(new Column("runs", c -> anyIncomplete && c.incomplete() > 0
-                ? c.runs().size() + " (" + c.incomplete() + " incomplete)" : String.valueOf(c.runs().size()), false));
+        columns.add(new Column("runs", c -> anyIncomplete ? runs(c) : String.valueOf(c.runs().size()), false));
         columns.add(spread(Metric.TEST_ACCURACY));
         if (by == Metric.TEST_LOSS) columns.add(spread(Metric.TEST_LOSS));
         for (Metric m : List.of(Metric.SPARSITY, Metric.SPARSITY_ALL)) columns.add(m == by ? spread(m) : mean(m));
@@ -61,24 +56,31 @@ public final class ComparisonTable {
         return columns;
     }
 
+    /** {@code 3 (1 incomplete, 1 diverged)}: what the means stand on. */
+    private static String runs(Comparison.Configuration c) {
+        List<String> parts = new ArrayList<>();
+        if (c.incomplete() > 0) parts.add(c.incomplete() + " incomplete");
+        if (c.diverged() > 0) parts.add(c.diverged() + " diverged");
+        return c.runs().size() + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
+    }
+
+    /**
+     * A metric no run of the configuration has because they all diverged (test accuracy and loss)
+     * reads "diverged", never a number or "n/a".
+     */
+    private static boolean divergedOnly(Comparison.Configuration c, Metric m) {
+        return c.diverged() == c.runs().size() && c.stat(m).n() == 0;
+    }
+
     private static Column mean(Metric m) {
-        return new Column(m.header(), c -> m.format(c.stat(m).mean()), false);
+        return new Column(m.header(), c -> divergedOnly(c, m) ? "diverged" : m.format(c.stat(m).mean()), false);
     }
 
     private static Column spread(Metric m) {
         return new Column(m.header() + " (mean ± std)", c -> {
             Stat s = c.stat(m);
+            if (divergedOnly(c, m)) return "diverged";
             return s.n() == 0 ? "n/a" : m.format(s.mean()) + " ± " + m.formatSpread(s.std());
         }, false);
-    }
-
-    private static void line(StringBuilder sb, List<Column> columns, int[] widths, List<String> cells) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) line.append("  ");
-            String format = "%" + (columns.get(i).leftAligned() ? "-" : "") + widths[i] + "s";
-            line.append(String.format(format, cells.get(i)));
-        }
-        sb.append(line.toString().stripTrailing()).append('\n');
     }
 }

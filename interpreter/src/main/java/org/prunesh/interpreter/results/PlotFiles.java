@@ -26,7 +26,7 @@ public final class PlotFiles {
 
     public enum Kind {
         SCHEDULE("schedule.png"), TRAINING("training.png"), LAYERS("layers.png"),
-        ACCURACY_VS_SPARSITY("accuracy-vs-sparsity.png");
+        ACCURACY_VS_SPARSITY("accuracy-vs-sparsity.png"), PAIRED_DIFFERENCES("paired-differences.png");
 
         private final String file;
 
@@ -92,6 +92,15 @@ public final class PlotFiles {
             return new Plotted(List.of(), List.of("no accuracy-vs-sparsity plot: no run records both"));
         }
         Path file = write(ComparisonCharts.accuracyVsSparsity(comparison), dir.resolve(Kind.ACCURACY_VS_SPARSITY.file()));
+        return new Plotted(List.of(file), List.of());
+    }
+
+    /** The paired differences against a baseline with their intervals, into {@code dir}. */
+    public static Plotted writePaired(PairedComparison paired, Path dir) throws IOException {
+        if (PairedChart.plottable(paired).isEmpty()) {
+            return new Plotted(List.of(), List.of("no paired-differences plot: no configuration has two or more pairs"));
+        }
+        Path file = write(PairedChart.differences(paired), dir.resolve(Kind.PAIRED_DIFFERENCES.file()));
         return new Plotted(List.of(file), List.of());
     }
 

@@ -62,6 +62,7 @@ final class RunReader {
             if (summary.cancelled()) {
                 notes.add(String.format("cancelled after %d of %d epochs", summary.epochsCompleted(), plannedEpochs));
             }
+            if (summary.diverged()) notes.add(divergence(s.path("divergence")));
         } else {
             notes.add(String.format("no %s: interrupted after %d of %d epochs; final numbers are those of the "
                     + "last finished epoch in %s", SUMMARY, epochs.size(), plannedEpochs, METRICS));
@@ -82,7 +83,10 @@ final class RunReader {
         List<EpochMetrics> epochs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                epochs.add(JSON.readValue(lines.get(i), EpochMetrics.class));
+                JsonNode line = JSON.readTree(lines.get(i));
+                // the line a diverged run ends with marks where it stopped; it is not an epoch
+                if (line.path("diverged").asBoolean()) continue;
+                epochs.add(JSON.treeToValue(line, EpochMetrics.class));
             } catch (JsonProcessingException e) {
                 if (i < lines.size() - 1) {
                     throw new UnreadableRunException(file, "line " + (i + 1) + " is not an epoch record: "
@@ -100,7 +104,15 @@ final class RunReader {
                 number(s, "sparsityPrunable"), number(s, "sparsityAll"), s.path("paramsTotal").asLong(),
                 s.path("paramsPrunable").asLong(), s.path("paramsPrunableActive").asLong(), s.path("steps").asLong(),
                 s.path("epochsCompleted").asInt(), number(s, "wallSeconds"), s.path("cancelled").asBoolean(),
+                s.path("diverged").asBoolean(),
                 flops == null || !flops.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(flops.asDouble()));
+    }
+
+    /** {@code diverged at step 8 (epoch 2): the training loss is NaN}, from summary.json's divergence. */
+    private static String divergence(JsonNode d) {
+        if (!d.isObject()) return "diverged";
+        return String.format("diverged at step %d (epoch %d): %s; no result is counted", d.path("step").asLong(),
+                d.path("epoch").asInt(), d.path("what").asText("a value was not finite"));
     }
 
     /** Jackson writes NaN as the string "NaN"; a missing number is NaN as well. */

@@ -33,11 +33,20 @@ public record RunResults(Path directory, String name, long seed, Settings settin
      */
     public record Summary(double testAccuracy, double testLoss, double sparsityPrunable, double sparsityAll,
                           long paramsTotal, long paramsPrunable, long paramsPrunableActive, long steps,
-                          int epochsCompleted, double wallSeconds, boolean cancelled, OptionalDouble flops) {
+                          int epochsCompleted, double wallSeconds, boolean cancelled, boolean diverged,
+                          OptionalDouble flops) {
+
+        /** A summary of a run that did not diverge. */
+        public Summary(double testAccuracy, double testLoss, double sparsityPrunable, double sparsityAll,
+                       long paramsTotal, long paramsPrunable, long paramsPrunableActive, long steps,
+                       int epochsCompleted, double wallSeconds, boolean cancelled, OptionalDouble flops) {
+            this(testAccuracy, testLoss, sparsityPrunable, sparsityAll, paramsTotal, paramsPrunable,
+                    paramsPrunableActive, steps, epochsCompleted, wallSeconds, cancelled, false, flops);
+        }
     }
 
-    /** How far a run got. */
-    public enum Completion { FINISHED, CANCELLED, INTERRUPTED }
+    /** How far a run got; a diverged run stopped on a non-finite loss or weight and has no result. */
+    public enum Completion { FINISHED, CANCELLED, DIVERGED, INTERRUPTED }
 
     public RunResults {
         epochs = List.copyOf(epochs);
@@ -59,6 +68,7 @@ public record RunResults(Path directory, String name, long seed, Settings settin
 
     public Completion completion() {
         if (summary == null) return Completion.INTERRUPTED;
+        if (summary.diverged()) return Completion.DIVERGED;
         return summary.cancelled() ? Completion.CANCELLED : Completion.FINISHED;
     }
 
@@ -66,17 +76,24 @@ public record RunResults(Path directory, String name, long seed, Settings settin
         return completion() == Completion.FINISHED;
     }
 
+    public boolean diverged() {
+        return completion() == Completion.DIVERGED;
+    }
+
     /** The configuration's value at a dotted key, e.g. {@code selection} or {@code train.lr}. */
     public String setting(String key) {
         return settings.get(key);
     }
 
+    /** NaN for a diverged run: whatever it measured before it stopped is not a result. */
     public double testAccuracy() {
+        if (diverged()) return Double.NaN;
         if (summary != null) return summary.testAccuracy();
         return last() == null ? Double.NaN : last().testAccuracy();
     }
 
     public double testLoss() {
+        if (diverged()) return Double.NaN;
         if (summary != null) return summary.testLoss();
         return last() == null ? Double.NaN : last().testLoss();
     }

@@ -8,6 +8,7 @@ import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.Script;
 import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.interpreter.diag.Diagnostic;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,11 @@ public final class ScriptParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         SourceSpans spans = new SourceSpans(sourceName, tokens);
+        Token deep = NestingLimit.tooDeep(tokens);
+        if (deep != null) {
+            Diagnostic tooDeep = new Diagnostic(spans.of(deep), NestingLimit.message());
+            return new Run(new ParseResult(new Script(List.of()), List.of(tooDeep)), false);
+        }
         PruneParser parser = new PruneParser(tokens);
         parser.removeErrorListeners();
         SyntaxErrorCollector errors = new SyntaxErrorCollector(spans);

@@ -15,7 +15,7 @@ final class SyntheticData {
         SplittableRandom random = new SplittableRandom(spec.seed());
         float[][] centres = new float[spec.classes()][spec.features()];
         for (float[] centre : centres) {
-            for (int j = 0; j < centre.length; j++) centre[j] = (float) gaussian(random);
+            for (int j = 0; j < centre.length; j++) centre[j] = (float) Gaussian.next(random);
         }
         Split train = sample(spec, centres, spec.samples(), random);
         Split test = sample(spec, centres, spec.testSamples(), random);
@@ -38,16 +38,9 @@ final class SyntheticData {
             int label = random.nextInt(spec.classes());
             labels[i] = label;
             for (int j = 0; j < d; j++) {
-                x[i * d + j] = (float) (centres[label][j] + spec.noise() * gaussian(random));
+                x[i * d + j] = (float) (centres[label][j] + spec.noise() * Gaussian.next(random));
             }
         }
         return new Split(x, labels);
-    }
-
-    /** Box-Muller; SplittableRandom has no nextGaussian and we want a stable, seedable stream. */
-    private static double gaussian(SplittableRandom random) {
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 }

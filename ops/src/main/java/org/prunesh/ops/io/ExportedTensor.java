@@ -16,7 +16,11 @@ public record ExportedTensor(String name, long[] shape, float[] weights, boolean
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(mask, "mask");
         shape = shape.clone();
-        int n = NpyArray.elements(shape);
+        long n = 1;
+        for (long d : shape) {
+            if (d < 0) throw new IllegalArgumentException("tensor " + name + ": negative dimension in shape " + Arrays.toString(shape));
+            n *= d;
+        }
         if (weights.length != n || mask.length != n || (gradient != null && gradient.length != n)) {
             throw new IllegalArgumentException("tensor " + name + ": shape " + Arrays.toString(shape) + " holds " + n
                     + " elements but weights has " + weights.length + ", mask " + mask.length

@@ -3,6 +3,9 @@ package org.prunesh.ops.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -81,10 +84,10 @@ public final class TensorExport {
         for (ExportedTensor t : tensors) {
             String base = uniqueBase(t.name(), usedBases);
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("weight", write(staging, base + ".weight.npy", new NpyArray.Float32(t.shape(), t.weights()), written));
-            files.put("mask", write(staging, base + ".mask.npy", new NpyArray.Bool(t.shape(), t.mask()), written));
+            files.put("weight", write(staging, base + ".weight.npy", Nd4j.create(t.weights(), t.shape(), 'c'), written));
+            files.put("mask", write(staging, base + ".mask.npy", Nd4j.create(t.mask(), t.shape(), DataType.BOOL), written));
             if (t.gradient() != null) {
-                files.put("grad", write(staging, base + ".grad.npy", new NpyArray.Float32(t.shape(), t.gradient()), written));
+                files.put("grad", write(staging, base + ".grad.npy", Nd4j.create(t.gradient(), t.shape(), 'c'), written));
             }
             int a = t.activeCount();
             Map<String, Object> e = new LinkedHashMap<>();
@@ -112,10 +115,14 @@ public final class TensorExport {
         return index;
     }
 
-    private static String write(Path dir, String fileName, NpyArray array, List<Path> written) throws IOException {
+    /**
+     * ND4J's own {@code .npy} writer: for float32 and bool it writes {@code numpy.save}'s bytes
+     * (header, padding and data; TensorExportTest compares them with numpy's), so no writer of our own.
+     */
+    private static String write(Path dir, String fileName, INDArray array, List<Path> written) throws IOException {
         Path file = dir.resolve(fileName);
         written.add(file);
-        NpyWriter.write(file, array);
+        Nd4j.writeAsNumpy(array, file.toFile());
         return fileName;
     }
 

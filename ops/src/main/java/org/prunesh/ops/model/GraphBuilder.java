@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.data.Gaussian;
 import org.prunesh.ops.model.samediff.FusedBatchNorm;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.Relu;
@@ -201,7 +202,7 @@ final class GraphBuilder {
         for (long d : shape) n *= (int) d;
         float[] values = new float[n];
         double std = Math.sqrt(2.0 / fanIn);
-        for (int i = 0; i < n; i++) values[i] = (float) (std * gaussian());
+        for (int i = 0; i < n; i++) values[i] = (float) (std * Gaussian.next(random));
         params.add(new ParamInfo(name, shape.clone(), ParamKind.WEIGHT, layer, layerIndex));
         return sd.var(name, Nd4j.create(values, shape, 'c'));
     }
@@ -211,11 +212,5 @@ final class GraphBuilder {
         if (branch > 0) return sd.getVariable(name);
         params.add(new ParamInfo(name, new long[]{size}, ParamKind.BIAS, layer, layerIndex));
         return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
-    }
-
-    private double gaussian() {
-        double u1 = 1.0 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = ModelSpec.ResNet.class, name = "resnet"),
         @JsonSubTypes.Type(value = ModelSpec.ResNet50.class, name = "resnet50"),
         @JsonSubTypes.Type(value = ModelSpec.Vgg19.class, name = "vgg19"),
-        @JsonSubTypes.Type(value = ModelSpec.SubnetResNet.class, name = "resnet-subnet")})
+        @JsonSubTypes.Type(value = ModelSpec.SubnetResNet.class, name = "resnet-subnet"),
+        @JsonSubTypes.Type(value = ModelSpec.SubnetVgg19.class, name = "vgg19-subnet")})
 public sealed interface ModelSpec {
 
     double width();
@@ -117,6 +118,24 @@ public sealed interface ModelSpec {
         @Override
         public String name() {
             return "resnet" + depth + "-subnet";
+        }
+    }
+
+    /**
+     * A VGG-19 cut from a larger one ({@code width} names the parent): {@code channels} of its 16
+     * convolutions in forward order, the pools where VGG-19 has them.
+     */
+    record SubnetVgg19(double width, List<Integer> channels) implements ModelSpec {
+        public SubnetVgg19 {
+            channels = List.copyOf(channels);
+            if (channels.size() != 16) {
+                throw new IllegalArgumentException("VGG-19 has 16 convolutions, not " + channels.size());
+            }
+        }
+
+        @Override
+        public String name() {
+            return "vgg19-subnet";
         }
     }
 

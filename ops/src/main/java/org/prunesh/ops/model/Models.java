@@ -69,7 +69,8 @@ public final class Models {
         } else if (spec instanceof ModelSpec.ResNet50 resnet50) {
             built = ResNets.resnet50(g, resnet50, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
         } else {
-            built = Vgg.vgg19(g, (ModelSpec.Vgg19) spec, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
+            List<Integer> channels = spec instanceof ModelSpec.SubnetVgg19 v ? v.channels() : Vgg.channels(spec.width());
+            built = Vgg.vgg19(g, channels, g.padTo(image(g, spec, input, sampleShape), CIFAR_SIZE), classes);
         }
         SDVariable logits = built.logits().var();
         sd.updateVariableNameAndReference(logits, Network.LOGITS);

@@ -20,12 +20,21 @@ final class Vgg {
     private Vgg() {
     }
 
-    static Models.Built vgg19(GraphBuilder g, ModelSpec.Vgg19 spec, Act input, int classes) {
+    /** The 16 convolutions' channels of VGG-19 at a width. */
+    static List<Integer> channels(double width) {
+        List<Integer> out = new ArrayList<>();
+        for (int v : CONFIG_19) if (v != 0) out.add(ModelSpec.scaled(v, width));
+        return out;
+    }
+
+    /** VGG-19 with {@code channels} in its 16 convolutions ({@link #channels} for the full network). */
+    static Models.Built vgg19(GraphBuilder g, List<Integer> channels, Act input, int classes) {
         List<Architecture.Stage> stages = new ArrayList<>();
         List<Architecture.ChannelGroup> groups = new ArrayList<>();
         List<Architecture.Block> blocks = new ArrayList<>();
         Act x = input;
         int index = 0;
+        int conv = 0;
         String previousConv = null;
         String previousNorm = null;
         for (int v : CONFIG_19) {
@@ -36,12 +45,12 @@ final class Vgg {
                 index++;
                 continue;
             }
-            String conv = "features." + index;
+            String name = "features." + index;
             String norm = "features." + (index + 1);
-            if (previousConv != null) groups.add(group(previousConv, previousNorm, x.channels(), conv));
-            x = g.relu(g.batchNorm(norm, g.conv(conv, x, ModelSpec.scaled(v, spec.width()), 3, 1, 1, false)));
-            blocks.add(new Architecture.Block(conv, List.of(conv, norm), false, false));
-            previousConv = conv;
+            if (previousConv != null) groups.add(group(previousConv, previousNorm, x.channels(), name));
+            x = g.relu(g.batchNorm(norm, g.conv(name, x, channels.get(conv++), 3, 1, 1, false)));
+            blocks.add(new Architecture.Block(name, List.of(name, norm), false, false));
+            previousConv = name;
             previousNorm = norm;
             index += 3;
         }

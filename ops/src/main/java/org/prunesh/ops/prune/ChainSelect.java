@@ -159,7 +159,7 @@ final class ChainSelect {
             while (j < picked.count() && picked.units()[j] < end) {
                 j++;
             }
-            layer.prune(masks.get(layer.tensor().name()), picked.units(), start, j, offset);
+            layer.prune(masks, picked.units(), start, j, offset);
             offset = end;
         }
     }

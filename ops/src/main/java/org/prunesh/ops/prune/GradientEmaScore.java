@@ -17,7 +17,7 @@ public final class GradientEmaScore implements Score {
     /** @param beta the decay B, in (0, 1); larger keeps a longer memory */
     public GradientEmaScore(double beta) {
         if (!(beta > 0 && beta < 1)) {
-            throw new IllegalArgumentException("gradient ema B needs a decay B in (0, 1), got " + ScoreSpec.plain(beta));
+            throw new IllegalArgumentException("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(beta));
         }
         this.beta = beta;
     }
@@ -33,7 +33,7 @@ public final class GradientEmaScore implements Score {
 
     @Override
     public String describe() {
-        return "gradient ema " + ScoreSpec.plain(beta);
+        return "gradient ema " + Decimals.plain(beta);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.prunesh.ops.prune;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -48,11 +49,34 @@ public sealed interface Granularity {
         }
     }
 
-    /** Whole output filters (the last dimension), each scored by the {@code norm} of its element scores. */
-    record Channel(Norm norm) implements Granularity {
+    /**
+     * Whole output filters (the last dimension), each scored by the {@code norm} of its element scores.
+     * Each list of {@code coupled} names tensors whose output filters are the same channels (a
+     * residual stream: its convolutions are joined by additions) and are pruned together, channel c
+     * of the group being one unit scored by the norm over all the members' filter c; a tensor in no
+     * list is a group of its own. Empty: every tensor alone. The groups come from the network
+     * ({@code ChannelCoupling} in ops' model package); a script never writes them.
+     */
+    record Channel(Norm norm, List<List<String>> coupled) implements Granularity {
 
         public Channel {
             Objects.requireNonNull(norm, "norm");
+            coupled = coupled.stream().map(List::copyOf).toList();
+            for (List<String> group : coupled) {
+                if (group.isEmpty()) {
+                    throw new IllegalArgumentException("a coupled channel group needs at least one tensor");
+                }
+            }
+        }
+
+        /** Every tensor a group of its own. */
+        public Channel(Norm norm) {
+            this(norm, List.of());
+        }
+
+        /** The same norm over the given coupled groups. */
+        public Channel coupledAs(List<List<String>> groups) {
+            return new Channel(norm, groups);
         }
 
         @Override

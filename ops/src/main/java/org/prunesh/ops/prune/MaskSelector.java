@@ -32,7 +32,9 @@ import java.util.Set;
  *
  * <p><b>Ties</b> are broken deterministically: among equal scores, the unit earlier in (tensor order
  * in the input list, unit index) ranks lower, so it enters a pool first and is pruned first. Scores
- * compare as {@link Float#compare} with -0.0 equal to 0.0.
+ * compare as {@link Float#compare} with -0.0 equal to 0.0, which makes the order total for any input:
+ * −∞ lowest, NaN (all NaNs equal) above +∞, so a NaN score is pruned last, as NaN sorts last in NumPy
+ * and PyTorch. The counts above hold exactly whatever the scores ({@code NonFiniteSelectionTest}).
  *
  * <p><b>Cost.</b> Unstructured and channel selection is O(units) per stage in a few streaming passes
  * over primitive arrays ({@link ChainSelect}, {@link LowestSelect}); no sort of all weights, no boxing.

@@ -1,6 +1,5 @@
 package org.prunesh.ops.prune;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -42,10 +41,10 @@ public sealed interface PoolRule {
     /**
      * {@code pool anneal cosine|linear a0 to a1}: {@code N_p + round(a_t·(R − N_p))} with
      * {@code a_t = a1 + (a0 − a1)·c(p)}, p the progress of the pruning window, cosine
-     * {@code c(p) = (1 + cos πp)/2}, linear {@code c(p) = 1 − p}. So a_t starts at a0 and ends at a1;
+     * {@code c(p) = (1 + cos πp)/2}, linear {@code c(p) = 1 − p} ({@link Anneal}; constant keeps a0). So a_t starts at a0 and ends at a1;
      * a1 above a0 (a growing pool) is allowed. GraNet's annealed prune fraction, as FGGP compares with.
      */
-    record Annealed(Curve curve, double from, double to) implements PoolRule {
+    record Annealed(Anneal curve, double from, double to) implements PoolRule {
 
         public Annealed {
             Objects.requireNonNull(curve, "curve");
@@ -57,7 +56,7 @@ public sealed interface PoolRule {
 
         /** a_t at this progress. */
         public double fraction(double progress) {
-            return to + (from - to) * curve.weight(progress);
+            return to + (from - to) * curve.factor(progress);
         }
 
         @Override
@@ -69,20 +68,6 @@ public sealed interface PoolRule {
         @Override
         public String describe() {
             return "pool anneal " + curve.word() + " " + Decimals.plain(from) + " to " + Decimals.plain(to);
-        }
-    }
-
-    /** The shape of an annealing, as a weight falling from 1 at progress 0 to 0 at progress 1. */
-    enum Curve {
-        COSINE, LINEAR;
-
-        double weight(double progress) {
-            return this == COSINE ? (1 + Math.cos(Math.PI * progress)) / 2 : 1 - progress;
-        }
-
-        /** The script's word, {@code cosine} or {@code linear}. */
-        public String word() {
-            return name().toLowerCase(Locale.ROOT);
         }
     }
 

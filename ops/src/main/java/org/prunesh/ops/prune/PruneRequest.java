@@ -1,5 +1,6 @@
 package org.prunesh.ops.prune;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,15 @@ public record PruneRequest(Selection selection, Scope scope, Granularity granula
 
     public PruneRequest withGranularity(Granularity g) {
         return new PruneRequest(selection, scope, g, bounds);
+    }
+
+    /**
+     * With channel granularity, the request whose channels are coupled in {@code groups} (lists of
+     * tensor names, see {@link Granularity.Channel#coupled()}); any other granularity is returned
+     * unchanged, since only whole channels need their coupled partners.
+     */
+    public PruneRequest coupledAs(List<List<String>> groups) {
+        return granularity instanceof Granularity.Channel c ? withGranularity(c.coupledAs(groups)) : this;
     }
 
     public PruneRequest withBounds(DensityBounds b) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Spreads a target over layers by scope, in units (weights, or filters for channel pruning), and runs
- * the chain on each group. A layer of n units with a active reaching density d keeps
+ * the chain on each group. With coupled channel groups ({@link Granularity.Channel#coupled()}) a
+ * group's tensors form one layer whose units are its channels. A layer of n units with a active reaching density d keeps
  * {@code K = n − round(s·n)} units (layerwise) or {@code round(d_l·n)} (ERK), clamped into the
  * per-layer bounds, and so prunes {@code a − K}; a global step keeps {@code N − round(s·N)} over
  * all layers.
@@ -17,8 +18,11 @@ final class ScopeSelect {
     private ScopeSelect() {
     }
 
-    static void prune(List<UnitLayer> layers, double target, PruneRequest request, SelectionContext context,
+    static void prune(List<UnitLayer> tensors, double target, PruneRequest request, SelectionContext context,
                       Map<String, boolean[]> masks) {
+        // Coupled channels are ranked and counted as one layer of channels (see UnitLayer.Filters).
+        List<UnitLayer> layers = request.granularity() instanceof Granularity.Channel channel
+                ? UnitLayer.couple(tensors, channel) : tensors;
         DensityBounds bounds = request.bounds();
         Selection selection = request.selection();
         switch (request.scope()) {
@@ -30,10 +34,10 @@ final class ScopeSelect {
             }
             case ERK -> {
                 Map<String, long[]> shapes = new LinkedHashMap<>();
-                layers.forEach(layer -> shapes.put(layer.tensor().name(), layer.tensor().shape()));
+                layers.forEach(layer -> shapes.put(layer.name(), layer.shape()));
                 Map<String, Double> density = Distribution.erk(shapes, target, bounds);
                 for (UnitLayer layer : layers) {
-                    long keep = Math.round(density.get(layer.tensor().name()) * layer.units());
+                    long keep = Math.round(density.get(layer.name()) * layer.units());
                     pruneTo(layer, keep, bounds, selection, context, masks);
                 }
             }

@@ -1,6 +1,5 @@
 package org.prunesh.ops.prune;
 
-import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -24,12 +23,6 @@ public record ScoreSpec(String name, String variant, double value) {
 
     /** The spec as a script writes it, e.g. {@code gradient mean 8}. */
     public String describe() {
-        return variant == null ? name : name + " " + variant + " " + plain(value);
-    }
-
-    /** 8.0 as "8", 0.9 as "0.9": the number as a person wrote it. */
-    static String plain(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                : String.valueOf(value);
+        return variant == null ? name : name + " " + variant + " " + Decimals.plain(value);
     }
 }

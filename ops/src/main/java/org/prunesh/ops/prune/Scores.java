@@ -55,9 +55,9 @@ public final class Scores {
         return switch (spec.variant()) {
             case "mean" -> v >= 1 && v <= Integer.MAX_VALUE && v == Math.rint(v) ? Optional.empty()
                     : Optional.of("gradient mean K needs a whole number K >= 1 of mini-batches, got "
-                    + ScoreSpec.plain(v));
+                    + Decimals.plain(v));
             case "ema" -> v > 0 && v < 1 ? Optional.empty()
-                    : Optional.of("gradient ema B needs a decay B in (0, 1), got " + ScoreSpec.plain(v));
+                    : Optional.of("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(v));
             default -> Optional.of("unknown variant '" + spec.variant()
                     + "' of score 'gradient'; expected 'gradient mean K' or 'gradient ema B'");
         };

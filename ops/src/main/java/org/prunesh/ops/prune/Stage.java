@@ -22,7 +22,7 @@ public record Stage(Score score, PoolRule pool) {
     }
 
     /** An annealed narrowing stage: {@code score pool anneal cosine a0 to a1 then ...}. */
-    public static Stage annealed(Score score, PoolRule.Curve curve, double from, double to) {
+    public static Stage annealed(Score score, Anneal curve, double from, double to) {
         return new Stage(score, new PoolRule.Annealed(curve, from, to));
     }
 

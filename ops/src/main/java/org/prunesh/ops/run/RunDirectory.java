@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +17,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One run's directory, {@code runs/<time>-<name>/}. Whole files are written to a temporary name
@@ -36,14 +41,67 @@ public final class RunDirectory implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Creates a fresh directory; a numeric suffix keeps two runs started in the same second apart. */
+    /**
+     * Creates a fresh directory. Creation itself is the claim: two processes started in the same second
+     * with the same name race on {@link Files#createDirectory}, which succeeds for exactly one of them;
+     * the other takes the next numeric suffix. Failures say why in words (read-only, permission).
+     */
     public static RunDirectory create(Path runsDir, String name, LocalDateTime now) throws IOException {
-        Files.createDirectories(runsDir);
+        try {
+            Files.createDirectories(runsDir);
+        } catch (IOException e) {
+            throw new IOException("cannot create the runs directory " + runsDir + ": " + reason(e), e);
+        }
         String base = STAMP.format(now) + "-" + sanitise(name);
-        Path dir = runsDir.resolve(base);
-        for (int i = 2; Files.exists(dir); i++) dir = runsDir.resolve(base + "-" + i);
-        Files.createDirectory(dir);
-        return new RunDirectory(dir);
+        for (int i = 1; ; i++) {
+            Path dir = runsDir.resolve(i == 1 ? base : base + "-" + i);
+            try {
+                Files.createDirectory(dir);
+                return new RunDirectory(dir);
+            } catch (FileAlreadyExistsException taken) {
+                // another run (possibly another process) holds this name: try the next suffix
+            } catch (IOException e) {
+                throw new IOException("cannot create a run directory in " + runsDir + ": " + reason(e), e);
+            }
+        }
+    }
+
+    /**
+     * Fails before anything is written when the file store of {@code runsDir} (or of its nearest
+     * existing parent) has less usable space than {@code bytes}; {@code what} names the need.
+     */
+    public static void requireSpace(Path runsDir, long bytes, String what) throws IOException {
+        Path existing = runsDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+        if (existing == null) return;
+        long usable = Files.getFileStore(existing).getUsableSpace();
+        if (usable < bytes) {
+            throw new IOException(String.format("not enough space for a run in %s: %s free, %s needs about %s",
+                    runsDir, size(usable), what, size(bytes)));
+        }
+    }
+
+    /** The file system's reason for an I/O failure, in words ("Read-only file system", "permission denied"). */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f KB", bytes / 1024.0);
+    }
+
+    /**
+     * Removes this directory and everything in it: a run that could not write a checkpoint leaves
+     * nothing resumable, and on a full disk its files only take space.
+     */
+    public void delete() throws IOException {
+        close();
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     /**
@@ -64,10 +122,19 @@ public final class RunDirectory implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Writes {@code file} whole or not at all: to a temporary name, then an atomic move. A failure
+     * (a full disk) removes the temporary file and names the file and the reason.
+     */
     public void writeText(String file, String text) throws IOException {
         Path tmp = dir.resolve(file + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException("cannot write " + file + " in " + dir + ": " + reason(e), e);
+        }
     }
 
     public void writeJson(String file, Object value) throws IOException {
@@ -85,7 +152,7 @@ public final class RunDirectory implements AutoCloseable {
             metrics.newLine();
             metrics.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.jsonl"), e);
+            throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.jsonl") + ": " + reason(e), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.Objects;
 
 /** {@code constant s_f start t0 end t1 every Δ}: the same target at every pruning step. */
@@ -19,6 +21,6 @@ public record ConstantSpec(double to, StepPoint start, StepPoint end, StepPoint 
 
     @Override
     public String describe() {
-        return "constant to " + Resolution.plain(to) + Resolution.window(start, end, every);
+        return "constant to " + Decimals.plain(to) + Resolution.window(start, end, every);
     }
 }

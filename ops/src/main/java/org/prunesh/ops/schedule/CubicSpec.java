@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.Objects;
 
 /** Zhu &amp; Gupta's gradual schedule, {@code cubic from s_i to s_f start t0 end t1 every Δ}, exponent settable. */
@@ -21,7 +23,7 @@ public record CubicSpec(double from, double to, StepPoint start, StepPoint end, 
 
     @Override
     public String describe() {
-        return "cubic from " + Resolution.plain(from) + " to " + Resolution.plain(to)
-                + Resolution.window(start, end, every) + " exponent " + Resolution.plain(exponent);
+        return "cubic from " + Decimals.plain(from) + " to " + Decimals.plain(to)
+                + Resolution.window(start, end, every) + " exponent " + Decimals.plain(exponent);
     }
 }

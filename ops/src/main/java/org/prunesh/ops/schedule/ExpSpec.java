@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.Objects;
 
 /** {@code exp from s_i to s_f start t0 end t1 every Δ}: the density decays geometrically from 1 − s_i to 1 − s_f. */
@@ -19,7 +21,7 @@ public record ExpSpec(double from, double to, StepPoint start, StepPoint end, St
 
     @Override
     public String describe() {
-        return "exp from " + Resolution.plain(from) + " to " + Resolution.plain(to)
+        return "exp from " + Decimals.plain(from) + " to " + Decimals.plain(to)
                 + Resolution.window(start, end, every);
     }
 }

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.Objects;
 
 /** {@code linear from s_i to s_f start t0 end t1 every Δ}. */
@@ -20,7 +22,7 @@ public record LinearSpec(double from, double to, StepPoint start, StepPoint end,
 
     @Override
     public String describe() {
-        return "linear from " + Resolution.plain(from) + " to " + Resolution.plain(to)
+        return "linear from " + Decimals.plain(from) + " to " + Decimals.plain(to)
                 + Resolution.window(start, end, every);
     }
 }

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.Objects;
 
 /** {@code oneshot s_f at t}: a single pruning step. */
@@ -17,6 +19,6 @@ public record OneShotSpec(double to, StepPoint at) implements ScheduleSpec {
 
     @Override
     public String describe() {
-        return "oneshot to " + Resolution.plain(to) + " at " + at.describe();
+        return "oneshot to " + Decimals.plain(to) + " at " + at.describe();
     }
 }

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,13 +24,13 @@ public record PointsSpec(List<Point> points) implements ScheduleSpec {
             Objects.requireNonNull(at, "at");
             if (!(sparsity >= 0 && sparsity < 1)) {
                 throw new IllegalArgumentException("sparsity of schedule point (" + at.describe() + ", "
-                        + Resolution.plain(sparsity) + ") must be in [0, 1)");
+                        + Decimals.plain(sparsity) + ") must be in [0, 1)");
             }
         }
 
         /** The pair as a script writes it, e.g. {@code (50%, 0.8)}. */
         public String describe() {
-            return "(" + at.describe() + ", " + Resolution.plain(sparsity) + ")";
+            return "(" + at.describe() + ", " + Decimals.plain(sparsity) + ")";
         }
     }
 

@@ -1,7 +1,5 @@
 package org.prunesh.ops.schedule;
 
-import java.math.BigDecimal;
-
 /** The checks shared by every {@link ScheduleSpec}, with messages phrased in the script's terms. */
 final class Resolution {
 
@@ -47,11 +45,5 @@ final class Resolution {
     /** " start 1 epoch end 70% every 100 steps": the window of a gridded schedule as written. */
     static String window(StepPoint start, StepPoint end, StepPoint every) {
         return " start " + start.describe() + " end " + end.describe() + " every " + every.describe();
-    }
-
-    /** 2.0 as "2", 1.5 as "1.5": the number as a person wrote it. */
-    static String plain(double value) {
-        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
-                : String.valueOf(value);
     }
 }

@@ -1,5 +1,7 @@
 package org.prunesh.ops.schedule;
 
+import org.prunesh.ops.prune.Decimals;
+
 /**
  * A point in training time as a script writes it: in steps, epochs or percent of training. It is
  * converted to a step once, against the run's {@link StepClock}.
@@ -45,7 +47,7 @@ public sealed interface StepPoint {
 
         @Override
         public String describe() {
-            return Resolution.plain(epochs) + (epochs == 1 ? " epoch" : " epochs");
+            return Decimals.plain(epochs) + (epochs == 1 ? " epoch" : " epochs");
         }
     }
 
@@ -64,7 +66,7 @@ public sealed interface StepPoint {
 
         @Override
         public String describe() {
-            return Resolution.plain(percent) + "%";
+            return Decimals.plain(percent) + "%";
         }
     }
 }

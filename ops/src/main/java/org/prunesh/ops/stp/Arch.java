@@ -1,8 +1,8 @@
 package org.prunesh.ops.stp;
 
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.prune.Decimals;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +39,7 @@ public record Arch(List<Integer> depth, List<Double> width, List<Double> inner) 
 
     private static void requireFraction(String what, double f) {
         if (!(f > 0 && f <= 1)) {
-            throw new IllegalArgumentException(what + " " + plain(f) + " is not a fraction in (0, 1]");
+            throw new IllegalArgumentException(what + " " + Decimals.plain(f) + " is not a fraction in (0, 1]");
         }
     }
 
@@ -146,13 +146,6 @@ public record Arch(List<Integer> depth, List<Double> width, List<Double> inner) 
     }
 
     static String list(List<Double> values) {
-        return values.stream().map(Arch::plain).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    /** Shortest plain decimal that reads back as the same double: 0.375, 1. */
-    static String plain(double x) {
-        if (x == 0) return "0";
-        if (!Double.isFinite(x)) return Double.toString(x);
-        return BigDecimal.valueOf(x).stripTrailingZeros().toPlainString();
+        return values.stream().map(Decimals::plain).collect(Collectors.joining(", ", "[", "]"));
     }
 }

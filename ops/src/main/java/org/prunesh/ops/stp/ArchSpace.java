@@ -1,9 +1,9 @@
 package org.prunesh.ops.stp;
 
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.prune.Decimals;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +48,7 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
         for (int i = 0; i < widths.size(); i++) {
             double w = widths.get(i);
             if (!(w > 0 && w <= 1)) {
-                throw new IllegalArgumentException("width " + Arch.plain(w) + " is not a fraction in (0, 1]");
+                throw new IllegalArgumentException("width " + Decimals.plain(w) + " is not a fraction in (0, 1]");
             }
             if (i > 0 && !(widths.get(i - 1) < w)) {
                 throw new IllegalArgumentException("widths must ascend without repeats: " + Arch.list(widths));
@@ -58,9 +58,9 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
 
     /** The grid from, from + step, ... up to to inclusive, in exact decimal steps (0.25..1 step 0.125). */
     public static List<Double> widthGrid(double from, double to, double step) {
-        if (!(step > 0)) throw new IllegalArgumentException("width step " + Arch.plain(step) + " must be positive");
+        if (!(step > 0)) throw new IllegalArgumentException("width step " + Decimals.plain(step) + " must be positive");
         if (to < from) {
-            throw new IllegalArgumentException("width range " + Arch.plain(from) + ".." + Arch.plain(to) + " is empty");
+            throw new IllegalArgumentException("width range " + Decimals.plain(from) + ".." + Decimals.plain(to) + " is empty");
         }
         BigDecimal x = BigDecimal.valueOf(from), end = BigDecimal.valueOf(to), d = BigDecimal.valueOf(step);
         List<Double> grid = new ArrayList<>();
@@ -165,7 +165,7 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
             if (fraction(a, arch) <= budget) return arch;
         }
         throw new IllegalArgumentException("none of " + maxTries + " archs sampled from the space has at most "
-                + Arch.plain(budget) + " of the MACs (the smallest has " + brief(fraction(a, smallest(a)))
+                + Decimals.plain(budget) + " of the MACs (the smallest has " + brief(fraction(a, smallest(a)))
                 + "); raise the budget or narrow the space toward small archs");
     }
 
@@ -311,7 +311,7 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
         double f = fraction(a, arch);
         if (f > budget) {
             throw new IllegalArgumentException(arch + " has " + brief(f) + " of the MACs, over the budget "
-                    + Arch.plain(budget));
+                    + Decimals.plain(budget));
         }
     }
 
@@ -322,12 +322,12 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
      */
     public void requireBudget(Architecture a, double budget) {
         if (!(budget > 0 && budget <= 1)) {
-            throw new IllegalArgumentException("budget " + Arch.plain(budget) + " is not a fraction in (0, 1]");
+            throw new IllegalArgumentException("budget " + Decimals.plain(budget) + " is not a fraction in (0, 1]");
         }
         Arch smallest = smallest(a);
         double min = fraction(a, smallest);
         if (min > budget) {
-            throw new IllegalArgumentException("budget " + Arch.plain(budget) + " is below the smallest arch of the"
+            throw new IllegalArgumentException("budget " + Decimals.plain(budget) + " is below the smallest arch of the"
                     + " space, " + smallest.literal(a) + " with " + brief(min) + " of the MACs");
         }
     }
@@ -349,7 +349,7 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
 
     /** Four significant digits, for messages. */
     static String brief(double x) {
-        return Arch.plain(new BigDecimal(x).round(new MathContext(4)).doubleValue());
+        return Decimals.significant(x, 4);
     }
 
     @Override

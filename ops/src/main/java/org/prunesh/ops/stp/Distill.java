@@ -2,6 +2,7 @@ package org.prunesh.ops.stp;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.prunesh.ops.prune.Decimals;
 
 import java.util.Arrays;
 
@@ -19,7 +20,7 @@ public final class Distill {
     /** Mean over rows of T²·Σ_c p_c·(log p_c − log q_c), p = softmax(teacher/T), q = softmax(student/T). */
     public static double kd(float[][] teacher, float[][] student, double temperature) {
         if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature " + Arch.plain(temperature) + " must be positive");
+            throw new IllegalArgumentException("temperature " + Decimals.plain(temperature) + " must be positive");
         }
         if (teacher.length != student.length || teacher.length == 0) {
             throw new IllegalArgumentException("teacher and student logits need the same, non-zero number of rows: "

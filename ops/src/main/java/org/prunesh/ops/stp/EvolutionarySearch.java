@@ -1,6 +1,7 @@
 package org.prunesh.ops.stp;
 
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.prune.Decimals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +45,7 @@ public record EvolutionarySearch(ArchSpace space, Architecture architecture, Flo
 
     static void requireProbability(String what, double p) {
         if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException(what + " probability " + Arch.plain(p) + " is not in [0, 1]");
+            throw new IllegalArgumentException(what + " probability " + Decimals.plain(p) + " is not in [0, 1]");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.prunesh.ops.stp;
 
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.prune.Decimals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +49,10 @@ public final class ExpansionSampler implements SubnetSampler {
                             boolean ceiling) {
         space.requireFits(architecture);
         if (!(budget > 0 && budget <= 1)) {
-            throw new IllegalArgumentException("budget " + Arch.plain(budget) + " is not a fraction in (0, 1]");
+            throw new IllegalArgumentException("budget " + Decimals.plain(budget) + " is not a fraction in (0, 1]");
         }
         if (!(until > 0 && until <= 1)) {
-            throw new IllegalArgumentException("expansion end " + Arch.plain(until) + " is not a fraction of training"
+            throw new IllegalArgumentException("expansion end " + Decimals.plain(until) + " is not a fraction of training"
                     + " in (0, 1]");
         }
         this.space = space;

@@ -3,6 +3,8 @@ package org.prunesh.ops.stp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.model.ChannelCoupling;
+import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
@@ -10,22 +12,76 @@ import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.model.ParamKind;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Builds a subnet as a physically smaller network: a {@link ModelSpec.SubnetResNet} whose tensors
+ * Builds a subnet as a physically smaller network: a {@link ModelSpec.SubnetResNet} (or
+ * {@link ModelSpec.SubnetVgg19}) whose tensors
  * hold the kept slices of the full network's weights and batch-norm statistics. With the same
  * statistics its logits equal the masked full network's (channels off in the mask contribute
- * exact zeros there), up to float summation order.
+ * exact zeros there), up to float summation order. The channels kept come from an STP subnet
+ * ({@link StpGraph.Kept}) or from the weight masks of channel pruning ({@link #fromMasks}).
  */
 public final class Extraction {
+
+    /**
+     * A network cut from masks.
+     *
+     * @param network  the smaller network, in the full network's batch-norm mode
+     * @param kept     the channels kept per group
+     * @param macs     its multiply-accumulates per sample ({@link Flops})
+     * @param fullMacs the full network's
+     */
+    public record Result(Network network, StpGraph.Kept kept, long macs, long fullMacs) {
+        public double macsFraction() {
+            return (double) macs / fullMacs;
+        }
+    }
 
     private Extraction() {
     }
 
-    /** The smaller network's spec: stream widths per stage, internal widths of the kept blocks. */
-    public static ModelSpec.SubnetResNet spec(Network full, StpGraph.Kept kept) {
+    /**
+     * Cuts a channel-pruned network to the smaller one with the same function: a channel of a group
+     * stays when some weight of the group keeps an element of its filter ({@link
+     * ChannelCoupling#keptChannels}), so coupled channel pruning, which removes a residual stream's
+     * channel from all its convolutions at once, shrinks every layer it touches. The weights copied
+     * are the masked ones, and the biases and batch-norm parameters of removed channels are zeroed
+     * first, as training with channel granularity keeps them; {@code net} is not modified.
+     *
+     * @param masks weight name to its 0/1 mask of the weight's shape; weights without one are dense
+     * @throws IllegalArgumentException for a network other than a basic-block ResNet or VGG-19
+     */
+    public static Result fromMasks(Network net, Map<String, INDArray> masks) {
+        ChannelCoupling coupling = ChannelCoupling.of(net);
+        StpGraph.Kept kept = new StpGraph.Kept(coupling.keptChannels(masks), Set.of());
+        spec(net, kept);
+        Network masked = Models.copyOf(net);
+        masks.forEach((name, mask) -> masked.array(name).muli(mask));
+        coupling.zeroFollowers(masked, masks);
+        Network small = extract(masked, kept);
+        return new Result(small, kept, Flops.count(small).macs(), Flops.count(net).macs());
+    }
+
+    /**
+     * The smaller network's spec: for a ResNet, stream widths per stage and internal widths of the
+     * kept blocks; for a VGG-19, the channels of each convolution.
+     */
+    public static ModelSpec spec(Network full, StpGraph.Kept kept) {
+        if (full.spec() instanceof ModelSpec.Vgg19 || full.spec() instanceof ModelSpec.SubnetVgg19) {
+            if (!kept.droppedBlocks().isEmpty()) {
+                throw new IllegalArgumentException("a VGG keeps every layer; blocks " + kept.droppedBlocks()
+                        + " cannot be dropped");
+            }
+            List<Integer> channels = new ArrayList<>();
+            for (Architecture.Layer l : full.architecture().layers()) {
+                if (l.kind() == Architecture.Kind.CONV) channels.add(kept.channels(l.name()).length);
+            }
+            return new ModelSpec.SubnetVgg19(full.spec().width(), channels);
+        }
         int depth;
         double width;
         if (full.spec() instanceof ModelSpec.ResNet r) {
@@ -35,7 +91,8 @@ public final class Extraction {
             depth = r.depth();
             width = r.width();
         } else {
-            throw new IllegalArgumentException("extraction needs a basic-block ResNet, not " + full.spec().name());
+            throw new IllegalArgumentException("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, "
+                    + "resnet110) or VGG-19, not " + full.spec().name());
         }
         List<Integer> stream = new ArrayList<>();
         List<List<Integer>> inner = new ArrayList<>();
@@ -63,6 +120,8 @@ public final class Extraction {
     public static Network extract(Network full, StpGraph.Kept kept) {
         Network small = Models.build(spec(full, kept), full.sampleShape(), full.classes(), 0, full.labelSmoothing());
         Map<String, String[]> groups = StpGraph.groupsOfLayer(full.architecture());
+        Map<String, Long> channelsOf = new HashMap<>();
+        full.architecture().groups().forEach(g -> channelsOf.put(g.name(), g.channels()));
         for (ParamInfo p : small.params()) {
             String[] g = groups.get(p.layer());
             int[] out = g[0] == null ? null : kept.channels(g[0]);
@@ -70,6 +129,10 @@ public final class Extraction {
             INDArray source = full.array(p.name());
             // a copy: M2.1's shape() is the array's own shape info, and gather rewrites it in place
             long[] shape = source.shape().clone();
+            if (in != null && shape.length == 2) {
+                // a dense layer after a flatten reads each channel at shape[0] / C positions, channel-major
+                in = positions(in, shape[0] / channelsOf.get(g[1]));
+            }
             float[] values = source.dup('c').data().asFloat();
             if (p.kind() == ParamKind.WEIGHT && shape.length == 4) {
                 values = gather(values, shape, 2, in);
@@ -91,6 +154,15 @@ public final class Extraction {
         }
         small.batchNorm().force(full.batchNorm().forced());
         return small;
+    }
+
+    /** The flattened positions of {@code channels} when each has {@code per} consecutive ones. */
+    static int[] positions(int[] channels, long per) {
+        if (per == 1) return channels;
+        int[] out = new int[(int) (channels.length * per)];
+        int k = 0;
+        for (int c : channels) for (long p = 0; p < per; p++) out[k++] = (int) (c * per + p);
+        return out;
     }
 
     /**

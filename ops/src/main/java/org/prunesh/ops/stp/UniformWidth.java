@@ -1,6 +1,7 @@
 package org.prunesh.ops.stp;
 
 import org.prunesh.ops.model.Architecture;
+import org.prunesh.ops.prune.Decimals;
 
 import java.util.Collections;
 import java.util.TreeSet;
@@ -22,7 +23,7 @@ public final class UniformWidth {
      */
     public static Arch largestUnder(Architecture a, double budget) {
         if (!(budget > 0 && budget <= 1)) {
-            throw new IllegalArgumentException("budget " + Arch.plain(budget) + " is not a fraction in (0, 1]");
+            throw new IllegalArgumentException("budget " + Decimals.plain(budget) + " is not a fraction in (0, 1]");
         }
         TreeSet<Double> fractions = new TreeSet<>(Collections.reverseOrder());
         for (Architecture.ChannelGroup g : a.groups()) {
@@ -35,7 +36,7 @@ public final class UniformWidth {
             smallest = SubnetLayout.of(a, arch).macsFraction();
             if (smallest <= budget) return arch;
         }
-        throw new IllegalArgumentException("no uniform width keeps the MACs within budget " + Arch.plain(budget)
+        throw new IllegalArgumentException("no uniform width keeps the MACs within budget " + Decimals.plain(budget)
                 + ": one channel per group still has " + ArchSpace.brief(smallest) + " of them");
     }
 }

@@ -3,6 +3,7 @@ package org.prunesh.ops.train;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
+import org.prunesh.ops.prune.Decimals;
 
 import java.util.List;
 
@@ -74,7 +75,7 @@ public record BenchModel(ModelSpec spec, long[] sampleShape, int classes) {
 
     /** {@code resnet20 w0.5}. */
     public String label() {
-        return spec.name() + " w" + plain(spec.width());
+        return spec.name() + " w" + Decimals.plain(spec.width());
     }
 
     /** The sample shape as {@code CxHxW}. */
@@ -82,10 +83,5 @@ public record BenchModel(ModelSpec spec, long[] sampleShape, int classes) {
         StringBuilder out = new StringBuilder();
         for (long d : sampleShape) out.append(out.isEmpty() ? "" : "x").append(d);
         return out.toString();
-    }
-
-    /** A width without a trailing {@code .0}: 1, 0.5, 0.25. */
-    static String plain(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

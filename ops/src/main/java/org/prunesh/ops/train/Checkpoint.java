@@ -32,8 +32,19 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
     private static final int MAGIC = 0x50524E43; // "PRNC"
     private static final int VERSION = 2;
 
+    /** Writes whole or not at all: a failure (a full disk) removes the temporary file and leaves {@code file} as it was. */
     public void write(Path file) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            writeTo(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private void writeTo(Path tmp) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -65,7 +76,6 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
                 out.writeDouble(m.seconds());
             }
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static Checkpoint read(Path file) throws IOException {

@@ -36,6 +36,11 @@ public final class MaskState {
         return masks.get(name);
     }
 
+    /** Every mask by tensor name, in network order (a read-only view). */
+    public Map<String, INDArray> masks() {
+        return java.util.Collections.unmodifiableMap(masks);
+    }
+
     /** Zeroes the pruned weights in place. */
     public void apply(Network net) {
         for (Map.Entry<String, INDArray> e : masks.entrySet()) {

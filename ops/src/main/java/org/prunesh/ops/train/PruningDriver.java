@@ -1,9 +1,12 @@
 package org.prunesh.ops.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.prunesh.ops.model.ChannelCoupling;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.prune.Distribution;
+import org.prunesh.ops.prune.Granularity;
 import org.prunesh.ops.prune.MaskSelector;
+import org.prunesh.ops.prune.PruneRequest;
 import org.prunesh.ops.prune.Score;
 import org.prunesh.ops.prune.SelectionContext;
 import org.prunesh.ops.prune.SparseInit;
@@ -24,6 +27,10 @@ final class PruningDriver {
 
     private final Network net;
     private final PruningPlan plan;
+    /** The plan's request, with channel granularity coupled along the network's channel groups. */
+    private final PruneRequest request;
+    /** The network's channel groups when pruning whole channels, else null. */
+    private final ChannelCoupling coupling;
     private final MaskState masks;
     private final long seed;
     private final boolean observing;
@@ -35,6 +42,9 @@ final class PruningDriver {
         this.net = net;
         this.plan = plan;
         this.masks = masks;
+        boolean channels = plan.request().granularity() instanceof Granularity.Channel;
+        this.coupling = channels ? ChannelCoupling.of(net) : null;
+        this.request = channels ? plan.request().coupledAs(coupling.prunableWeights(plan.prunable())) : plan.request();
         this.seed = seed;
         this.observing = plan.selection().stages().stream().anyMatch(s -> s.score().observesEveryStep());
         List<Long> steps = plan.schedule().pruningSteps();
@@ -65,11 +75,11 @@ final class PruningDriver {
             for (String name : plan.prunable()) shapes.put(name, net.array(name).shape());
             double s = plan.init().sparsity();
             masks.update(plan.init().kind() == SparseInitSpec.Kind.ERK
-                    ? SparseInit.bernoulli(shapes, Distribution.erk(shapes, s, plan.request().bounds()), seed)
+                    ? SparseInit.bernoulli(shapes, Distribution.erk(shapes, s, request.bounds()), seed)
                     : SparseInit.uniform(shapes, s, seed));
         }
         if (plan.schedule().isPruningStep(0)) prune(0, firstBatchGradients);
-        masks.apply(net);
+        applyMasks();
     }
 
     /**
@@ -91,8 +101,14 @@ final class PruningDriver {
         boolean regrown = plan.regrowth() != null && plan.regrowth().isRegrowStep(step);
         if (pruned) prune(step, gradients);
         if (regrown) regrow(step, gradients);
-        masks.apply(net);
+        applyMasks();
         return pruned || regrown;
+    }
+
+    /** Zeroes the pruned weights and, when whole channels are pruned, what follows a removed channel. */
+    private void applyMasks() {
+        masks.apply(net);
+        if (coupling != null) coupling.zeroFollowers(net, masks.masks());
     }
 
     /** What the criteria carry across steps, as {@code stage<i>/<key>}, for checkpoints. */
@@ -135,7 +151,7 @@ final class PruningDriver {
             for (TensorState t : states) if (t.gradients() != null) used.put(t.name(), t.gradients());
             selectionGradients = used;
         }
-        masks.update(MaskSelector.select(states, target, plan.request(), new SelectionContext(step, progress(step))));
+        masks.update(MaskSelector.select(states, target, request, new SelectionContext(step, progress(step))));
     }
 
     /** Drop and regrow at the annealed fraction; optimizer state of dropped and new weights restarts. */

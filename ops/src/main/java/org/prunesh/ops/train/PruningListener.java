@@ -27,6 +27,12 @@ final class PruningListener extends BaseListener {
 
     private static final String GRAD_SUFFIX = "-grad";
 
+    /**
+     * The loss handed to {@link StepHooks#afterStep} when the step's logits were not seen. Cross-entropy
+     * is never −∞ (non-finite logits make it NaN or +∞), so this cannot be mistaken for a measured loss.
+     */
+    static final double UNMEASURED = Double.NEGATIVE_INFINITY;
+
     private final StepHooks hooks;
     private final Set<String> wanted;
     private final Map<String, String> decayed = new HashMap<>();
@@ -36,7 +42,7 @@ final class PruningListener extends BaseListener {
     private final String logitsName;
     private final double labelSmoothing;
     private boolean capturing;
-    private double lastLoss = Double.NaN;
+    private double lastLoss = UNMEASURED;
     private long step;
 
     /** What the trainer does at each point; kept separate so the listener stays mechanical. */
@@ -47,8 +53,9 @@ final class PruningListener extends BaseListener {
         boolean needsWeightsBeforeUpdate();
 
         /**
-         * After the update that completed {@code step}; gradients are those of its mini-batch,
-         * {@code before} the weights they were computed at (each null unless asked for).
+         * After the update that completed {@code step}; {@code loss} is its mini-batch loss (NaN or +∞ if
+         * it diverged, {@link #UNMEASURED} if the logits were not seen), gradients are those of its
+         * mini-batch, {@code before} the weights they were computed at (each null unless asked for).
          */
         void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before);
     }
@@ -77,6 +84,7 @@ final class PruningListener extends BaseListener {
     @Override
     public void iterationStart(SameDiff sd, At at, MultiDataSet data, long etlMs) {
         capturing = hooks.needsGradientsAt(step + 1);
+        lastLoss = UNMEASURED;
         captured.clear();
         weightsBefore.clear();
     }

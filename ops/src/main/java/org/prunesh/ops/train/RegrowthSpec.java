@@ -1,6 +1,6 @@
 package org.prunesh.ops.train;
 
-import org.prunesh.ops.prune.regrow.Anneal;
+import org.prunesh.ops.prune.Anneal;
 import org.prunesh.ops.prune.regrow.RegrowthPlan;
 import org.prunesh.ops.schedule.StepClock;
 import org.prunesh.ops.schedule.StepPoint;

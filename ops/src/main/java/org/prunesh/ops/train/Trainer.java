@@ -26,14 +26,29 @@ import java.util.function.BooleanSupplier;
  * {@link PruningPlan}. Steps run through one {@link SessionStepper} for the whole run (one SameDiff
  * training session, its memory reused from step to step); work that must precede a step's forward
  * pass goes in the {@link StepHook}, called at one place in the loop. Each epoch is evaluated and
- * persisted between batch loops.
+ * persisted between batch loops. A step whose loss is not finite, or a pruning step after which a
+ * prunable weight is not, ends the run there ({@link Divergence}): nothing of that epoch is evaluated
+ * or checkpointed, so the last checkpoint stays the last good state.
  */
 public final class Trainer {
 
-    /** @param cancelled true when the user stopped the run; {@code epochs} holds what finished */
-    /** @param selectionGradients the gradients the last pruning step ranked by, per tensor (empty if none) */
+    /**
+     * @param cancelled          true when the user stopped the run; {@code epochs} holds what finished
+     * @param selectionGradients the gradients the last pruning step ranked by, per tensor (empty if none)
+     * @param divergence         where the run stopped on a non-finite loss or weight, or null; {@code epochs}
+     *                           then holds the epochs before it, and the last checkpoint is the last good state
+     */
     public record Result(List<EpochMetrics> epochs, MaskState masks, long steps, double seconds, boolean cancelled,
-                         Map<String, float[]> selectionGradients) {
+                         Map<String, float[]> selectionGradients, Divergence divergence) {
+
+        public Result(List<EpochMetrics> epochs, MaskState masks, long steps, double seconds, boolean cancelled,
+                      Map<String, float[]> selectionGradients) {
+            this(epochs, masks, steps, seconds, cancelled, selectionGradients, null);
+        }
+
+        public boolean diverged() {
+            return divergence != null;
+        }
     }
 
     private static Map<String, float[]> gradientsUsed(PruningDriver driver) {
@@ -128,6 +143,11 @@ public final class Trainer {
                 }
             }
         } catch (RuntimeException e) {
+            Divergence diverged = divergence(e);
+            if (diverged != null) {
+                return new Result(finished, masks, diverged.step(), seconds(started), false, gradientsUsed(driver),
+                        diverged);
+            }
             if (!isCancellation(e)) throw e;
             return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
         }
@@ -172,6 +192,8 @@ public final class Trainer {
         double lossSum;
         long lossCount;
         double sparsity;
+        double lastFiniteLoss = Double.NaN;
+        long lastFiniteStep;
 
         Hooks(MaskState masks, PruningDriver driver, TrainingObserver observer, BooleanSupplier cancelRequested,
               long totalSteps) {
@@ -180,6 +202,10 @@ public final class Trainer {
             this.observer = observer;
             this.cancelRequested = cancelRequested;
             this.totalSteps = totalSteps;
+        }
+
+        private void stop(long step, String what) {
+            throw new Divergence.Stop(new Divergence(step, epoch, what, lastFiniteLoss, lastFiniteStep, lr.get()));
         }
 
         @Override
@@ -194,10 +220,21 @@ public final class Trainer {
 
         @Override
         public void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before) {
-            if (driver != null) {
-                if (driver.afterStep(step, gradients, before)) sparsity = masks.sparsity();
+            // Checked before pruning, so that no pruning step ranks scores computed from a diverged step.
+            boolean measured = loss != PruningListener.UNMEASURED;
+            if (measured && !Double.isFinite(loss)) stop(step, "the training loss is " + Divergence.describe(loss));
+            if (measured) {
+                lastFiniteLoss = loss;
+                lastFiniteStep = step;
             }
-            if (!Double.isNaN(loss)) {
+            if (driver != null) {
+                if (driver.afterStep(step, gradients, before)) {
+                    sparsity = masks.sparsity();
+                    String bad = NonFinite.firstIn(net, masks.names());
+                    if (bad != null) stop(step, bad + " after the pruning step");
+                }
+            }
+            if (measured) {
                 lossSum += loss;
                 lossCount++;
             }
@@ -207,7 +244,7 @@ public final class Trainer {
                 double elapsed = (now - started) / 1e9;
                 double eta = step == 0 ? -1 : elapsed / step * (totalSteps - step);
                 observer.progress(new TrainingProgress(runName, epoch, config.epochs(), step, totalSteps,
-                        loss, sparsity, eta));
+                        measured ? loss : Double.NaN, sparsity, eta));
             }
             if (cancelRequested.getAsBoolean()) throw new TrainingCancelledException();
         }
@@ -243,6 +280,14 @@ public final class Trainer {
                 .dataSetFeatureMapping(Network.INPUT)
                 .dataSetLabelMapping(Network.LABEL);
         return b.build();
+    }
+
+    /** The divergence a step stopped on, found through whatever SameDiff wrapped it in, or null. */
+    private static Divergence divergence(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Divergence.Stop stop) return stop.divergence;
+        }
+        return null;
     }
 
     private static boolean isCancellation(Throwable e) {

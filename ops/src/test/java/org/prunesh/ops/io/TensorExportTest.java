@@ -4,8 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,17 +59,18 @@ class TensorExportTest {
         assertEquals(Set.of("index.json", "fc1.weight.weight.npy", "fc1.weight.mask.npy", "fc1.weight.grad.npy",
                 "fc2_W.weight.npy", "fc2_W.mask.npy"), list(dir));
 
-        NpyArray.Float32 w = (NpyArray.Float32) NpyReader.read(dir.resolve("fc1.weight.weight.npy"));
+        INDArray w = Nd4j.createFromNpyFile(dir.resolve("fc1.weight.weight.npy").toFile());
+        assertEquals(DataType.FLOAT, w.dataType());
         assertArrayEquals(new long[]{2, 3}, w.shape());
-        assertArrayEquals(FC1.weights(), w.data());
-        NpyArray.Bool m = (NpyArray.Bool) NpyReader.read(dir.resolve("fc1.weight.mask.npy"));
+        assertArrayEquals(FC1.weights(), w.data().asFloat());
+        INDArray m = Nd4j.createFromNpyFile(dir.resolve("fc1.weight.mask.npy").toFile());
+        assertEquals(DataType.BOOL, m.dataType());
         assertArrayEquals(new long[]{2, 3}, m.shape());
-        assertArrayEquals(FC1.mask(), m.data());
-        NpyArray.Float32 g = (NpyArray.Float32) NpyReader.read(dir.resolve("fc1.weight.grad.npy"));
-        assertArrayEquals(FC1.gradient(), g.data());
-        NpyArray.Bool m2 = (NpyArray.Bool) NpyReader.read(dir.resolve("fc2_W.mask.npy"));
+        assertArrayEquals(new float[]{1, 0, 1, 0, 0, 1}, m.castTo(DataType.FLOAT).data().asFloat());
+        assertArrayEquals(FC1.gradient(), Nd4j.createFromNpyFile(dir.resolve("fc1.weight.grad.npy").toFile()).data().asFloat());
+        INDArray m2 = Nd4j.createFromNpyFile(dir.resolve("fc2_W.mask.npy").toFile());
         assertArrayEquals(new long[]{4}, m2.shape());
-        assertArrayEquals(FC2.mask(), m2.data());
+        assertArrayEquals(new float[]{1, 0, 0, 0}, m2.castTo(DataType.FLOAT).data().asFloat());
 
         JsonNode index = new ObjectMapper().readTree(dir.resolve("index.json").toFile());
         assertEquals("prune-sh tensor export", index.get("format").asText());
@@ -88,6 +95,28 @@ class TensorExportTest {
         assertEquals(1, t2.get("active").asInt());
         assertEquals(0.75, t2.get("sparsity").asDouble());
         assertEquals("{\"weight\":\"fc2_W.weight.npy\",\"mask\":\"fc2_W.mask.npy\"}", t2.get("files").toString());
+    }
+
+    /** What numpy 2.4.6's {@code numpy.save} writes: version 1.0, header length 118, the dict padded to 128 bytes. */
+    private static byte[] numpyFile(String dict, byte[] data) {
+        ByteBuffer b = ByteBuffer.allocate(128 + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[]{(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 0x76, 0});
+        b.put(dict.getBytes(StandardCharsets.ISO_8859_1));
+        while (b.position() < 127) b.put((byte) ' ');
+        b.put((byte) '\n').put(data);
+        return b.array();
+    }
+
+    @Test
+    void filesAreNumpysBytes() throws IOException {
+        Path dir = TensorExport.write(tmp.resolve("export"), List.of(FC1), Map.of());
+        ByteBuffer weights = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        for (float w : FC1.weights()) weights.putFloat(w);
+        assertArrayEquals(numpyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }", weights.array()),
+                Files.readAllBytes(dir.resolve("fc1.weight.weight.npy")));
+        assertArrayEquals(numpyFile("{'descr': '|b1', 'fortran_order': False, 'shape': (2, 3), }",
+                        new byte[]{1, 0, 1, 0, 0, 1}),
+                Files.readAllBytes(dir.resolve("fc1.weight.mask.npy")));
     }
 
     @Test

@@ -85,6 +85,60 @@ class ChannelSelectTest {
         assertArrayEquals(new boolean[] {T, F, T, F, T, F}, m.get("fc"));
     }
 
+    /* conv B [1, 1, 4, 3], coupled with conv A (CONV): filter 0: 1 1 1 1 (L1 4), filter 1: 0 .5 0 0 (.5), filter 2: 0 0 0 1 (1). */
+    private static final float[] B = {1, 0, 0, 1, 0.5f, 0, 1, 0, 0, 1, 0, 1};
+
+    private static TensorState convB() {
+        return new TensorState("convB", new long[] {1, 1, 4, 3}, B, null, all(12));
+    }
+
+    private static final Granularity COUPLED_L1 = new Granularity.Channel(Granularity.Norm.L1,
+            List.of(List.of("conv", "convB")));
+
+    @Test
+    void coupledTensorsLoseTheSameChannelScoredOverAllMembers() {
+        // Alone each loses its own lowest filter: conv filter 0 (L1 3), convB filter 1 (.5).
+        Map<String, boolean[]> alone = select(List.of(conv(all(12)), convB()), 1.0 / 3, Scope.LAYERWISE, L1,
+                DensityBounds.NONE);
+        assertArrayEquals(new boolean[] {F, T, T, F, T, T, F, T, T, F, T, T}, alone.get("conv"));
+        assertArrayEquals(new boolean[] {T, F, T, T, F, T, T, F, T, T, F, T}, alone.get("convB"));
+        // Coupled: channel sums {3 + 4, 4 + .5, 8 + 1} = {7, 4.5, 9}, so channel 1 goes from both.
+        Map<String, boolean[]> coupled = select(List.of(conv(all(12)), convB()), 1.0 / 3, Scope.LAYERWISE,
+                COUPLED_L1, DensityBounds.NONE);
+        assertArrayEquals(new boolean[] {T, F, T, T, F, T, T, F, T, T, F, T}, coupled.get("conv"));
+        assertArrayEquals(new boolean[] {T, F, T, T, F, T, T, F, T, T, F, T}, coupled.get("convB"));
+        // L2 over the group: sqrt(9 + 4) = 3.6, sqrt(4 + .25) = 2.06, sqrt(16 + 1) = 4.12: channel 1 again.
+        Granularity coupledL2 = new Granularity.Channel(Granularity.Norm.L2, List.of(List.of("conv", "convB")));
+        assertArrayEquals(coupled.get("conv"), select(List.of(conv(all(12)), convB()), 1.0 / 3, Scope.LAYERWISE,
+                coupledL2, DensityBounds.NONE).get("conv"));
+    }
+
+    @Test
+    void aCoupledGroupCountsAsOneLayerOfChannelsBesideSingleTensors() {
+        // Global over the group's 3 channels {7, 4.5, 9} and fc's 2 filters {1.5, 1.2}: 5 units, s = 0.6
+        // prunes 3: fc 1, fc 0, then group channel 1 (4.5), from both members.
+        Map<String, boolean[]> m = select(List.of(conv(all(12)), dense(), convB()), 0.6, Scope.GLOBAL, COUPLED_L1,
+                DensityBounds.NONE);
+        assertArrayEquals(new boolean[] {T, F, T, T, F, T, T, F, T, T, F, T}, m.get("conv"));
+        assertArrayEquals(new boolean[] {T, F, T, T, F, T, T, F, T, T, F, T}, m.get("convB"));
+        assertArrayEquals(new boolean[] {F, F, F, F, F, F}, m.get("fc"));
+        // A channel thinned in one member is no candidate of the group.
+        boolean[] thinned = all(12);
+        thinned[4] = false;
+        Map<String, boolean[]> t = select(List.of(conv(thinned), convB()), 1.0 / 3, Scope.LAYERWISE, COUPLED_L1,
+                DensityBounds.NONE);
+        assertArrayEquals(thinned, t.get("conv"));
+    }
+
+    @Test
+    void coupledMembersMustHaveTheSameChannels() {
+        Granularity bad = new Granularity.Channel(Granularity.Norm.L1, List.of(List.of("conv", "fc")));
+        assertEquals("tensors conv + fc are coupled but tensor 'fc' has 2 output channels, not 3",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> select(List.of(conv(all(12)), dense()), 0.5, Scope.GLOBAL, bad, DensityBounds.NONE))
+                        .getMessage());
+    }
+
     @Test
     void aThinnedFilterIsNoCandidateAndCountsAsPruned() {
         // Element 3 (filter 0, row 1) is already pruned: 2 of 3 filters are whole.

@@ -58,8 +58,8 @@ class MaskSelectorReferenceTest {
                 Selection.of(MAGNITUDE, 0.9, GRADIENT),
                 Selection.of(SIGNED, 0.6, GRADIENT),
                 new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.of(SIGNED, 0.5), Stage.last(MAGNITUDE))),
-                new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005), Stage.last(GRADIENT))),
-                new Selection(List.of(Stage.annealed(GRADIENT, PoolRule.Curve.LINEAR, 0.9, 0.1),
+                new Selection(List.of(Stage.annealed(MAGNITUDE, Anneal.COSINE, 0.5, 0.005), Stage.last(GRADIENT))),
+                new Selection(List.of(Stage.annealed(GRADIENT, Anneal.LINEAR, 0.9, 0.1),
                         Stage.of(MAGNITUDE, 0.7), Stage.last(SIGNED))));
         SelectionContext context = new SelectionContext(700, 0.3);
         int compared = 0;
@@ -132,7 +132,7 @@ class MaskSelectorReferenceTest {
             return Math.max(np, Math.round(fixed.ratio() * r));
         }
         PoolRule.Annealed a = (PoolRule.Annealed) rule;
-        double c = a.curve() == PoolRule.Curve.COSINE ? (1 + Math.cos(Math.PI * progress)) / 2 : 1 - progress;
+        double c = a.curve() == Anneal.COSINE ? (1 + Math.cos(Math.PI * progress)) / 2 : 1 - progress;
         return np + Math.round((a.to() + (a.from() - a.to()) * c) * (r - np));
     }
 }

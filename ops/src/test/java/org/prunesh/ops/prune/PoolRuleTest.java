@@ -33,8 +33,8 @@ class PoolRuleTest {
 
     @Test
     void annealedPoolFollowsItsCurveFromTheFirstFractionToTheSecond() {
-        PoolRule.Annealed cosine = new PoolRule.Annealed(PoolRule.Curve.COSINE, 0.5, 0.005);
-        PoolRule.Annealed linear = new PoolRule.Annealed(PoolRule.Curve.LINEAR, 0.5, 0.005);
+        PoolRule.Annealed cosine = new PoolRule.Annealed(Anneal.COSINE, 0.5, 0.005);
+        PoolRule.Annealed linear = new PoolRule.Annealed(Anneal.LINEAR, 0.5, 0.005);
         assertEquals(0.5, cosine.fraction(0), 0.0);
         assertEquals(0.005, cosine.fraction(1), 1e-15);
         assertEquals(0.2525, cosine.fraction(0.5), 1e-15);
@@ -47,7 +47,7 @@ class PoolRuleTest {
         assertEquals(53, cosine.poolSize(10, 110, at(0.25)));
         assertEquals(48, linear.poolSize(10, 110, at(0.25)));
         assertEquals(11, cosine.poolSize(10, 110, at(1)));
-        assertEquals(10, new PoolRule.Annealed(PoolRule.Curve.LINEAR, 0.5, 0).poolSize(10, 110, at(1)));
+        assertEquals(10, new PoolRule.Annealed(Anneal.LINEAR, 0.5, 0).poolSize(10, 110, at(1)));
         assertEquals(5, cosine.poolSize(10, 5, at(0)), "never more than the active weights");
         assertEquals("pool anneal cosine 0.5 to 0.005", cosine.describe());
         assertEquals("pool anneal linear 0.5 to 0.005", linear.describe());
@@ -56,7 +56,7 @@ class PoolRuleTest {
     @Test
     void annealedChainPrunesFromAPoolThatShrinksOverTheWindow() {
         // magnitude pool anneal cosine 0.5 to 0 then gradient; N = R = 12, N_p = 6.
-        Selection chain = new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0),
+        Selection chain = new Selection(List.of(Stage.annealed(MAGNITUDE, Anneal.COSINE, 0.5, 0),
                 Stage.last(GRADIENT)));
         TensorState t = new TensorState("fc", new long[] {12}, W, G, dense(12));
         PruneRequest request = PruneRequest.of(chain, Scope.LAYERWISE);
@@ -77,7 +77,7 @@ class PoolRuleTest {
         // Stage 1 keeps max(6, round(0.5 * 12)) = 6 lowest |g| = {3, 10, 0, 5, 1, 11}; stage 2's annealed
         // rule asks for 6 + round(1 * 6) = 12, capped at 6, so stage 3 prunes the 3 lowest |w| of stage 1's pool.
         Selection chain = new Selection(List.of(Stage.of(GRADIENT, 0.5),
-                Stage.annealed(GRADIENT, PoolRule.Curve.LINEAR, 1, 1), Stage.last(MAGNITUDE)));
+                Stage.annealed(GRADIENT, Anneal.LINEAR, 1, 1), Stage.last(MAGNITUDE)));
         TensorState t = new TensorState("fc", new long[] {12}, W, G, dense(12));
         boolean[] mask = MaskSelector.select(List.of(t), 0.25, PruneRequest.of(chain, Scope.GLOBAL), at(0)).get("fc");
         // N_p = 3: lowest |w| of {3 .7, 10 .8, 0 .9, 5 .05, 1 .1, 11 .15} = 5, 1, 11.
@@ -90,8 +90,8 @@ class PoolRuleTest {
                 assertThrows(IllegalArgumentException.class, () -> new PoolRule.Fixed(0)).getMessage());
         assertEquals("an annealed pool goes between fractions in [0, 1], got 0.5 to 1.2",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new PoolRule.Annealed(PoolRule.Curve.COSINE, 0.5, 1.2)).getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new PoolRule.Annealed(PoolRule.Curve.LINEAR, Double.NaN, 0));
+                        () -> new PoolRule.Annealed(Anneal.COSINE, 0.5, 1.2)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new PoolRule.Annealed(Anneal.LINEAR, Double.NaN, 0));
         assertEquals("pruning progress must be in [0, 1], got 1.5",
                 assertThrows(IllegalArgumentException.class, () -> new SelectionContext(3, 1.5)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new SelectionContext(-1, 0));

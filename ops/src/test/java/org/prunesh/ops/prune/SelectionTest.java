@@ -22,11 +22,11 @@ class SelectionTest {
         assertTrue(fggp.needsGradient());
         assertFalse(Selection.of(MAGNITUDE).needsGradient());
         assertEquals(List.of(Stage.of(GRADIENT, 0.5), Stage.last(MAGNITUDE)), fggp.stages());
-        Selection granet = new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005),
+        Selection granet = new Selection(List.of(Stage.annealed(MAGNITUDE, Anneal.COSINE, 0.5, 0.005),
                 Stage.last(GRADIENT)));
         assertEquals("magnitude pool anneal cosine 0.5 to 0.005 then gradient", granet.describe());
         Selection three = new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.annealed(MAGNITUDE,
-                PoolRule.Curve.LINEAR, 1, 0.0001), Stage.last(GRADIENT)));
+                Anneal.LINEAR, 1, 0.0001), Stage.last(GRADIENT)));
         assertEquals("gradient ratio 0.8 then magnitude pool anneal linear 1 to 0.0001 then gradient", three.describe());
         assertEquals("gradient mean 8 ratio 0.5 then magnitude",
                 Selection.of(new GradientMeanScore(8), 0.5, MAGNITUDE).describe(), "a score's variant is part of the script");
@@ -42,7 +42,7 @@ class SelectionTest {
         assertEquals("the last stage ('magnitude') picks the weights to prune and takes no pool, got 'ratio 0.5'",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () ->
-                new Selection(List.of(Stage.annealed(MAGNITUDE, PoolRule.Curve.COSINE, 0.5, 0.005))));
+                new Selection(List.of(Stage.annealed(MAGNITUDE, Anneal.COSINE, 0.5, 0.005))));
         assertEquals("the last stage ('magnitude') picks the weights to prune and takes no pool, got"
                 + " 'pool anneal cosine 0.5 to 0.005'", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Stage.of(GRADIENT, 0));

@@ -9,7 +9,6 @@ import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
-import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.model.Slimming;
 import org.prunesh.ops.train.Evaluator;
 
@@ -17,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,27 +26,8 @@ class ExtractionTest {
 
     /** ResNet-20 at width 0.5: streams of 8, 16 and 32 channels. */
     private static Network slimmable() {
-        Network net = Models.build(new ModelSpec.ResNet(20, 0.5), new long[]{1, 28, 28}, 10, 3, 0, Slimming.masksOnly());
-        // Non-trivial BN parameters and statistics, so that every slice matters.
-        SplittableRandom r = new SplittableRandom(11);
-        for (ParamInfo p : net.params()) {
-            if (p.name().contains("bn") || p.name().contains("shortcut.1")) {
-                net.array(p.name()).assign(random(r, net.array(p.name()).shape(), 0.5, 1.5));
-            }
-        }
-        for (String b : net.buffers()) {
-            net.array(b).assign(b.endsWith("running_var") ? random(r, net.array(b).shape(), 0.5, 2)
-                    : random(r, net.array(b).shape(), -0.3, 0.3));
-        }
-        return net;
-    }
-
-    private static INDArray random(SplittableRandom r, long[] shape, double lo, double hi) {
-        int n = 1;
-        for (long d : shape) n *= (int) d;
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) v[i] = (float) (lo + (hi - lo) * r.nextDouble());
-        return Nd4j.create(v, shape, 'c');
+        return Nets.withBatchNorms(Models.build(new ModelSpec.ResNet(20, 0.5), new long[]{1, 28, 28}, 10, 3, 0,
+                Slimming.masksOnly()));
     }
 
     private static StpGraph.Kept kept() {

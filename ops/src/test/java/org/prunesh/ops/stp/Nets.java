@@ -1,13 +1,19 @@
 package org.prunesh.ops.stp;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Architecture.Kind;
 import org.prunesh.ops.model.Architecture.Layer;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
+import org.prunesh.ops.model.Network;
+import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.model.ParamKind;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** The networks the STP tests run on. */
 final class Nets {
@@ -49,6 +55,27 @@ final class Nets {
                         "layer1.0.bn2", "layer1.1.conv2", "layer1.1.bn2"),
                         List.of("layer1.0.conv1", "layer1.1.conv1", "fc")));
         return new Architecture(layers, stages, groups);
+    }
+
+    /** {@code net} with random batch-norm parameters and statistics, so that every slice of them matters. */
+    static Network withBatchNorms(Network net) {
+        SplittableRandom r = new SplittableRandom(11);
+        for (ParamInfo p : net.params()) {
+            if (p.kind() == ParamKind.NORM) net.array(p.name()).assign(random(r, net.array(p.name()).shape(), 0.5, 1.5));
+        }
+        for (String b : net.buffers()) {
+            net.array(b).assign(b.endsWith("running_var") ? random(r, net.array(b).shape(), 0.5, 2)
+                    : random(r, net.array(b).shape(), -0.3, 0.3));
+        }
+        return net;
+    }
+
+    private static INDArray random(SplittableRandom r, long[] shape, double lo, double hi) {
+        int n = 1;
+        for (long d : shape) n *= (int) d;
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) (lo + (hi - lo) * r.nextDouble());
+        return Nd4j.create(v, shape, 'c');
     }
 
     private static Architecture.Block block(String name) {

@@ -10,8 +10,11 @@ import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.prune.DensityBounds;
 import org.prunesh.ops.prune.GradientScore;
+import org.prunesh.ops.prune.Granularity;
 import org.prunesh.ops.prune.MagnitudeScore;
+import org.prunesh.ops.prune.PruneRequest;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.Selection;
 import org.prunesh.ops.schedule.CubicSpec;
@@ -63,6 +66,38 @@ class TrainerTest {
         }
         assertEquals(2880, zeros);
         assertTrue(seen.get(3).testAccuracy() > 0.4, "accuracy " + seen.get(3).testAccuracy());
+    }
+
+    @Test
+    void channelPruningRemovesWholeUnitsWithTheirBiases() {
+        Dataset data = DATA.load();
+        Network net = Models.build(new ModelSpec.Mlp(List.of(8), 1.0), data.sampleShape(), 4, 11, 0);
+        // fc1 [16, 8] prunable, its bias excluded but following its channels; the classifier excluded.
+        List<String> prunable = List.of("fc1.weight");
+        TrainConfig config = new TrainConfig(2, 64, TrainConfig.Optimizer.SGD, 0.05, 0.9, false, 0, 0);
+        StepClock clock = StepClock.of(data.trainSize(), config.batch(), config.epochs());
+        SparsitySchedule schedule = new CubicSpec(0, 0.5, new StepPoint.Steps(0), new StepPoint.Steps(8),
+                new StepPoint.Steps(8), 3).resolve(clock);
+        PruningPlan plan = new PruningPlan(schedule, new PruneRequest(Selection.of(new MagnitudeScore()), Scope.GLOBAL,
+                new Granularity.Channel(Granularity.Norm.L2), DensityBounds.NONE), prunable, 1, null, null);
+
+        Trainer.Result r = new Trainer(net, data, config, plan, 5, "t").train(new TrainingObserver() {
+            @Override public void progress(TrainingProgress p) { }
+            @Override public void epochFinished(EpochMetrics m) { }
+        }, () -> false);
+
+        // Half of the 8 units are gone: their columns of fc1 and their biases, kept zero through training.
+        float[] columns = r.masks().mask("fc1.weight").max(0).toFloatVector();
+        float[] bias = net.array("fc1.bias").toFloatVector();
+        int removed = 0;
+        for (int c = 0; c < 8; c++) {
+            if (columns[c] == 0) {
+                removed++;
+                assertEquals(0f, bias[c], "bias of removed unit " + c);
+            }
+        }
+        assertEquals(4, removed);
+        assertEquals(64, r.masks().active());
     }
 
     @Test

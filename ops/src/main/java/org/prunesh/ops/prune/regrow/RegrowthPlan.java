@@ -1,5 +1,7 @@
 package org.prunesh.ops.prune.regrow;
 
+import org.prunesh.ops.prune.Anneal;
+
 import java.util.Objects;
 
 /**

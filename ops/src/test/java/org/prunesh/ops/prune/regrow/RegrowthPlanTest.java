@@ -1,6 +1,7 @@
 package org.prunesh.ops.prune.regrow;
 
 import org.junit.jupiter.api.Test;
+import org.prunesh.ops.prune.Anneal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
