@@ -1,5 +1,7 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
+
 /**
  * The MACs fractions a search may choose from, both ends inclusive: at most the budget and, so
  * that the KD score (which rewards size only weakly) cannot settle on a subnet that leaves part
@@ -21,18 +23,18 @@ public record FlopsBand(double min, double max) {
 
     public FlopsBand {
         if (!(max > 0 && max <= 1)) {
-            throw new IllegalArgumentException("budget " + Arch.plain(max) + " is not a fraction in (0, 1]");
+            throw new IllegalArgumentException("budget " + Decimals.plain(max) + " is not a fraction in (0, 1]");
         }
         if (!(min >= 0 && min <= max)) {
-            throw new IllegalArgumentException("the lowest MACs fraction " + Arch.plain(min) + " is not in [0, "
-                    + Arch.plain(max) + "]");
+            throw new IllegalArgumentException("the lowest MACs fraction " + Decimals.plain(min) + " is not in [0, "
+                    + Decimals.plain(max) + "]");
         }
     }
 
     /** [share·budget, budget]. */
     public static FlopsBand of(double budget, double minShare) {
         if (!(minShare >= 0 && minShare <= 1)) {
-            throw new IllegalArgumentException("the lowest share of the budget " + Arch.plain(minShare)
+            throw new IllegalArgumentException("the lowest share of the budget " + Decimals.plain(minShare)
                     + " is not in [0, 1]");
         }
         return new FlopsBand(minShare * budget, budget);

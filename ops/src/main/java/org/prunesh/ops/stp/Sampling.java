@@ -1,5 +1,6 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.prunesh.ops.model.Architecture;
 
 /**
@@ -22,7 +23,7 @@ public sealed interface Sampling {
     record Expansion(double until, boolean ceiling) implements Sampling {
         public Expansion {
             if (!(until > 0 && until <= 1)) {
-                throw new IllegalArgumentException("expansion end " + Arch.plain(until) + " is not a fraction of"
+                throw new IllegalArgumentException("expansion end " + Decimals.plain(until) + " is not a fraction of"
                         + " training in (0, 1]");
             }
         }
@@ -45,7 +46,7 @@ public sealed interface Sampling {
 
         public Uniform {
             if (!(min >= 0 && min <= 1)) {
-                throw new IllegalArgumentException("the lowest share of the budget " + Arch.plain(min)
+                throw new IllegalArgumentException("the lowest share of the budget " + Decimals.plain(min)
                         + " is not in [0, 1]");
             }
         }

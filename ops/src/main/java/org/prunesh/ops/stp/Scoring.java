@@ -1,5 +1,6 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.prunesh.ops.data.Dataset;
@@ -30,7 +31,7 @@ public record Scoring(int calibrationBatches, int heldOutBatches, int batchSize,
         }
         if (batchSize < 1) throw new IllegalArgumentException("batch size " + batchSize + " must be positive");
         if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature " + Arch.plain(temperature) + " must be positive");
+            throw new IllegalArgumentException("temperature " + Decimals.plain(temperature) + " must be positive");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.Slimming;
@@ -29,9 +30,9 @@ public record Stimulus(int subnets, double lambda, double temperature, Sampling 
         if (subnets < 1 || subnets > MAX_SUBNETS) {
             throw new IllegalArgumentException("subnets per step must be 1 to " + MAX_SUBNETS + ", not " + subnets);
         }
-        if (!(lambda > 0)) throw new IllegalArgumentException("lambda " + Arch.plain(lambda) + " must be positive");
+        if (!(lambda > 0)) throw new IllegalArgumentException("lambda " + Decimals.plain(lambda) + " must be positive");
         if (!(temperature > 0)) {
-            throw new IllegalArgumentException("temperature " + Arch.plain(temperature) + " must be positive");
+            throw new IllegalArgumentException("temperature " + Decimals.plain(temperature) + " must be positive");
         }
     }
 

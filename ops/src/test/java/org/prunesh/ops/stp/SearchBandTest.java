@@ -74,7 +74,7 @@ class SearchBandTest {
             Arch arch = BudgetSamplingTest.PER_BLOCK.sample(a, rng);
             SubnetLayout layout = SubnetLayout.of(a, arch);
             StpGraph.Kept kept = StpGraph.Kept.of(a, arch, order);
-            ModelSpec.SubnetResNet small = Extraction.spec(full, kept);
+            ModelSpec small = Extraction.spec(full, kept);
             assertEquals(small, ScratchModel.spec(spec, a, arch), arch.toString());
             // building a graph costs about 0.1 s: count the MACs of every 10th physically
             if (i % 10 == 0) {
