@@ -41,15 +41,15 @@ import java.util.SplittableRandom;
  */
 final class StpExecutor {
 
-    static final int DEFAULT_HELD_OUT_BATCHES = 4;
-    static final int DEFAULT_CALIBRATION_BATCHES = 20;
+    static final int DEFAULT_HELD_OUT_BATCHES = org.prunesh.ops.stp.Scoring.DEFAULT_HELD_OUT_BATCHES;
+    static final int DEFAULT_CALIBRATION_BATCHES = org.prunesh.ops.stp.Scoring.DEFAULT_CALIBRATION_BATCHES;
     static final int DEFAULT_POPULATION = 16;
     static final int DEFAULT_GENERATIONS = 8;
     static final double DEFAULT_MUTATION = 0.2;
     static final double DEFAULT_CROSSOVER = 0.5;
     static final int DEFAULT_SAMPLES = 128;
     /** KD scores of candidates compare predictive distributions as they are (T = 1). */
-    static final double SEARCH_TEMPERATURE = 1.0;
+    static final double SEARCH_TEMPERATURE = org.prunesh.ops.stp.Scoring.DEFAULT_TEMPERATURE;
 
     private final Path runsDir;
     private final ModelStore store;

@@ -20,9 +20,9 @@ import java.util.List;
 /** Turns the checked STP statements into the ops library's values. */
 public final class StpLowering {
 
-    static final int DEFAULT_SUBNETS = 2;
-    static final double DEFAULT_LAMBDA = 1.0;
-    static final double DEFAULT_TEMPERATURE = 4.0;
+    static final int DEFAULT_SUBNETS = org.prunesh.ops.stp.Stimulus.DEFAULT_SUBNETS;
+    static final double DEFAULT_LAMBDA = org.prunesh.ops.stp.Stimulus.DEFAULT_LAMBDA;
+    static final double DEFAULT_TEMPERATURE = org.prunesh.ops.stp.Stimulus.DEFAULT_TEMPERATURE;
     static final StpState.Until DEFAULT_UNTIL = new StpState.Until(50, Quantity.Unit.PERCENT);
 
     private StpLowering() {

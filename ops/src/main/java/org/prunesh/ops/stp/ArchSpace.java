@@ -169,6 +169,57 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
                 + "); raise the budget or narrow the space toward small archs");
     }
 
+    /**
+     * Uniform over the archs of the space whose MACs fraction lies in {@code band}, by rejection.
+     *
+     * @throws IllegalArgumentException when none of {@code maxTries} samples fell in the band
+     */
+    public Arch sampleIn(Architecture a, FlopsBand band, SplittableRandom rng, int maxTries) {
+        requireBudget(a, band.max());
+        Arch arch = tryIn(a, band, rng, maxTries);
+        if (arch != null) return arch;
+        throw new IllegalArgumentException("none of " + maxTries + " archs sampled from the space has between "
+                + brief(band.min()) + " and " + brief(band.max()) + " of the MACs; widen the band or the space");
+    }
+
+    /** A uniform draw in the band, or null when none of {@code maxTries} samples fell in it. */
+    Arch tryIn(Architecture a, FlopsBand band, SplittableRandom rng, int maxTries) {
+        for (int t = 0; t < maxTries; t++) {
+            Arch arch = sample(a, rng);
+            if (band.contains(fraction(a, arch))) return arch;
+        }
+        return null;
+    }
+
+    /** A mutation of a parent inside the band: up to {@code maxTries} attempts, then the parent itself. */
+    public Arch mutateIn(Architecture a, Arch parent, double prob, FlopsBand band, SplittableRandom rng,
+                         int maxTries) {
+        requireIn(a, parent, band);
+        for (int t = 0; t < maxTries; t++) {
+            Arch child = mutate(a, parent, prob, rng);
+            if (band.contains(fraction(a, child))) return child;
+        }
+        return parent;
+    }
+
+    /** A crossover of two parents inside the band: up to {@code maxTries} attempts, then x itself. */
+    public Arch crossoverIn(Architecture a, Arch x, Arch y, FlopsBand band, SplittableRandom rng, int maxTries) {
+        requireIn(a, x, band);
+        requireIn(a, y, band);
+        for (int t = 0; t < maxTries; t++) {
+            Arch child = crossover(a, x, y, rng);
+            if (band.contains(fraction(a, child))) return child;
+        }
+        return x;
+    }
+
+    private void requireIn(Architecture a, Arch arch, FlopsBand band) {
+        double f = fraction(a, arch);
+        if (!band.contains(f)) {
+            throw new IllegalArgumentException(arch + " has " + brief(f) + " of the MACs, outside " + band);
+        }
+    }
+
     /** Resamples each gene with probability {@code prob}. */
     public Arch mutate(Architecture a, Arch parent, double prob, SplittableRandom rng) {
         requireMember(a, parent);

@@ -26,6 +26,8 @@ public final class CandidateEvaluator implements ToDoubleFunction<Arch>, AutoClo
     private final List<INDArray> teacher = new ArrayList<>();
     private final double temperature;
     private final Map<String, INDArray> savedStatistics = new HashMap<>();
+    /** The arch whose masks and statistics the network holds now, so that scoring then measuring it recalibrates once. */
+    private Arch realised;
 
     /**
      * @param calibration training inputs for the per-candidate batch-norm recalibration
@@ -62,9 +64,22 @@ public final class CandidateEvaluator implements ToDoubleFunction<Arch>, AutoClo
     /** Masks {@code arch} on and recalibrates batch-norm statistics for it; {@link #close()} undoes it. */
     public StpGraph.Kept realise(Arch arch) {
         StpGraph.Kept kept = StpGraph.Kept.of(net.architecture(), arch, order);
+        if (arch.equals(realised)) return kept;
         StpGraph.apply(net, 0, kept);
         net.batchNorm().recalibrate(calibration);
+        realised = arch;
         return kept;
+    }
+
+    /** The accuracy of {@code arch}, realised as for scoring, on labelled inputs (the held-out split). */
+    public double accuracy(Arch arch, INDArray x, INDArray y) {
+        realise(arch);
+        return Evaluator.evaluate(net, x, y, 1000).accuracy();
+    }
+
+    /** The number of training batches batch norm is recalibrated on per candidate. */
+    public int calibrationBatches() {
+        return calibration.size();
     }
 
     /** The physically smaller network of {@code arch}, with statistics recalibrated for it. */
@@ -74,6 +89,7 @@ public final class CandidateEvaluator implements ToDoubleFunction<Arch>, AutoClo
 
     @Override
     public void close() {
+        realised = null;
         StpGraph.reset(net, 0);
         savedStatistics.forEach((name, value) -> net.array(name).assign(value));
     }

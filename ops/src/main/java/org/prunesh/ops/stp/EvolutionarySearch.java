@@ -11,16 +11,18 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Evolution under a MACs budget: a random initial population under the budget; each generation
+ * Evolution inside a band of MACs fractions (at most the budget, at least a floor near it): a
+ * random initial population in the band; each generation
  * keeps the best half as parents and refills the population with children, each made by
  * crossover of two distinct parents and then mutation (with probability {@code crossoverProb}) or
  * by mutation of one parent alone. Every distinct arch is scored once; the best ever seen wins.
  *
+ * @param band         the MACs fractions candidates may have
  * @param population   archs per generation, at least 2
  * @param generations  rounds of selection and reproduction after the initial population
  * @param mutationProb probability that each gene of a child is resampled
  */
-public record EvolutionarySearch(ArchSpace space, Architecture architecture, double budget, int population,
+public record EvolutionarySearch(ArchSpace space, Architecture architecture, FlopsBand band, int population,
                                  int generations, double mutationProb, double crossoverProb) implements ArchSearch {
 
     /** Rejection samples allowed per member of the initial population. */
@@ -32,7 +34,14 @@ public record EvolutionarySearch(ArchSpace space, Architecture architecture, dou
         requireProbability("mutation", mutationProb);
         requireProbability("crossover", crossoverProb);
         space.requireFits(architecture);
-        space.requireBudget(architecture, budget);
+        space.requireBudget(architecture, band.max());
+    }
+
+    /** In [{@value FlopsBand#DEFAULT_MIN_SHARE}·budget, budget]. */
+    public EvolutionarySearch(ArchSpace space, Architecture architecture, double budget, int population,
+                              int generations, double mutationProb, double crossoverProb) {
+        this(space, architecture, FlopsBand.of(budget, FlopsBand.DEFAULT_MIN_SHARE), population, generations,
+                mutationProb, crossoverProb);
     }
 
     static void requireProbability(String what, double p) {
@@ -57,9 +66,9 @@ public record EvolutionarySearch(ArchSpace space, Architecture architecture, dou
         List<Arch> members = new ArrayList<>();
         for (int i = 0; i < population; i++) {
             // distinct where the space allows, so the first generation spreads over it
-            Arch arch = space.sampleUnder(architecture, budget, rng, SAMPLE_TRIES);
+            Arch arch = space.sampleIn(architecture, band, rng, SAMPLE_TRIES);
             for (int t = 0; t < ArchSpace.TRIES && members.contains(arch); t++) {
-                arch = space.sampleUnder(architecture, budget, rng, SAMPLE_TRIES);
+                arch = space.sampleIn(architecture, band, rng, SAMPLE_TRIES);
             }
             members.add(arch);
             ledger.score(arch);
@@ -75,12 +84,12 @@ public record EvolutionarySearch(ArchSpace space, Architecture architecture, dou
                     int i = rng.nextInt(parents.size());
                     int j = rng.nextInt(parents.size() - 1);
                     if (j >= i) j++;
-                    child = space.crossoverUnder(architecture, parents.get(i), parents.get(j), budget, rng,
+                    child = space.crossoverIn(architecture, parents.get(i), parents.get(j), band, rng,
                             ArchSpace.TRIES);
-                    child = space.mutateUnder(architecture, child, mutationProb, budget, rng, ArchSpace.TRIES);
+                    child = space.mutateIn(architecture, child, mutationProb, band, rng, ArchSpace.TRIES);
                 } else {
                     Arch parent = parents.get(rng.nextInt(parents.size()));
-                    child = space.mutateUnder(architecture, parent, mutationProb, budget, rng, ArchSpace.TRIES);
+                    child = space.mutateIn(architecture, parent, mutationProb, band, rng, ArchSpace.TRIES);
                 }
                 ledger.score(child);
                 next.add(child);

@@ -12,11 +12,14 @@ import java.util.SplittableRandom;
  * Subnet mutating expansion (our reading of STP): the subnets trained start at the largest arch
  * of the space and spread toward the budget by mutation. A frontier of the last
  * {@value #FRONTIER} subnets drawn is kept; each step mutates a random member (each gene with
- * probability {@value #MUTATION}) until the child's MACs fraction is at least a floor that falls
- * from 1 to {@value #FLOOR_SHARE} of the budget by progress {@code until}, so that by the time the
- * search runs, the region below the budget it explores has been trained. After
- * {@value #TRIES} rejected children the member itself is drawn. The drawn arch joins the
- * frontier, evicting the oldest.
+ * probability {@value #MUTATION}) until the child's MACs fraction lies in a band that slides
+ * down over training: its floor falls from 1 to {@value #FLOOR_SHARE} of the budget by progress
+ * {@code until}, and, with {@code ceiling}, its top is floor / {@value #FLOOR_SHARE} (so the band
+ * ends at [0.75·B, B], where the search will cut). Without a ceiling nothing caps the draws from
+ * above (the sampler before issue 16: a mean draw of 58% of the FLOPs at a 35% budget). After
+ * {@value #TRIES} rejected children a uniform draw from the band is tried, and when the band is
+ * too narrow to hit, the member itself is drawn. The drawn arch joins the frontier, evicting the
+ * oldest.
  */
 public final class ExpansionSampler implements SubnetSampler {
 
@@ -24,17 +27,27 @@ public final class ExpansionSampler implements SubnetSampler {
     public static final double MUTATION = 0.3;
     public static final double FLOOR_SHARE = 0.75;
     public static final int TRIES = 32;
+    /** Uniform draws tried when no mutation fell in the band. */
+    public static final int UNIFORM_TRIES = 2_000;
 
     private final ArchSpace space;
     private final Architecture architecture;
     private final double budget;
     private final double until;
+    private final boolean ceiling;
     private final List<Arch> frontier = new ArrayList<>();
 
-    /**
-     * @param until the fraction of training by which the floor has reached its lowest, in (0, 1]
-     */
+    /** With a ceiling. */
     public ExpansionSampler(ArchSpace space, Architecture architecture, double budget, double until) {
+        this(space, architecture, budget, until, true);
+    }
+
+    /**
+     * @param until   the fraction of training by which the floor has reached its lowest, in (0, 1]
+     * @param ceiling whether draws are also capped from above (see the class comment)
+     */
+    public ExpansionSampler(ArchSpace space, Architecture architecture, double budget, double until,
+                            boolean ceiling) {
         space.requireFits(architecture);
         if (!(budget > 0 && budget <= 1)) {
             throw new IllegalArgumentException("budget " + Decimals.plain(budget) + " is not a fraction in (0, 1]");
@@ -47,6 +60,7 @@ public final class ExpansionSampler implements SubnetSampler {
         this.architecture = architecture;
         this.budget = budget;
         this.until = until;
+        this.ceiling = ceiling;
         frontier.add(space.largest(architecture));
     }
 
@@ -55,18 +69,28 @@ public final class ExpansionSampler implements SubnetSampler {
         return 1 - (1 - FLOOR_SHARE * budget) * Math.min(1, Math.max(0, progress) / until);
     }
 
+    /** The highest MACs fraction accepted at a point of training: 1 without a ceiling. */
+    public double ceiling(double progress) {
+        return ceiling ? Math.min(1, floor(progress) / FLOOR_SHARE) : 1;
+    }
+
+    /** The band of MACs fractions accepted at a point of training. */
+    public FlopsBand band(double progress) {
+        return new FlopsBand(floor(progress), ceiling(progress));
+    }
+
     @Override
     public Arch next(double progress, SplittableRandom rng) {
-        double floor = floor(progress);
+        FlopsBand band = band(progress);
         Arch member = frontier.get(rng.nextInt(frontier.size()));
-        Arch drawn = member;
-        for (int t = 0; t < TRIES; t++) {
+        Arch drawn = null;
+        for (int t = 0; t < TRIES && drawn == null; t++) {
             Arch child = space.mutate(architecture, member, MUTATION, rng);
-            if (ArchSpace.fraction(architecture, child) >= floor) {
-                drawn = child;
-                break;
-            }
+            if (band.contains(ArchSpace.fraction(architecture, child))) drawn = child;
         }
+        // without a ceiling the band reaches the largest arch, and the member is always in it
+        if (drawn == null && ceiling) drawn = space.tryIn(architecture, band, rng, UNIFORM_TRIES);
+        if (drawn == null) drawn = member;
         frontier.add(drawn);
         if (frontier.size() > FRONTIER) frontier.remove(0);
         return drawn;

@@ -127,7 +127,8 @@ public final class Extraction {
             int[] out = g[0] == null ? null : kept.channels(g[0]);
             int[] in = g[1] == null ? null : kept.channels(g[1]);
             INDArray source = full.array(p.name());
-            long[] shape = source.shape();
+            // a copy: M2.1's shape() is the array's own shape info, and gather rewrites it in place
+            long[] shape = source.shape().clone();
             if (in != null && shape.length == 2) {
                 // a dense layer after a flatten reads each channel at shape[0] / C positions, channel-major
                 in = positions(in, shape[0] / channelsOf.get(g[1]));
@@ -147,7 +148,7 @@ public final class Extraction {
         for (String buffer : small.buffers()) {
             String layer = buffer.substring(0, buffer.lastIndexOf('.'));
             INDArray source = full.array(buffer);
-            long[] shape = source.shape();
+            long[] shape = source.shape().clone();
             float[] values = gather(source.dup('c').data().asFloat(), shape, 0, kept.channels(groups.get(layer)[0]));
             small.array(buffer).assign(Nd4j.create(values, shape, 'c'));
         }

@@ -6,16 +6,21 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The search baseline: {@code samples} archs drawn uniformly from the space under the budget,
- * each distinct one scored once, the best kept.
+ * The search baseline: {@code samples} archs drawn uniformly from the archs of the space in the
+ * band, each distinct one scored once, the best kept.
  */
-public record RandomSearch(ArchSpace space, Architecture architecture, double budget, int samples)
+public record RandomSearch(ArchSpace space, Architecture architecture, FlopsBand band, int samples)
         implements ArchSearch {
 
     public RandomSearch {
         if (samples < 1) throw new IllegalArgumentException("samples " + samples + " must be at least 1");
         space.requireFits(architecture);
-        space.requireBudget(architecture, budget);
+        space.requireBudget(architecture, band.max());
+    }
+
+    /** In [{@value FlopsBand#DEFAULT_MIN_SHARE}·budget, budget]. */
+    public RandomSearch(ArchSpace space, Architecture architecture, double budget, int samples) {
+        this(space, architecture, FlopsBand.of(budget, FlopsBand.DEFAULT_MIN_SHARE), samples);
     }
 
     @Override
@@ -27,7 +32,7 @@ public record RandomSearch(ArchSpace space, Architecture architecture, double bu
     public Result search(ToDoubleFunction<Arch> score, SplittableRandom rng) {
         Ledger ledger = new Ledger(score);
         for (int i = 0; i < samples; i++) {
-            ledger.score(space.sampleUnder(architecture, budget, rng, EvolutionarySearch.SAMPLE_TRIES));
+            ledger.score(space.sampleIn(architecture, band, rng, EvolutionarySearch.SAMPLE_TRIES));
         }
         return ledger.result();
     }

@@ -108,6 +108,34 @@ public record RelativeSparsity(Stats overall, Map<String, Stats> groups) {
         return of(net.architecture(), order, arch, name -> ChannelOrder.flat(net.array(name)));
     }
 
+    /**
+     * A trained network's ratio next to its untrained initialisation's, for the same arch and the
+     * same order: how the kept set is chosen biases the ratio by itself (an untrained network
+     * ranked by L1 already gives about 0.92), so only the gap between the two says what training
+     * did. To compare trainings, give all of them one fixed order (e.g. {@link ChannelOrder#identity}).
+     */
+    public record Paired(RelativeSparsity trained, RelativeSparsity untrained) {
+        /** The trained ratio over the untrained one: below 1 when training shrank the dropped weights. */
+        public double relativeToUntrained() {
+            return trained.overall().ratio() / untrained.overall().ratio();
+        }
+    }
+
+    /** {@link Paired} on two networks of one architecture. */
+    public static Paired paired(Network trained, Network untrained, ChannelOrder order, Arch arch) {
+        if (!trained.architecture().equals(untrained.architecture())) {
+            throw new IllegalArgumentException("the trained and untrained networks differ in architecture: "
+                    + trained.spec().name() + " and " + untrained.spec().name());
+        }
+        return new Paired(of(trained, order, arch), of(untrained, order, arch));
+    }
+
+    /** {@link Paired} on two sets of weights of one architecture, by name as for {@link #of(Architecture, ChannelOrder, Arch, Function)}. */
+    public static Paired paired(Architecture a, ChannelOrder order, Arch arch, Function<String, float[]> trained,
+                                Function<String, float[]> untrained) {
+        return new Paired(of(a, order, arch, trained), of(a, order, arch, untrained));
+    }
+
     private static boolean weighted(Architecture.Layer l) {
         return l.kind() == Architecture.Kind.CONV || l.kind() == Architecture.Kind.DENSE;
     }

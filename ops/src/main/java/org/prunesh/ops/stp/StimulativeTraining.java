@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 /**
  * Chooses, before every optimizer step, the subnets that the {@link org.prunesh.ops.model.Slimming}
  * branches of the network train on: {@code sampler} draws an architecture per branch (uniformly
- * from the space, or by mutating expansion), realised with the most important channels by a
- * {@link ChannelOrder} that is recomputed from the weights every {@code refreshSteps}. The draw of
+ * from the space, or by mutating expansion), realised with the first channels of a
+ * {@link ChannelOrder} that the {@link WidthOrder} fixes or re-ranks from the weights. The draw of
  * step t depends only on the seed and t, and the sampler's frontier and the channel order are
  * checkpointed, so a resumed run samples what the uninterrupted one would have.
  */
@@ -23,25 +23,28 @@ public final class StimulativeTraining implements StepHook {
 
     private final Network net;
     private final SubnetSampler sampler;
-    private final Importance importance;
-    private final long refreshSteps;
+    private final WidthOrder widthOrder;
     private final long seed;
     private ChannelOrder order;
 
+    /** Channels re-ranked by {@code importance} every {@code refreshSteps}. */
     public StimulativeTraining(Network net, SubnetSampler sampler, Importance importance, long refreshSteps, long seed) {
+        this(net, sampler, new WidthOrder.Reranked(importance, refreshSteps), seed);
+    }
+
+    public StimulativeTraining(Network net, SubnetSampler sampler, WidthOrder widthOrder, long seed) {
         StpGraph.requireSlimmable(net);
         if (net.slimming().subnets() < 1) throw new IllegalArgumentException("the network has no subnet branches");
-        if (refreshSteps < 1) throw new IllegalArgumentException("refresh must be at least one step");
         this.net = net;
         this.sampler = sampler;
-        this.importance = importance;
-        this.refreshSteps = refreshSteps;
+        this.widthOrder = widthOrder;
         this.seed = seed;
     }
 
     @Override
     public void beforeStep(long step, long totalSteps) {
-        if (order == null || step % refreshSteps == 0) order = ChannelOrder.of(net, importance);
+        if (order == null) order = widthOrder.initial(net);
+        else if (widthOrder.rerankAt(step)) order = widthOrder.rank(net);
         double progress = totalSteps == 0 ? 1 : (double) step / totalSteps;
         SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + step);
         for (int k = 1; k <= net.slimming().subnets(); k++) {
@@ -52,7 +55,7 @@ public final class StimulativeTraining implements StepHook {
 
     /** The channel order the subnets were last trained with (what search and extraction should use). */
     public ChannelOrder order() {
-        return order != null ? order : ChannelOrder.of(net, importance);
+        return order != null ? order : widthOrder.initial(net);
     }
 
     @Override

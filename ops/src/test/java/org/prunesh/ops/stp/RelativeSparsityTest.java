@@ -45,4 +45,27 @@ class RelativeSparsityTest {
         // 3 + 6 + 6 stream weights, 6 + 6 inner: |.| sums 6 + 7 + 6 = 19 and 8 + 3
         assertEquals(new RelativeSparsity.Stats(27, 30.0 / 27, 0, Double.NaN), r.overall());
     }
+
+    @Test
+    void theTrainedRatioIsReportedNextToTheUntrainedOnesForOneArchAndOrder() {
+        Architecture mini = Nets.mini();
+        Map<String, float[]> trained = Nets.miniWeights();
+        // an "untrained" network whose weights are all of magnitude 1: no order can make its dropped part smaller
+        Map<String, float[]> untrained = new java.util.HashMap<>();
+        trained.forEach((k, v) -> untrained.put(k, filled(v.length)));
+        Arch arch = new Arch(List.of(1), List.of(0.5), List.of(0.5, 0.5));
+        // the fixed prefix keeps stream channels 0, 1 and inner channel 0, as the L1 order of the test above does
+        RelativeSparsity.Paired p = RelativeSparsity.paired(mini, ChannelOrder.identity(mini), arch, trained::get,
+                untrained::get);
+        assertEquals(0.5, p.trained().overall().ratio(), 1e-15);
+        assertEquals(1.0, p.untrained().overall().ratio());
+        assertEquals(0.5, p.relativeToUntrained(), 1e-15);
+        assertEquals(new RelativeSparsity.Stats(9, 1.0, 18, 1.0), p.untrained().overall());
+    }
+
+    private static float[] filled(int n) {
+        float[] out = new float[n];
+        java.util.Arrays.fill(out, -1f);
+        return out;
+    }
 }
