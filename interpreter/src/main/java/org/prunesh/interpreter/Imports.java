@@ -19,9 +19,9 @@ import java.util.Map;
  * is reported with its chain; diagnostics inside an imported file carry that file's name, and the
  * texts of all files read are kept so that every diagnostic can show its source line.
  */
-final class Imports {
+public final class Imports {
 
-    record Expanded(List<Stmt> statements, List<Diagnostic> diagnostics, Map<String, String> sources) {
+    public record Expanded(List<Stmt> statements, List<Diagnostic> diagnostics, Map<String, String> sources) {
     }
 
     private final ScriptParser parser;
@@ -34,7 +34,7 @@ final class Imports {
         this.baseDir = baseDir.toAbsolutePath().normalize();
     }
 
-    static Expanded expand(ScriptParser parser, Path baseDir, String source, String sourceName) {
+    public static Expanded expand(ScriptParser parser, Path baseDir, String source, String sourceName) {
         Imports imports = new Imports(parser, baseDir);
         imports.sources.put(sourceName, source);
         ParseResult parsed = parser.parse(source, sourceName);

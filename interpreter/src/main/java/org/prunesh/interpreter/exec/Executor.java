@@ -41,6 +41,18 @@ public final class Executor {
     /** Inside a sweep: the combination's label, appended to run names; null outside. */
     private String sweepLabel;
     private int sweepsStarted;
+    /** Set for one evaluation by {@link #onlyCell}: the sweep combination to execute; null otherwise. */
+    private Cell cell;
+
+    /** One combination of the script's sweep, run alone (one task of a cluster job array). */
+    private static final class Cell {
+        final int index;
+        boolean done;
+
+        Cell(int index) {
+            this.index = index;
+        }
+    }
 
     /** A run to continue from its directory when the replayed script reaches it. */
     private record Resume(int ordinal, Path dir) {
@@ -66,6 +78,15 @@ public final class Executor {
         this.runsStarted = 0;
     }
 
+    /**
+     * Makes the next evaluation one cell of its sweep: the statements before the sweep, then only
+     * combination {@code index} (earlier ones update the state as a plan pass does and count their
+     * runs, so run names and replay positions are those of the whole sweep); nothing after it.
+     */
+    public void onlyCell(int index) {
+        this.cell = new Cell(index);
+    }
+
     /** What a plan pass knows that a state does not: whether a run would have happened by now. */
     public static final class Plan {
         boolean runPlanned;
@@ -84,6 +105,7 @@ public final class Executor {
         if (plan == null && resume != null && !(stmt instanceof Stmt.Run || stmt instanceof Stmt.Sweep)) {
             return apply(stmt, s, new Plan(true), scriptText, cancelled);
         }
+        if (plan == null && cell != null && cell.done) return apply(stmt, s, new Plan(true), scriptText, cancelled);
         if (stmt instanceof Stmt.Seed seed) return s.withSeed(seed.value().longValue());
         if (stmt instanceof Stmt.Data data) return s.withData(Lowering.data(data, baseDir));
         if (stmt instanceof Stmt.Model model) return s.withModel(Lowering.model(model));
@@ -261,18 +283,24 @@ public final class Executor {
                                BooleanSupplier cancelled) throws StatementError {
         SessionState current = s;
         if (plan == null) sweepsStarted++;
-        for (Map<String, Value> combination : Sweeps.combinations(sweep)) {
+        List<Map<String, Value>> combinations = Sweeps.combinations(sweep);
+        for (int i = 0; i < combinations.size(); i++) {
+            Map<String, Value> combination = combinations.get(i);
             if (cancelled.getAsBoolean()) break;
+            boolean skipped = plan == null && cell != null && i != cell.index;
+            if (skipped && i > cell.index) break;
             if (combination.get(Sweeps.SEED) instanceof Num seed) current = current.withSeed(seed.longValue());
             sweepLabel = Sweeps.label(combination);
             try {
                 for (Stmt inner : Sweeps.body(sweep, combination)) {
-                    current = apply(inner, current, plan, scriptText, cancelled);
+                    if (skipped && inner instanceof Stmt.Run) runsStarted++;
+                    current = apply(inner, current, skipped ? new Plan(true) : plan, scriptText, cancelled);
                 }
             } finally {
                 sweepLabel = null;
             }
         }
+        if (plan == null && cell != null) cell.done = true;
         return current;
     }
 
