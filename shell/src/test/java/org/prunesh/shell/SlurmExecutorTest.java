@@ -207,6 +207,24 @@ class SlurmExecutorTest {
         assertSameArrays(a.variables(), b.variables(), "weights");
     }
 
+    @Test
+    void anUnknownPartitionOrARejectedRequestIsAnErrorAndNothingIsSubmitted() throws IOException {
+        Path script = script("sweep.prn", SWEEP);
+        Path runs = dir.resolve("runs");
+        assertEquals(SlurmRun.EX_UNAVAILABLE, slurm(runs, script, "--partition", "nope"));
+        assertEquals("prune-sh: unknown partition 'nope'; this cluster has: debug\nnothing was submitted\n",
+                err.toString());
+        assertEquals(SlurmRun.EX_UNAVAILABLE, slurm(runs, script, "--time", "soon"));
+        assertTrue(err.toString().startsWith("prune-sh: Slurm rejects the submission: sbatch: error: Invalid --time "
+                + "specification\n  sbatch --parsable --test-only --job-name=prune-sh:sweep --array=0-3%2"), err.toString());
+        assertTrue(err.toString().endsWith("\nnothing was submitted\n"), err.toString());
+        assertTrue(Submission.latest(runs).isEmpty());
+        assertEquals("", LocalSlurm.run("squeue", "-h", "-n", "prune-sh:sweep"));
+
+        assertEquals(Main.EX_USAGE, execute("--runs-dir", runs.toString(), "run", "--mem", "1G", script.toString()));
+        assertEquals("prune-sh: Slurm options need --executor slurm\n", err.toString());
+    }
+
     // ---- helpers
 
     /** The comparison table without its time column (wall time is measured, not computed). */
