@@ -37,8 +37,9 @@ public record CellStatus(Phase phase, String detail) {
         TaskState t = tasks.get(index);
         if (t != null) {
             if (WAITING.contains(t.state())) {
-                return new CellStatus(Phase.PENDING, t.restarts() > 0 ? "requeued " + t.restarts() + "x, " + t.reason()
-                        : t.reason());
+                String reason = t.reason().equals("None") ? "" : t.reason();
+                return new CellStatus(Phase.PENDING, t.restarts() == 0 ? reason
+                        : "requeued " + t.restarts() + "x" + (reason.isEmpty() ? "" : ", " + reason));
             }
             if (ACTIVE.contains(t.state())) {
                 return new CellStatus(Phase.RUNNING, t.restarts() > 0 ? "start " + (t.restarts() + 1) : "");
