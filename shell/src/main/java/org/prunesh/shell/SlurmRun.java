@@ -94,7 +94,9 @@ final class SlurmRun {
         Submission submission;
         try {
             slurm = Slurm.onPath(System.getenv("PATH"));
-            submission = new SlurmSubmitter(slurm).submit(script.path(), cells, todo, resources, cellCommand(),
+            String live = stillActive(slurm, script.path());
+            if (live != null) return fail(EX_UNAVAILABLE, live);
+            submission = new SlurmSubmitter(slurm).submit(script.path(), script.name(), cells, todo, resources, cellCommand(),
                     main.runsDir(), Path.of("").toAbsolutePath());
         } catch (SlurmException e) {
             return fail(EX_UNAVAILABLE, e.getMessage() + "\nnothing was submitted");
@@ -147,6 +149,16 @@ final class SlurmRun {
             return Main.EX_SOFTWARE;
         }
         return Main.EX_OK;
+    }
+
+    /** Why not to submit while this script's last array still has cells pending or running, else null. */
+    private String stillActive(Slurm slurm, Path script) throws SlurmException, IOException {
+        Submission last = Submission.latest(main.runsDir()).orElse(null);
+        if (last == null || !last.script().equals(script)) return null;
+        long active = ArrayFollower.poll(slurm, last).values().stream().filter(c -> !c.phase().ended()).count();
+        if (active == 0) return null;
+        return "job " + last.jobId() + " still has " + active + " cells of this sweep pending or running; "
+                + "'prune-sh status " + main.runsDir() + "' follows them, 'scancel " + last.jobId() + "' stops them";
     }
 
     /** How an array task starts a cell: this JVM's java, options and class path, then {@code cell}. */

@@ -156,6 +156,11 @@ class SlurmExecutorTest {
         assertEquals(List.of(0, 1), first.submitted());
         assertTrue(out.toString().contains("submitted job " + first.jobId() + ": 2 of 2 cells"), out.toString());
 
+        assertEquals(SlurmRun.EX_UNAVAILABLE, slurm(runs, script));
+        assertEquals("prune-sh: job " + first.jobId() + " still has 2 cells of this sweep pending or running; "
+                + "'prune-sh status " + runs + "' follows them, 'scancel " + first.jobId() + "' stops them\n",
+                err.toString());
+
         Path log1 = first.log(1);
         waitFor(() -> read(log1).contains("] epoch 1/6 "), 240, "cell 1 to finish an epoch: " + read(log1));
         LocalSlurm.run("scancel", first.jobId() + "_1");

@@ -68,7 +68,7 @@ public final class SbatchCommand {
      * The batch script: runs {@code cellCommand} followed by {@code --index $SLURM_ARRAY_TASK_ID}
      * and the script file, in {@code workDir}.
      */
-    public static String batchScript(List<String> cellCommand, Path script, Path workDir, Path submissionDir) {
+    public static String batchScript(List<String> cellCommand, String script, Path workDir, Path submissionDir) {
         String command = cellCommand.stream().map(SbatchCommand::quote).collect(Collectors.joining(" "));
         return """
                 #!/bin/bash
@@ -94,7 +94,7 @@ public final class SbatchCommand {
                 echo "$status" > "$marker"
                 exit "$status"
                 """.formatted(quote(workDir.toString()), quote(submissionDir.toString()), command,
-                quote(script.toString()));
+                quote(script));
     }
 
     /** Single-quoted for bash. */

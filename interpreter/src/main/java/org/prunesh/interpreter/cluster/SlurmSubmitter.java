@@ -31,8 +31,10 @@ public final class SlurmSubmitter {
      * @param cellCommand how a task starts the cell: the prune-sh command line up to {@code cell}'s
      *                    options ({@code --index} and the script follow)
      * @param todo        indices of the cells to submit, ascending and not empty
+     * @param scriptArgument the script as the user named it (relative to {@code workDir}): cells then
+     *                       record the same source name in their runs as a local run does
      */
-    public Submission submit(Path script, List<CellSpec> cells, List<Integer> todo, SlurmResources resources,
+    public Submission submit(Path script, String scriptArgument, List<CellSpec> cells, List<Integer> todo, SlurmResources resources,
                              List<String> cellCommand, Path runsDir, Path workDir) throws SlurmException, IOException {
         if (todo.isEmpty()) throw new IllegalArgumentException("no cell to submit");
         if (resources.partition() != null) slurm.checkPartition(resources.partition());
@@ -43,7 +45,7 @@ public final class SlurmSubmitter {
         boolean submitted = false;
         try {
             Path batch = dir.resolve(SbatchCommand.BATCH_SCRIPT);
-            Files.writeString(batch, SbatchCommand.batchScript(cellCommand, script, workDir, dir));
+            Files.writeString(batch, SbatchCommand.batchScript(cellCommand, scriptArgument, workDir, dir));
             Files.setPosixFilePermissions(batch, PosixFilePermissions.fromString("rwxr-xr-x"));
             String jobName = "prune-sh:" + name;
             slurm.test(SbatchCommand.argv(jobName, todo, resources, dir, true));
