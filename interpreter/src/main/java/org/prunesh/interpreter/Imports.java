@@ -25,12 +25,12 @@ import java.util.Map;
  * {@code .prn} files are read, and a file that is not a script (binary, or nothing in it parses) is
  * reported by name without quoting its content.
  */
-final class Imports {
+public final class Imports {
 
     private static final String SUFFIX = ".prn";
     private static final Charset UTF8 = StandardCharsets.UTF_8;
 
-    record Expanded(List<Stmt> statements, List<Diagnostic> diagnostics, Map<String, String> sources) {
+    public record Expanded(List<Stmt> statements, List<Diagnostic> diagnostics, Map<String, String> sources) {
     }
 
     private final ScriptParser parser;
@@ -43,7 +43,7 @@ final class Imports {
         this.baseDir = baseDir.toAbsolutePath().normalize();
     }
 
-    static Expanded expand(ScriptParser parser, Path baseDir, String source, String sourceName) {
+    public static Expanded expand(ScriptParser parser, Path baseDir, String source, String sourceName) {
         Imports imports = new Imports(parser, baseDir);
         imports.sources.put(sourceName, source);
         ParseResult parsed = parser.parse(source, sourceName);

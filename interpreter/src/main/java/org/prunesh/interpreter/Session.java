@@ -98,6 +98,18 @@ public final class Session {
         return evaluate(source, point.source());
     }
 
+    /**
+     * One cell of the script's sweep (see {@link Executor#onlyCell}): the statements before the
+     * sweep, then combination {@code index}, written to the runs directory as the whole sweep would
+     * write it. {@code interrupted}, when not null, is a run of that cell to continue from its
+     * checkpoint. Use a fresh Session.
+     */
+    public synchronized Evaluation evaluateCell(String source, String sourceName, int index, ResumePoint interrupted) {
+        executor.onlyCell(index);
+        if (interrupted != null) executor.resumeAt(interrupted.ordinal(), interrupted.runDir());
+        return evaluate(source, sourceName);
+    }
+
     /** Parses and resolves only; nothing is loaded or trained. */
     public synchronized Evaluation check(String source, String sourceName) {
         Resolved resolved = resolveAll(source, sourceName);

@@ -31,13 +31,14 @@ import java.util.concurrent.Callable;
         },
         subcommands = {RunCommand.class, CheckCommand.class, ResumeCommand.class, RerunCommand.class,
                 CompareCommand.class, PlotCommand.class, BenchCommand.class, FmtCommand.class,
-                CommandLine.HelpCommand.class},
+                StatusCommand.class, CellCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
             "64:wrong command-line usage",
             "65:the script has errors",
             "66:the script file cannot be read",
+            "69:Slurm is missing or rejects a submission",
             "70:runtime failure",
             "130:cancelled with Ctrl-C"
         })
@@ -119,6 +120,10 @@ public final class Main implements Callable<Integer> {
 
     boolean verbose() {
         return verbose;
+    }
+
+    List<Path> allowWrite() {
+        return allowWrite;
     }
 
     boolean stdoutIsTerminal() {

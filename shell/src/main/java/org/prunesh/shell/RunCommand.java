@@ -1,6 +1,8 @@
 package org.prunesh.shell;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -16,17 +18,23 @@ import java.util.concurrent.Callable;
         description = {
             "Evaluate a whole script: check it, then load, train and report.",
             "Diagnostics go to standard error, outputs and progress to standard output.",
-            "Ctrl-C stops training at the next step (exit 130)."
+            "Ctrl-C stops training at the next step (exit 130).",
+            "With --executor slurm, the script's sweep runs as one Slurm job array, one cell",
+            "per task, and the statements after the sweep run here on the results."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success",
-            "65:the script has errors",
+            "64:wrong command-line usage or Slurm options",
+            "65:the script has errors (or its sweep cannot run as cells)",
             "66:the script file cannot be read",
-            "70:runtime failure",
+            "69:Slurm is missing or rejects the submission (nothing was submitted)",
+            "70:runtime failure, or cells of the array failed",
             "130:cancelled with Ctrl-C"
         })
 final class RunCommand implements Callable<Integer> {
+
+    enum ExecutorKind { local, slurm }
 
     @ParentCommand
     Main main;
@@ -34,11 +42,26 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--executor", paramLabel = "WHERE", defaultValue = "local",
+            description = "Where the sweep's cells run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ExecutorKind executor;
+
+    @Mixin
+    SlurmOptions slurm;
+
     @Parameters(paramLabel = "FILE", description = "The script to run (.prn).")
     String file;
 
     @Override
     public Integer call() {
+        if (executor == ExecutorKind.slurm) {
+            return new SlurmRun(main, spec.commandLine().getOut(), spec.commandLine().getErr()).run(file, slurm);
+        }
+        if (slurm.given()) {
+            spec.commandLine().getErr().println("prune-sh: Slurm options need --executor slurm");
+            spec.commandLine().getErr().flush();
+            return Main.EX_USAGE;
+        }
         return new ScriptRunner(main, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(file, ScriptRunner.Mode.EVALUATE);
     }

@@ -50,7 +50,7 @@ class MainTest {
     @Test
     void eachCommandHasItsOwnHelp() {
         assertEquals(0, execute("run", "--help"));
-        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--verbose] [--runs-dir=DIR]"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--detach] [--verbose] [--account=NAME]"), out.toString());
         assertEquals(0, execute("help", "check"));
         assertTrue(out.toString().contains("Usage: prune-sh check [-hV] [--verbose] [--runs-dir=DIR]"), out.toString());
     }

@@ -28,6 +28,18 @@ public final class Executor {
     private final StpExecutor stp;
     private int runsStarted;
     private Resume resume;
+    /** Set for one evaluation by {@link #onlyCell}: the sweep cell to carry out; null otherwise. */
+    private OnlyCell only;
+
+    /** One cell of the sweep, as a job-array task runs it; {@code done} once the sweep step is past. */
+    private static final class OnlyCell {
+        final int index;
+        boolean done;
+
+        OnlyCell(int index) {
+            this.index = index;
+        }
+    }
 
     /** A run to continue from its directory when the replayed script reaches it. */
     private record Resume(int ordinal, Path dir) {
@@ -77,8 +89,18 @@ public final class Executor {
         this.runsStarted = 0;
     }
 
+    /**
+     * Makes the next evaluation one cell of its sweep: the statements before the sweep, then only
+     * cell {@code index}; the cells before it only count their runs (so run names and replay
+     * ordinals are those of the whole sweep), and nothing after the sweep acts.
+     */
+    public void onlyCell(int index) {
+        this.only = new OnlyCell(index);
+    }
+
     public SessionState execute(Step step, SessionState s, Context ctx) throws StatementError {
         if (step instanceof Step.Set set) return set.setting().applyTo(s);
+        if (only != null && only.done) return s;
         if (resume != null && !(step instanceof Step.Run || step instanceof Step.Sweep)) return s;
         if (step instanceof Step.Run run) return run(run, s, ctx);
         if (step instanceof Step.Sweep sweep) return sweep(sweep.plan(), s, ctx);
@@ -143,8 +165,13 @@ public final class Executor {
         SessionState current = before;
         for (SweepCell cell : plan.cells()) {
             if (ctx.cancelled().getAsBoolean()) break;
+            if (only != null && cell.index() != only.index) {
+                if (cell.index() < only.index) runsStarted += (int) cell.body().stream().filter(Step.Run.class::isInstance).count();
+                continue;
+            }
             current = runCell(cell, before.withResultsOf(current), ctx.in(new Cell(cell.label(), sweep)));
         }
+        if (only != null) only.done = true;
         return current;
     }
 
