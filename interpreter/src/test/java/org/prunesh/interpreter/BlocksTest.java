@@ -51,7 +51,7 @@ class BlocksTest {
                 granularity unstructured;
                 count prunable;
                 exclude bias, norm;
-                regrow rigl fraction 0.3 start 0 steps end 75% every 2 steps anneal cosine-annealed to 0;
+                regrow rigl fraction 0.3 start 0 steps end 75% every 2 steps anneal cosine;
                 init erk 0.9;
                 """, out.get(0));
     }

@@ -84,7 +84,8 @@ class ExamplesTest {
                     Evaluation e = run(p.getFileName().toString(), ExamplesTest::cutDown);
                     assertEquals(Outcome.OK, e.outcome(), e.rendered());
                     try (Stream<Path> dirs = Files.list(runs)) {
-                        List<Path> all = dirs.filter(d -> !d.getFileName().toString().equals("saved")).toList();
+                        List<Path> all = dirs.filter(Files::isDirectory)
+                                .filter(d -> !d.getFileName().toString().equals("saved")).toList();
                         assertTrue(!all.isEmpty(), "no runs");
                         for (Path dir : all) {
                             JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());

@@ -130,6 +130,18 @@ class SweepTest {
     }
 
     @Test
+    void aDenseSweepStartedAgainTakesItsRunsFromDisk() throws IOException {
+        String dense = String.join("\n", "data synthetic samples 128 test_samples 32 features 8 classes 2;",
+                "model mlp hidden [8];", "train epochs 1 batch 64;", "sweep seed in [1, 2] { run \"d\"; }", "");
+        assertEquals(Outcome.OK, session(new ArrayList<>()).evaluate(dense, "d.prn").outcome());
+        List<String> again = new ArrayList<>();
+        Evaluation e = session(again).evaluate(dense, "d.prn");
+        assertEquals(Outcome.OK, e.outcome(), e.rendered());
+        assertEquals(2, again.stream().filter(line -> line.contains("finished before")).count(), String.join("", again));
+        assertEquals(2, runDirs().size());
+    }
+
+    @Test
     void againstBelongsToReportCompareAndNamesARunValue() {
         Evaluation e = session(new ArrayList<>()).check("report runs against fggp;\n", "s.prn");
         assertEquals(List.of("s.prn:1:21: error: 'against' belongs to 'report compare', not 'report runs'"),

@@ -146,7 +146,9 @@ public final class Executor {
         try {
             RunRecord r = runs.run(s, name, ctx.scriptText(), replay, resumeDir, ctx.cell().label() != null,
                     ctx.cancelled());
-            return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(), r.result().epochs().isEmpty()
+            // a diverged run has no result: its last finished epoch is not one
+            return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(),
+                    r.result().epochs().isEmpty() || r.result().diverged()
                     ? Double.NaN : r.result().epochs().get(r.result().epochs().size() - 1).testAccuracy(),
                     r.layers().sparsityOverPrunable(), r.layers().sparsityOverAll(), r.result().seconds(),
                     r.result().cancelled(), r.directory(), ctx.cell().sweep()));

@@ -286,7 +286,7 @@ public class ScriptParserTest {
         assertTrue(keywords.containsAll(List.of("granularity", "count", "regrow", "init", "prune", "export", "mean",
                 "ema", "pool", "anneal", "min_density", "max_density", "fraction", "now", "by")));
         assertEquals(List.of("seed", "data", "model", "train", "schedule", "select", "scope", "granularity", "count",
-                "exclude", "regrow", "init", "let", "run", "prune", "evaluate", "export", "report", "sweep", "save", "load", "import", "show",
+                "exclude", "regrow", "init", "let", "use", "run", "prune", "evaluate", "export", "report", "sweep", "save", "load", "import", "show",
                 "space", "budget", "stimulate", "search", "extract"),
                 ScriptParser.statementKeywords());
     }

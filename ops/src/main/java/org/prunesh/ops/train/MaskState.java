@@ -59,8 +59,12 @@ public final class MaskState {
         }
     }
 
-    /** Replaces every mask with a copy of the saved one (a checkpoint's). */
+    /**
+     * Replaces every mask with a copy of the saved one (a checkpoint's). A run that never pruned
+     * saved none, and its masks stay dense.
+     */
     public void restore(Map<String, INDArray> saved) {
+        if (saved.isEmpty()) return;
         if (!saved.keySet().equals(masks.keySet())) {
             throw new IllegalStateException("checkpoint masks " + saved.keySet() + " do not match this run's prunable tensors "
                     + masks.keySet());

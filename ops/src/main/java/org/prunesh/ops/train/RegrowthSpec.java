@@ -27,6 +27,6 @@ public record RegrowthSpec(Method method, double fraction, StepPoint start, Step
 
     public String describe() {
         return "regrow " + method.name().toLowerCase() + " fraction " + fraction + " start " + start.describe()
-                + " end " + end.describe() + " every " + every.describe() + " anneal " + anneal.description();
+                + " end " + end.describe() + " every " + every.describe() + " anneal " + anneal.word();
     }
 }
