@@ -2,6 +2,7 @@ package org.prunesh.interpreter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.prunesh.ops.run.Tmpfs;
 import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.IOException;

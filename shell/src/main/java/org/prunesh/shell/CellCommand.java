@@ -47,14 +47,8 @@ final class CellCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScriptFile script;
-        try {
-            script = ScriptFile.read(file);
-        } catch (ScriptFile.Unreadable e) {
-            err.println("prune-sh: " + e.getMessage());
-            err.flush();
-            return Main.EX_NOINPUT;
-        }
+        ScriptFile script = ScriptFile.readOrSay(file, err);
+        if (script == null) return Main.EX_NOINPUT;
         Path baseDir = script.path().getParent();
         SweepCells cells = new SessionSweepCells(baseDir);
         Path interrupted;

@@ -44,14 +44,8 @@ final class FmtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScriptFile script;
-        try {
-            script = ScriptFile.read(file);
-        } catch (ScriptFile.Unreadable e) {
-            err.println("prune-sh: " + e.getMessage());
-            err.flush();
-            return Main.EX_NOINPUT;
-        }
+        ScriptFile script = ScriptFile.readOrSay(file, err);
+        if (script == null) return Main.EX_NOINPUT;
         ParseResult parsed = new ScriptParser().parse(script.text(), script.name());
         if (!parsed.diagnostics().isEmpty()) {
             err.print(DiagnosticRenderer.render(parsed.diagnostics(), Map.of(script.name(), script.text())));

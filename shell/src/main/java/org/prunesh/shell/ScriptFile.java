@@ -26,6 +26,20 @@ public record ScriptFile(String name, Path path, String text) {
         }
     }
 
+    /**
+     * Reads {@code given} as {@link #read(String)} does, or says on {@code err} why it cannot
+     * ({@code prune-sh: cannot read ...}) and returns null: what every command does with a script argument.
+     */
+    static ScriptFile readOrSay(String given, java.io.PrintWriter err) {
+        try {
+            return read(given);
+        } catch (Unreadable e) {
+            err.println("prune-sh: " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
     /** Reads {@code given} (relative paths against the working directory) as UTF-8. */
     public static ScriptFile read(String given) throws Unreadable {
         return read(given, Path.of("").toAbsolutePath());

@@ -29,14 +29,8 @@ final class ScriptRunner {
     }
 
     int run(String file, Mode mode) {
-        ScriptFile script;
-        try {
-            script = ScriptFile.read(file);
-        } catch (ScriptFile.Unreadable e) {
-            err.println("prune-sh: " + e.getMessage());
-            err.flush();
-            return Main.EX_NOINPUT;
-        }
+        ScriptFile script = ScriptFile.readOrSay(file, err);
+        if (script == null) return Main.EX_NOINPUT;
         // Paths inside a script (imports, data) are relative to the script, wherever it is run from.
         return execute(script.path().getParent(), main.runsDir(), mode == Mode.EVALUATE,
                 session -> mode == Mode.EVALUATE

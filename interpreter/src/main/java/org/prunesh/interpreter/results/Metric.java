@@ -59,6 +59,11 @@ public enum Metric {
         return Arrays.stream(values()).map(Metric::key).collect(Collectors.joining(", "));
     }
 
+    /** A fraction shown in percent, so that differences of it read in points. */
+    boolean isPercent() {
+        return unit == Unit.PERCENT;
+    }
+
     /** A value of this metric as the text table shows it. */
     String format(double v) {
         if (Double.isNaN(v)) return "n/a";

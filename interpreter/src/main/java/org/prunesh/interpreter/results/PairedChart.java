@@ -25,9 +25,8 @@ final class PairedChart {
     }
 
     static XYChart differences(PairedComparison p) {
-        double scale = p.by() == Metric.TEST_ACCURACY || p.by() == Metric.SPARSITY || p.by() == Metric.SPARSITY_ALL
-                ? 100 : 1;
-        String unit = scale == 100 ? " (points)" : "";
+        double scale = p.by().isPercent() ? 100 : 1;
+        String unit = p.by().isPercent() ? " (points)" : "";
         XYChart chart = new XYChartBuilder().width(PlotFiles.WIDTH).height(PlotFiles.HEIGHT)
                 .title(p.by().header() + " − " + p.baseline() + ", paired by seed (mean, 95% t interval)")
                 .xAxisTitle("configuration").yAxisTitle("difference" + unit).build();

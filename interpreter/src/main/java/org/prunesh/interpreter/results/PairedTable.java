@@ -23,7 +23,7 @@ public final class PairedTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%s against %s=%s: difference per seed (value − %s)%s, mean and 95%% t interval%n",
                 by.header(), p.factor(), p.baseline(), p.baseline(),
-                by == Metric.TEST_ACCURACY || by == Metric.SPARSITY || by == Metric.SPARSITY_ALL ? " in points" : ""));
+                by.isPercent() ? " in points" : ""));
         boolean anySetting = p.rows().stream().anyMatch(r -> !r.setting().isEmpty());
         List<List<String>> table = new ArrayList<>();
         List<String> header = new ArrayList<>();

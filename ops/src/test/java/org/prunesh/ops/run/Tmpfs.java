@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A small tmpfs mounted for one test (a full disk, a read-only file system). Mounting needs root;
  * where it is not permitted the test is skipped with the reason.
  */
-final class Tmpfs implements AutoCloseable {
+public final class Tmpfs implements AutoCloseable {
 
     private final Path dir;
 
@@ -22,7 +22,7 @@ final class Tmpfs implements AutoCloseable {
     }
 
     /** Mounts a tmpfs with {@code options} (for example {@code size=2m} or {@code ro,size=1m}) on {@code dir}. */
-    static Tmpfs mount(Path dir, String options) throws IOException, InterruptedException {
+    public static Tmpfs mount(Path dir, String options) throws IOException, InterruptedException {
         String failure = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
         Assumptions.assumeTrue(failure == null, () -> "skipped: cannot mount a tmpfs here (" + failure + ")");
         return new Tmpfs(dir);
