@@ -1,8 +1,10 @@
 package org.prunesh.interpreter;
 
+import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.diag.DiagnosticRenderer;
+import org.prunesh.interpreter.diag.Span;
 import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.Executor;
 import org.prunesh.interpreter.exec.SessionState;
@@ -42,13 +44,15 @@ public final class Session {
     private volatile boolean cancelRequested;
     private SessionState state = SessionState.initial();
     private final Path baseDir;
+    private final CellFilter cells;
     /** The texts of the script and of the files it imported, for rendering diagnostics. */
     private Map<String, String> lastSources = Map.of();
     /** What the rules between statements know of the pruning statements so far, so that they span inputs. */
     private PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
-        this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), listener);
+        this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), config.cells(), listener);
+        this.cells = config.cells();
         this.baseDir = config.baseDir();
         this.resolver = new Resolver(new Resolver.Paths() {
             public Path baseDir() {
@@ -147,7 +151,16 @@ public final class Session {
         List<Diagnostic> diagnostics = new ArrayList<>(expanded.diagnostics());
         Resolver.Resolution resolution = resolver.resolve(expanded.statements(), start());
         if (diagnostics.isEmpty() || !resolution.checked()) diagnostics.addAll(resolution.diagnostics());
+        if (diagnostics.isEmpty()) diagnostics.addAll(cellFilterProblems(expanded.statements(), sourceName));
         return new Resolved(resolution.steps(), diagnostics, resolution.after());
+    }
+
+    /** An --only that names what no sweep has, at the sweep (or the script's start without one). */
+    private List<Diagnostic> cellFilterProblems(List<Stmt> statements, String sourceName) {
+        List<Stmt.Sweep> sweeps = statements.stream().filter(Stmt.Sweep.class::isInstance).map(Stmt.Sweep.class::cast)
+                .toList();
+        Span at = sweeps.isEmpty() ? new Span(sourceName, 1, 1, 1) : sweeps.get(0).span();
+        return cells.problems(sweeps).stream().map(problem -> new Diagnostic(at, problem)).toList();
     }
 
     private Evaluation result(Outcome outcome, List<Diagnostic> diagnostics, String source) {

@@ -11,11 +11,17 @@ import java.util.List;
  * @param verbose  pass ND4J's own logging through instead of keeping it off the terminal
  * @param writable directories besides {@code runsDir} that a script may write into (named by the
  *                 user on the command line); a script writes nowhere else
+ * @param cells    the cells of a sweep to carry out ({@code --only}); the others are passed over
  */
-public record SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable) {
+public record SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable, CellFilter cells) {
 
     public SessionConfig {
         writable = List.copyOf(writable);
+    }
+
+    /** Every cell of every sweep. */
+    public SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable) {
+        this(runsDir, baseDir, verbose, writable, CellFilter.ALL);
     }
 
     /** Writes only inside the runs directory. */

@@ -2,6 +2,7 @@ package org.prunesh.shell;
 
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.prunesh.interpreter.CellFilter;
 import org.prunesh.interpreter.Session;
 import org.prunesh.interpreter.SessionConfig;
 import org.prunesh.interpreter.SessionListener;
@@ -57,6 +58,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--allow-write", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "A directory scripts may write into (export tensors), besides the runs directory; repeatable.")
     List<Path> allowWrite = new ArrayList<>();
+
+    /** Set by {@code run --only}; every cell otherwise. */
+    private CellFilter cells = CellFilter.ALL;
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "runs",
             description = "Directory that receives one folder per run (default: ${DEFAULT-VALUE}).")
@@ -136,7 +140,16 @@ public final class Main implements Callable<Integer> {
     }
 
     Session session(Path baseDir, Path runs, SessionListener listener) {
-        return sessions.create(new SessionConfig(runs, baseDir, verbose, allowWrite), listener);
+        return sessions.create(new SessionConfig(runs, baseDir, verbose, allowWrite, cells), listener);
+    }
+
+    /** Makes the sessions this invocation opens carry out only these cells of a sweep (run --only). */
+    void selectCells(CellFilter filter) {
+        this.cells = filter;
+    }
+
+    CellFilter cells() {
+        return cells;
     }
 
     Path runsDir() {

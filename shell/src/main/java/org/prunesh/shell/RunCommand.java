@@ -1,5 +1,6 @@
 package org.prunesh.shell;
 
+import org.prunesh.interpreter.CellFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -8,6 +9,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code prune-sh run FILE}: evaluates a whole script and exits with its outcome. */
@@ -49,11 +52,24 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SlurmOptions slurm;
 
+    @Option(names = "--only", paramLabel = "VAR=V1,V2",
+            description = {"Carry out only the sweep's cells whose VAR is one of the values given; repeatable "
+                    + "(each VAR narrows further). Run names and configurations stay the whole sweep's, so "
+                    + "running without --only later takes these cells' runs from disk."})
+    List<String> only = new ArrayList<>();
+
     @Parameters(paramLabel = "FILE", description = "The script to run (.prn).")
     String file;
 
     @Override
     public Integer call() {
+        try {
+            main.selectCells(CellFilter.parse(only));
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("prune-sh: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return Main.EX_USAGE;
+        }
         if (executor == ExecutorKind.slurm) {
             return new SlurmRun(main, spec.commandLine().getOut(), spec.commandLine().getErr()).run(file, slurm);
         }

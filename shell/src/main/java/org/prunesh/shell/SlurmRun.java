@@ -58,14 +58,14 @@ final class SlurmRun {
             err.flush();
             return checked.outcome().exitCode();
         }
-        SweepCells sweepCells = new SessionSweepCells(baseDir);
+        SweepCells sweepCells = new SessionSweepCells(baseDir, main.cells());
         List<CellSpec> cells;
         List<Integer> todo = new ArrayList<>();
         try {
             cells = sweepCells.cells(script.text(), script.name());
             CellRuns runs = new CellRuns(main.runsDir(), script.text());
             for (CellSpec c : cells) {
-                if (!runs.finished(c)) todo.add(c.index());
+                if (main.cells().admits(c.values()) && !runs.finished(c)) todo.add(c.index());
             }
         } catch (SweepCells.NotACellScript e) {
             return fail(65, e.getMessage());
@@ -76,7 +76,7 @@ final class SlurmRun {
             int followed = submitAndFollow(script, cells, todo, options);
             if (followed != Main.EX_OK || options.detach) return followed;
         } else {
-            out.println("every cell of the sweep has a finished run in " + main.runsDir() + "; nothing to submit");
+            out.println("every " + (main.cells().keepsAll() ? "" : "selected ") + "cell of the sweep has a finished run in " + main.runsDir() + "; nothing to submit");
             out.flush();
         }
         // Every cell finished: the sweep takes each from disk, and the statements after it run here.
@@ -104,7 +104,8 @@ final class SlurmRun {
             return fail(Main.EX_SOFTWARE, "cannot write the submission: " + e.getMessage() + "\nnothing was submitted");
         }
         out.println("submitted job " + submission.jobId() + ": " + todo.size() + " of " + cells.size() + " cells"
-                + (todo.size() < cells.size() ? " (the others finished before)" : "")
+                + (todo.size() == cells.size() ? "" : main.cells().keepsAll() ? " (the others finished before)"
+                        : " (the others finished before or --only leaves them out)")
                 + "; logs in " + submission.directory());
         if (options.detach) {
             out.println("prune-sh status " + main.runsDir() + "   shows how the cells stand");

@@ -72,4 +72,23 @@ class ScriptExitCodesTest {
         assertEquals("", out.toString());
         assertTrue(Files.notExists(runs) || Files.list(runs).findAny().isEmpty());
     }
+
+    @Test
+    void onlyRunsTheNamedCellsAndAMalformedOrUnknownSelectionExitsBeforeTraining() throws Exception {
+        Path script = Files.writeString(dir.resolve("sweep.prn"), TINY.replace("run \"tiny\";",
+                "sweep seed in [1, 2, 3] { run \"tiny\"; }"));
+        Path runs = dir.resolve("runs");
+        assertEquals(64, execute("--runs-dir", runs.toString(), "run", "--only", "seed", script.toString()));
+        assertEquals("prune-sh: --only 'seed': expected VARIABLE=VALUE[,VALUE...], for example method=fggp,gmp_global\n",
+                err.toString());
+        assertEquals(65, execute("--runs-dir", runs.toString(), "run", "--only", "seed=4", script.toString()));
+        assertTrue(err.toString().contains(script + ":7:1: error: --only seed=4: the sweep's seed takes 1, 2, 3"),
+                err.toString());
+        assertTrue(Files.notExists(runs) || Files.list(runs).findAny().isEmpty());
+
+        assertEquals(0, execute("--runs-dir", runs.toString(), "run", "--only", "seed=1,3", script.toString()),
+                err.toString());
+        assertEquals(List.of("tiny-seed-1", "tiny-seed-3"), Files.list(runs).filter(Files::isDirectory)
+                .map(p -> p.getFileName().toString()).map(n -> n.substring(n.indexOf("tiny-"))).sorted().toList());
+    }
 }

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.cluster;
 
+import org.prunesh.interpreter.CellFilter;
 import org.prunesh.interpreter.Evaluation;
 import org.prunesh.interpreter.Imports;
 import org.prunesh.interpreter.ResumePoint;
@@ -28,10 +29,21 @@ import java.util.Map;
 public final class SessionSweepCells implements SweepCells {
 
     private final Path baseDir;
+    private final CellFilter filter;
 
-    /** @param baseDir the directory the script's relative paths (imports) resolve against */
-    public SessionSweepCells(Path baseDir) {
+    /**
+     * @param baseDir the directory the script's relative paths (imports) resolve against
+     * @param filter  the cells the user selected ({@code --only}); checked against the sweep here, the
+     *                submitter leaves the others out (every cell is listed, so indices stay the sweep's)
+     */
+    public SessionSweepCells(Path baseDir, CellFilter filter) {
         this.baseDir = baseDir;
+        this.filter = filter;
+    }
+
+    /** Every cell. */
+    public SessionSweepCells(Path baseDir) {
+        this(baseDir, CellFilter.ALL);
     }
 
     @Override
@@ -59,13 +71,15 @@ public final class SessionSweepCells implements SweepCells {
                         + "every cell; move it after the sweep or into its own script");
             }
         }
+        List<String> problems = filter.problems(List.of(sweep));
+        if (!problems.isEmpty()) throw new NotACellScript(at(sweep.span()) + ": " + String.join("; ", problems));
         List<CellSpec> cells = new ArrayList<>();
         List<Map<String, Value>> combinations = Sweeps.combinations(sweep);
         for (int i = 0; i < combinations.size(); i++) {
             String label = Sweeps.label(combinations.get(i));
             List<String> names = sweep.body().stream().filter(Stmt.Run.class::isInstance).map(Stmt.Run.class::cast)
                     .map(r -> (r.name() == null ? "run" : r.name().value()) + "[" + label + "]").toList();
-            cells.add(new CellSpec(i, label, names));
+            cells.add(new CellSpec(i, label, names, CellFilter.texts(combinations.get(i))));
         }
         return cells;
     }

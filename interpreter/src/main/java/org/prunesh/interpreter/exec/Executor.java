@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.interpreter.CellFilter;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Flops;
@@ -30,6 +31,8 @@ public final class Executor {
     private Resume resume;
     /** Set for one evaluation by {@link #onlyCell}: the sweep cell to carry out; null otherwise. */
     private OnlyCell only;
+    /** The cells of a sweep this session carries out (--only); the others are passed over. */
+    private final CellFilter cells;
 
     /** One cell of the sweep, as a job-array task runs it; {@code done} once the sweep step is past. */
     private static final class OnlyCell {
@@ -64,8 +67,9 @@ public final class Executor {
         public static final Cell NONE = new Cell(null, 0);
     }
 
-    public Executor(Path baseDir, Path runsDir, List<Path> writable, SessionListener listener) {
+    public Executor(Path baseDir, Path runsDir, List<Path> writable, CellFilter cells, SessionListener listener) {
         this.baseDir = baseDir;
+        this.cells = cells;
         this.listener = listener;
         DataCache data = new DataCache();
         this.runs = new RunExecutor(data, runsDir, listener);
@@ -167,8 +171,12 @@ public final class Executor {
         SessionState current = before;
         for (SweepCell cell : plan.cells()) {
             if (ctx.cancelled().getAsBoolean()) break;
-            if (only != null && cell.index() != only.index) {
-                if (cell.index() < only.index) runsStarted += (int) cell.body().stream().filter(Step.Run.class::isInstance).count();
+            boolean passedOver = only != null ? cell.index() != only.index : !cells.admits(cell.values());
+            if (passedOver) {
+                // counted, so that run ordinals (what resume replays to) are the whole sweep's
+                if (only == null || cell.index() < only.index) {
+                    runsStarted += (int) cell.body().stream().filter(Step.Run.class::isInstance).count();
+                }
                 continue;
             }
             current = runCell(cell, before.withResultsOf(current), ctx.in(new Cell(cell.label(), sweep)));

@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.exec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One assignment of a sweep's variables with its body resolved for it. A cell starts from the
@@ -11,12 +12,14 @@ import java.util.List;
  * @param index the cell's place in the sweep, from 0, in the order the sweep runs them (the first
  *              variable outermost); stable for a given script, so usable as a job-array index
  * @param label how the cell reads in run names, {@code method=fggp,seed=18}
+ * @param values the same as variable -> value, what {@code --only} filters on
  * @param seed  the cell's seed, or null when the sweep does not vary it
  * @param body  the sweep's body with the cell's values in place, resolved
  */
-public record SweepCell(int index, String label, Long seed, List<Step> body) {
+public record SweepCell(int index, String label, Map<String, String> values, Long seed, List<Step> body) {
 
     public SweepCell {
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         body = List.copyOf(body);
     }
 

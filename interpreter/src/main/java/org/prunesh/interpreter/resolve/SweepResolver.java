@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.resolve;
 
+import org.prunesh.interpreter.CellFilter;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Stmt;
@@ -41,7 +42,7 @@ final class SweepResolver {
                     : new State(before.planned().withSeed(seed), before.facts(), before.runDone());
             List<Step> body = new ArrayList<>();
             for (Stmt inner : Sweeps.body(sweep, assignment)) current = h.handle(inner, current, body);
-            cells.add(new SweepCell(cells.size(), Sweeps.label(assignment), seed, body));
+            cells.add(new SweepCell(cells.size(), Sweeps.label(assignment), CellFilter.texts(assignment), seed, body));
             after = current;
         }
         if (h.problems.count() == 0) out.add(new Step.Sweep(new SweepPlan(cells), sweep.span()));
