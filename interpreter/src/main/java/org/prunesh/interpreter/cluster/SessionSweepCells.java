@@ -8,9 +8,10 @@ import org.prunesh.interpreter.Session;
 import org.prunesh.interpreter.SessionConfig;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.interpreter.ast.Stmt;
-import org.prunesh.interpreter.ast.Sweeps;
-import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.diag.Span;
+import org.prunesh.interpreter.exec.Step;
+import org.prunesh.interpreter.exec.SweepCell;
+import org.prunesh.interpreter.exec.SweepPlan;
 import org.prunesh.interpreter.syntax.ScriptParser;
 
 import java.io.IOException;
@@ -18,12 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@link SweepCells} on the interpreter: cells from the expanded script's sweep, labelled as the
- * resolver's {@code SweepPlan} labels them ({@link Sweeps#combinations}, same order, so index k is the
- * plan's cell k), one cell run by {@link Session#evaluateCell} (the resolver's {@code Executor.runCell}
+ * {@link SweepCells} on the interpreter: the cells of the resolver's {@link SweepPlan} of the
+ * script's one sweep (index k is the plan's cell k), one cell run by {@link Session#evaluateCell} (the resolver's {@code Executor.runCell}
  * for that cell). The only class of this package that knows the AST and the Session.
  */
 public final class SessionSweepCells implements SweepCells {
@@ -73,13 +72,17 @@ public final class SessionSweepCells implements SweepCells {
         }
         List<String> problems = filter.problems(List.of(sweep));
         if (!problems.isEmpty()) throw new NotACellScript(at(sweep.span()) + ": " + String.join("; ", problems));
+        // Run names from the resolved plan: a run inside a block the cell uses is one of its runs too.
+        List<SweepPlan> plans = new Session(new SessionConfig(baseDir.resolve("runs"), baseDir, false),
+                SessionListener.SILENT).sweeps(source, sourceName);
+        if (plans.size() != 1) {
+            throw new NotACellScript(sourceName + ": the script has errors; 'prune-sh check' lists them");
+        }
         List<CellSpec> cells = new ArrayList<>();
-        List<Map<String, Value>> combinations = Sweeps.combinations(sweep);
-        for (int i = 0; i < combinations.size(); i++) {
-            String label = Sweeps.label(combinations.get(i));
-            List<String> names = sweep.body().stream().filter(Stmt.Run.class::isInstance).map(Stmt.Run.class::cast)
-                    .map(r -> (r.name() == null ? "run" : r.name().value()) + "[" + label + "]").toList();
-            cells.add(new CellSpec(i, label, names, CellFilter.texts(combinations.get(i))));
+        for (SweepCell cell : plans.get(0).cells()) {
+            List<String> names = cell.body().stream().filter(Step.Run.class::isInstance).map(Step.Run.class::cast)
+                    .map(r -> r.name() + "[" + cell.label() + "]").toList();
+            cells.add(new CellSpec(cell.index(), cell.label(), names, cell.values()));
         }
         return cells;
     }

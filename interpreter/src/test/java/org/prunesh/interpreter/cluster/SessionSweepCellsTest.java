@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.prunesh.interpreter.CellFilter;
 import org.prunesh.interpreter.Evaluation;
 import org.prunesh.interpreter.Outcome;
 import org.prunesh.interpreter.Session;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,8 +36,25 @@ class SessionSweepCellsTest {
                 + "sweep method in [magnitude, random], seed in [1, 2] { select method; run \"t\"; run; }\n"
                 + "report compare;\n", "s.prn");
         assertEquals(4, cells.size());
-        assertEquals(new CellSpec(2, "method=random,seed=1", List.of("t[method=random,seed=1]", "run[method=random,seed=1]")),
-                cells.get(2));
+        assertEquals(new CellSpec(2, "method=random,seed=1", List.of("t[method=random,seed=1]", "run[method=random,seed=1]"),
+                Map.of("method", "random", "seed", "1")), cells.get(2));
+    }
+
+    @Test
+    void aRunInsideABlockTheCellUsesIsOneOfItsRuns() throws SweepCells.NotACellScript {
+        List<CellSpec> cells = new SessionSweepCells(dir).cells(SETUP
+                + "let mag = { select magnitude; run \"m\"; };\nlet rnd = { select random; };\n"
+                + "sweep method in [mag, rnd] { use method; run \"after\"; }\n", "s.prn");
+        assertEquals(List.of(List.of("m[method=mag]", "after[method=mag]"), List.of("after[method=rnd]")),
+                cells.stream().map(CellSpec::runNames).toList());
+    }
+
+    @Test
+    void onlyNamingWhatTheSweepLacksIsRefusedAtTheSweep() {
+        SessionSweepCells cells = new SessionSweepCells(dir, CellFilter.parse(List.of("seed=3")));
+        assertEquals("s.prn:3:1: --only seed=3: the sweep's seed takes 1, 2",
+                assertThrows(SweepCells.NotACellScript.class, () -> cells.cells(SETUP
+                        + "sweep seed in [1, 2] { run; }\n", "s.prn")).getMessage());
     }
 
     @Test
