@@ -75,7 +75,9 @@ public record PairedComparison(Metric by, String factor, String baseline, List<R
                 continue;
             }
             if (!r.finished()) {
-                notes.add(r.directoryName() + ": " + r.completion().name().toLowerCase() + ", left out of the pairs");
+                notes.add(r.directoryName() + ": " + (r.completion() == RunResults.Completion.INTERRUPTED
+                        ? "unfinished (running or interrupted)" : r.completion().name().toLowerCase())
+                        + ", left out of the pairs");
                 continue;
             }
             double v = by.of(r);

@@ -64,8 +64,9 @@ final class RunReader {
             }
             if (summary.diverged()) notes.add(divergence(s.path("divergence")));
         } else {
-            notes.add(String.format("no %s: interrupted after %d of %d epochs; final numbers are those of the "
-                    + "last finished epoch in %s", SUMMARY, epochs.size(), plannedEpochs, METRICS));
+            // a sweep read while it trains has such runs too, so "interrupted" alone would mislead
+            notes.add(String.format("no %s: unfinished (still running, or interrupted) after %d of %d epochs; "
+                    + "final numbers are those of the last finished epoch in %s", SUMMARY, epochs.size(), plannedEpochs, METRICS));
         }
         return new RunResults(runDir, name, seed, Settings.of(config), summary, epochs, layers, steps,
                 totalSteps, plannedEpochs, notes);

@@ -127,7 +127,7 @@ class ComparisonTest {
         assertStat(3, mean, Math.sqrt(ss / 2), fggp90.stat(Metric.TEST_ACCURACY));
         // Sparsity over all parameters is unknown without a summary: two values, not three.
         assertEquals(2, fggp90.stat(Metric.SPARSITY_ALL).n());
-        assertEquals(List.of("20261122-020000-sweep: no summary.json: interrupted after 1 of 2 epochs; final numbers "
+        assertEquals(List.of("20261122-020000-sweep: no summary.json: unfinished (still running, or interrupted) after 1 of 2 epochs; final numbers "
                 + "are those of the last finished epoch in metrics.jsonl"), c.notes());
     }
 

@@ -92,7 +92,7 @@ class RunResultsTest {
         assertEquals(List.of(),  r.layers());
         assertEquals(List.of(
                 "metrics.jsonl: the last line is incomplete (written when the run was stopped) and was skipped",
-                "no summary.json: interrupted after 1 of 2 epochs; final numbers are those of the last finished "
+                "no summary.json: unfinished (still running, or interrupted) after 1 of 2 epochs; final numbers are those of the last finished "
                         + "epoch in metrics.jsonl"), r.notes());
     }
 
