@@ -172,7 +172,8 @@ final class StpExecutor {
         double seconds = (System.nanoTime() - started) / 1e9;
         long fullParams = run.network().parameterCount();
         String perStage = StpReports.perStage(a, arch);
-        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, value, perStage, seconds);
+        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, value, perStage, seconds,
+                scoring.calibrationBatches());
         listener.output(StpReports.extracted(name, arch.literal(a), perStage, fraction, macs, fullMacs,
                 small.parameterCount(), fullParams, test, relative, dir));
         return new StpState.SubnetRow(name, run.name(), value.strategy(), arch.literal(a), perStage, fraction,
@@ -181,7 +182,7 @@ final class StpExecutor {
 
     private Path persist(String name, SessionState s, RunRecord run, Network small, Arch arch, Evaluator.Result test,
                          long macs, long fullMacs, RelativeSparsity relative, ArchValue value, String perStage,
-                         double seconds) throws StatementError {
+                         double seconds, int calibrationBatches) throws StatementError {
         try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("name", name);
@@ -198,6 +199,7 @@ final class StpExecutor {
             summary.put("params", small.parameterCount());
             summary.put("full_params", run.network().parameterCount());
             summary.put("kd_held_out", Double.isNaN(value.score()) ? null : value.score());
+            summary.put("calibration_batches", calibrationBatches);
             summary.put("kept_mean_abs", relative.overall().keptMeanAbs());
             summary.put("dropped_mean_abs", relative.overall().droppedMeanAbs());
             summary.put("seconds", seconds);
