@@ -1,6 +1,7 @@
 /*
  * prune-sh language, version 3 (version 2 plus the STP statements of issue 6: space, budget,
- * stimulate, search, extract and the arch literal).
+ * stimulate, search, extract and the arch literal; issue 16 added `model ... arch NAME`,
+ * stimulate's `min`, `uncapped`, `order` and `after`, search's `min` and `report search`).
  *
  * Statement heads and option keys are keywords; the names of things (data sets, models, schedule
  * kinds, scores, optimizers, scopes, granularities, curves, regrowth methods, initialisations,
