@@ -85,6 +85,15 @@ class StpScriptRunTest {
                 config("stp").get("stimulate").asText());
     }
 
+    @Test
+    void reportSearchBeforeAnySearchSaysWhereAndWhatIsMissing() {
+        Evaluation e = new Session(new SessionConfig(runs, runs, false), SessionListener.SILENT).evaluate(
+                "data synthetic samples 64 test_samples 16 features 4 classes 2;\nmodel mlp;\nreport search;\n", "t.prn");
+        assertEquals(Outcome.RUNTIME_ERROR, e.outcome(), e.rendered());
+        assertTrue(e.rendered().startsWith("t.prn:3:1: error: report search needs a search: add 'search ... as NAME;'"
+                + " before it"), e.rendered());
+    }
+
     private JsonNode summary(String name) throws IOException {
         return JSON.readTree(dir(name).resolve("summary.json").toFile());
     }
