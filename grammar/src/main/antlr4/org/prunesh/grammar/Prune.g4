@@ -1,6 +1,7 @@
 /*
  * prune-sh language, version 3 (version 2 plus the STP statements of issue 6: space, budget,
- * stimulate, search, extract and the arch literal).
+ * stimulate, search, extract and the arch literal; issue 16 added `model ... arch NAME`,
+ * stimulate's `min`, `uncapped`, `order` and `after`, search's `min` and `report search`).
  *
  * Statement heads and option keys are keywords; the names of things (data sets, models, schedule
  * kinds, scores, optimizers, scopes, granularities, curves, regrowth methods, initialisations,
@@ -101,7 +102,8 @@ spaceStatement       : SPACE DEPTH depthList WIDTH widthChoices (PER BLOCK)? (IM
 budgetStatement      : BUDGET budgetMetric fraction SEMI ;
 // `stimulate subnets 2 lambda 1.0 temperature 4 expansion mutate until 50%;` or `stimulate off;`
 stimulateStatement   : STIMULATE (OFF | stimulateOption*) SEMI ;
-// `search evolutionary population 16 ... as best;` binds the chosen architecture to a name.
+// `search evolutionary population 16 ... min 0.9 as best;` binds the chosen architecture to a name;
+// `min` is the lowest FLOPs a candidate may keep, as a share of the budget.
 searchStatement      : SEARCH strategyName searchOption* AS archName SEMI ;
 // `extract best "stp-35";` builds the named architecture as a smaller network; the run name is optional.
 extractStatement     : EXTRACT archName string? SEMI ;
@@ -114,12 +116,19 @@ widthChoices
     | numberList
     ;
 
+// `expansion mutate until 50%` or `expansion uniform min 0.5` choose the sampler (`uncapped` lifts
+// the ceiling of either); `order fixed`, `order reranked` or `order frozen after 2 epochs` the
+// channels a width keeps.
 stimulateOption
     : SUBNETS number
     | LAMBDA number
     | TEMPERATURE number
     | EXPANSION expansionName
     | UNTIL quantity
+    | MIN fraction
+    | UNCAPPED
+    | ORDER orderName
+    | AFTER quantity
     ;
 
 searchOption
@@ -131,6 +140,7 @@ searchOption
     | BATCHES number
     | CALIBRATION number
     | SEED number
+    | MIN fraction
     ;
 
 // `arch depth [2, 3, 1] width [0.5, 0.75, 0.375] inner [...]`: one architecture of a space.
@@ -151,9 +161,12 @@ dataOption
     | STD intList
     ;
 
+// `model resnet20 width 0.5 arch a;` builds the architecture `a` of that ResNet as a network of its
+// own, trained from scratch like any model.
 modelOption
     : HIDDEN_SIZES intList
     | WIDTH number
+    | ARCH archName
     ;
 
 trainOption
@@ -241,13 +254,14 @@ budgetMetric    : ID ;
 // `off` is a keyword (of `stimulate off`) and also one of the expansions.
 expansionName   : ID | OFF ;
 strategyName    : ID ;
+orderName       : ID ;
 archName        : ID ;
 // Targets may also be statement words (`show schedule`), so later targets need no grammar change.
 reportTarget    : target ;
 metricName      : ID ;
 showTarget      : target ;
 target          : ID | SEED | DATA | MODEL | TRAIN | SCHEDULE | SELECT | SCOPE | GRANULARITY | COUNT | EXCLUDE
-                | REGROW | INIT | SUBNETS | ARCH ;
+                | REGROW | INIT | SUBNETS | ARCH | SEARCH ;
 
 // Values.
 number   : NUMBER ;
@@ -364,6 +378,10 @@ MUTATION     : 'mutation' ;
 CROSSOVER    : 'crossover' ;
 BATCHES      : 'batches' ;
 CALIBRATION  : 'calibration' ;
+MIN          : 'min' ;
+UNCAPPED     : 'uncapped' ;
+ORDER        : 'order' ;
+AFTER        : 'after' ;
 AS           : 'as' ;
 ARCH         : 'arch' ;
 INNER        : 'inner' ;

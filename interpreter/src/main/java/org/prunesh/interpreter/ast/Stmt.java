@@ -21,7 +21,7 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
     /** {@code data fashion-mnist limit 1000;} */
     record Data(Name dataset, Options options, Span span) implements Stmt { }
 
-    /** {@code model mlp hidden [256, 128] width 0.5;} */
+    /** {@code model mlp hidden [256, 128] width 0.5;} or {@code model resnet20 arch a;} ({@code arch} an {@link Ident}) */
     record Model(Name model, Options options, Span span) implements Stmt { }
 
     /** {@code train epochs 20 lr 0.1;} */
@@ -159,8 +159,9 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
     /**
      * {@code stimulate subnets 2 lambda 1.0 temperature 4 expansion mutate until 50%;} or
      * {@code stimulate off;} ({@code off} true, no options). The options are {@code subnets},
-     * {@code lambda}, {@code temperature} (numbers), {@code expansion} (an {@link Ident}: mutate or
-     * off) and {@code until} (a {@link Quantity}).
+     * {@code lambda}, {@code temperature}, {@code min} (numbers), {@code expansion} (an {@link Ident}:
+     * mutate, uniform or off), {@code order} (an {@link Ident}: fixed, reranked or frozen),
+     * {@code until} and {@code after} ({@link Quantity}s) and {@code uncapped} (a {@link Flag}).
      */
     record Stimulate(Options options, boolean off, Span span) implements Stmt { }
 

@@ -111,7 +111,9 @@ public final class Executor {
         if (step instanceof Step.PruneNow now) return s.withLastRun(interactive.pruneNow(now, s));
         if (step instanceof Step.Load load) return load(load, s);
         if (step instanceof Step.Search search) {
-            return s.withDefinition(search.as(), new Definition.Architecture(stp.search(search, s)));
+            StpExecutor.Searched found = stp.search(search, s);
+            return s.withDefinition(search.as(), new Definition.Architecture(found.value()))
+                    .withStp(s.stp().withLastSearch(found.record()));
         }
         if (step instanceof Step.Extract ex) return extract(ex, s, ctx);
         listener.output(output(step, s));
@@ -126,7 +128,9 @@ public final class Executor {
         }
         if (step instanceof Step.Export export) return interactive.export(export, r);
         if (step instanceof Step.Save save) return save(save, s);
-        if (step instanceof Step.Report report) return report(report, s);
+        if (step instanceof Step.Report report) {
+            return report.target() == ReportTarget.SEARCH ? stp.reportSearch(report, s) : report(report, s);
+        }
         if (step instanceof Step.ShowSchedule) {
             return Reports.schedule(RunExecutor.schedule(s), s.pruning().schedule().describe());
         }
@@ -148,7 +152,14 @@ public final class Executor {
         }
         RunConfig.Replay replay = new RunConfig.Replay(ordinal, run.span().source(), baseDir.toString());
         try {
-            RunRecord r = runs.run(s, name, ctx.scriptText(), replay, resumeDir, ctx.cell().label() != null,
+            SessionState built;
+            try {
+                built = runs.scratch(s);
+            } catch (IllegalArgumentException e) {
+                throw new StatementError(run.span(), "the model's arch does not fit " + s.model().name() + ": "
+                        + e.getMessage());
+            }
+            RunRecord r = runs.run(built, name, ctx.scriptText(), replay, resumeDir, ctx.cell().label() != null,
                     ctx.cancelled());
             // a diverged run has no result: its last finished epoch is not one
             return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(),
@@ -226,6 +237,7 @@ public final class Executor {
             case COMPARE -> Comparisons.report(s.history(), report);
             case FLOPS -> Reports.flops(Flops.count(r.network(), r.result().masks().activeCounts()));
             case LAYERS -> r.layers().render();
+            case SEARCH -> throw new IllegalStateException("report search needs the network: StpExecutor.reportSearch");
         };
     }
 

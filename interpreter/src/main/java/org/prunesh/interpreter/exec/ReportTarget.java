@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** What {@code report} prints; the checker's list of report names is this enum's words. */
 public enum ReportTarget {
-    LAYERS(true), FLOPS(true), RUNS(false), COMPARE(false), SUBNETS(true), ARCH(true);
+    LAYERS(true), FLOPS(true), RUNS(false), COMPARE(false), SUBNETS(true), ARCH(true), SEARCH(true);
 
     private final boolean needsModel;
 

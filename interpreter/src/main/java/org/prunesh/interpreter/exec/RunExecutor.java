@@ -3,11 +3,15 @@ package org.prunesh.interpreter.exec;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
+import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.model.Flops;
+import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
 import org.prunesh.ops.model.Slimming;
+import org.prunesh.ops.stp.Arch;
+import org.prunesh.ops.stp.ScratchModel;
 import org.prunesh.ops.stp.StimulativeTraining;
 import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.prune.PruneRequest;
@@ -44,6 +48,24 @@ final class RunExecutor {
         this.dataCache = dataCache;
         this.runsDir = runsDir;
         this.listener = listener;
+    }
+
+    /**
+     * The state with the network of {@code model ... arch NAME} as its model: the arch's own spec
+     * ({@link ScratchModel}), so that the run is an ordinary training of it from fresh weights.
+     * Throws IllegalArgumentException when the arch does not fit the model.
+     */
+    SessionState scratch(SessionState s) throws IOException {
+        ArchValue value = s.stp().scratch();
+        if (value == null) return s;
+        if (!(s.model() instanceof ModelSpec.ResNet full)) {
+            throw new IllegalArgumentException("an arch builds a basic-block ResNet, not " + s.model().name());
+        }
+        Dataset data = dataCache.load(s.data());
+        Architecture a = Models.build(full, data.sampleShape(), data.numClasses(), s.seed(), 0).architecture();
+        Arch arch = value.resolve(a);
+        arch.requireFits(a);
+        return s.withModel(ScratchModel.spec(full, a, arch));
     }
 
     /** The step clock a state implies, known without loading data. */
@@ -91,7 +113,7 @@ final class RunExecutor {
                   boolean reuseFinished, BooleanSupplier cancelled) throws IOException {
         Dataset data = dataCache.load(s.data());
         Nd4j.getRandom().setSeed(s.seed());
-        StpState.Stimulus stimulus = s.stp().stimulus();
+        StimulusSpec stimulus = s.stp().stimulus();
         Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing(),
                 stimulus == null ? null : new Slimming(stimulus.subnets(), stimulus.lambda(), stimulus.temperature()));
         StimulativeTraining hook = stimulus == null ? null : StpLowering.hook(s, net, clock(s));

@@ -80,12 +80,12 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
     }
 
     /**
-     * This state's settings with what {@code done} has produced since: its last run, its history
-     * and its extracted subnets. A sweep cell starts from the state before the sweep this way.
+     * This state's settings with what {@code done} has produced since: its last run, its history,
+     * its last search and its extracted subnets. A sweep cell starts from the state before the sweep this way.
      */
     public SessionState withResultsOf(SessionState done) {
         return new SessionState(seed, data, model, train, pruning, definitions, done.lastRun, done.history,
-                stp.withSubnets(done.stp.subnets()));
+                stp.withSubnets(done.stp.subnets()).withLastSearch(done.stp.lastSearch()));
     }
 
     /** A finished run: the last run, and one more row of the history. */

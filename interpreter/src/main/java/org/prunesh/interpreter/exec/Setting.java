@@ -31,8 +31,15 @@ public sealed interface Setting {
         public SessionState applyTo(SessionState s) { return s.withData(spec); }
     }
 
-    record Model(ModelSpec spec) implements Setting {
-        public SessionState applyTo(SessionState s) { return s.withModel(spec); }
+    /**
+     * @param arch the name of {@code model ... arch NAME}, whose value (a literal or a search result)
+     *             is taken as it stands here, or null for the whole model
+     */
+    record Model(ModelSpec spec, String arch) implements Setting {
+        public SessionState applyTo(SessionState s) {
+            ArchValue scratch = arch == null ? null : ((Definition.Architecture) s.definitions().get(arch)).arch();
+            return s.withModel(spec).withStp(s.stp().withScratch(scratch));
+        }
     }
 
     record Train(TrainConfig config) implements Setting {
@@ -83,7 +90,7 @@ public sealed interface Setting {
     }
 
     /** @param stimulus null for {@code stimulate off} */
-    record Stimulate(StpState.Stimulus stimulus) implements Setting {
+    record Stimulate(StimulusSpec stimulus) implements Setting {
         public SessionState applyTo(SessionState s) { return s.withStp(s.stp().withStimulus(stimulus)); }
     }
 

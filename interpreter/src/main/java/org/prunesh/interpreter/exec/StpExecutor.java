@@ -1,7 +1,5 @@
 package org.prunesh.interpreter.exec;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Architecture;
@@ -16,8 +14,11 @@ import org.prunesh.ops.stp.ArchSpace;
 import org.prunesh.ops.stp.CandidateEvaluator;
 import org.prunesh.ops.stp.ChannelOrder;
 import org.prunesh.ops.stp.EvolutionarySearch;
+import org.prunesh.ops.stp.FlopsBand;
 import org.prunesh.ops.stp.RandomSearch;
 import org.prunesh.ops.stp.RelativeSparsity;
+import org.prunesh.ops.stp.Scoring;
+import org.prunesh.ops.stp.SearchReport;
 import org.prunesh.ops.stp.SubnetLayout;
 import org.prunesh.ops.stp.UniformWidth;
 import org.prunesh.ops.train.EpochMetrics;
@@ -28,7 +29,6 @@ import org.prunesh.ops.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,11 @@ final class StpExecutor {
         this.listener = listener;
     }
 
-    ArchValue search(Step.Search st, SessionState s) throws StatementError {
+    /** A search's result and what {@code report search} needs of it. */
+    record Searched(ArchValue value, StpState.SearchRecord record) {
+    }
+
+    Searched search(Step.Search st, SessionState s) throws StatementError {
         RunRecord run = s.lastRun();
         StpState stp = s.stp();
         SearchSpec o = st.spec();
@@ -75,36 +79,62 @@ final class StpExecutor {
         } catch (IllegalArgumentException e) {
             throw new StatementError(st.span(), e.getMessage());
         }
+        requireHeldOut(st, run.data());
         SplittableRandom rng = new SplittableRandom(seed);
-        ArchValue found;
-        try (CandidateEvaluator scorer = evaluator(st, s, run, net)) {
-            found = switch (strategy) {
-                case "uniform" -> scored(UniformWidth.largestUnder(a, stp.budget()), run, strategy, scorer);
-                case "sample" -> scored(stp.space().sampleUnder(a, stp.budget(), rng, ArchSpace.TRIES * 100), run,
-                        strategy, scorer);
+        Scoring scoring = new Scoring(o.calibration(), o.batches(), s.train().batch(), SEARCH_TEMPERATURE);
+        ChannelOrder order = order(s, run, net);
+        ArchSearch.Result result;
+        try (CandidateEvaluator scorer = scoring.evaluator(net, order, run.data())) {
+            FlopsBand band = FlopsBand.of(stp.budget(), o.min());
+            result = switch (strategy) {
+                case "uniform" -> scored(UniformWidth.largestUnder(a, stp.budget()), scorer);
+                case "sample" -> scored(stp.space().sampleIn(a, band, rng, ArchSpace.TRIES * 100), scorer);
                 default -> {
                     ArchSearch search = strategy.equals("random")
-                            ? new RandomSearch(stp.space(), a, stp.budget(), o.samples())
-                            : new EvolutionarySearch(stp.space(), a, stp.budget(),
+                            ? new RandomSearch(stp.space(), a, band, o.samples())
+                            : new EvolutionarySearch(stp.space(), a, band,
                             o.population(), o.generations(), o.mutation(), o.crossover());
                     ArchSearch.Result r = search.search(scorer, rng);
-                    listener.output("search " + strategy + ": " + r.evaluated() + " candidates scored");
-                    yield ArchValue.searched(r.best(), run, strategy, r.score());
+                    listener.output("search " + strategy + ": " + r.evaluated() + " candidates scored in " + band);
+                    yield r;
                 }
             };
         } catch (IllegalArgumentException e) {
             throw new StatementError(st.span(), "search " + strategy + ": " + e.getMessage());
         }
+        ArchValue found = ArchValue.searched(result.best(), run, strategy, result.score(), scoring);
         Arch arch = found.searched();
         SubnetLayout layout = SubnetLayout.of(a, arch);
         listener.output(String.format("%s = %s%n  %.1f%% of the FLOPs (%,d of %,d MACs), %,d parameters, KD %.4f on held-out data; %.1f s",
                 st.as(), arch.literal(a), 100 * layout.macsFraction(), layout.macs(), layout.fullMacs(),
                 layout.params(), found.score(), (System.nanoTime() - started) / 1e9));
-        return found;
+        return new Searched(found, new StpState.SearchRecord(strategy, run, order, scoring, result.history()));
     }
 
-    private static ArchValue scored(Arch arch, RunRecord run, String strategy, CandidateEvaluator scorer) {
-        return ArchValue.searched(arch, run, strategy, scorer.applyAsDouble(arch));
+    private static ArchSearch.Result scored(Arch arch, CandidateEvaluator scorer) {
+        double score = scorer.applyAsDouble(arch);
+        return new ArchSearch.Result(arch, score, 1, List.of(new ArchSearch.Scored(arch, score)));
+    }
+
+    /**
+     * {@code report search}: every candidate of the last search with its KD score and its accuracy
+     * on the whole held-out split, realised as it was scored, and how well the score ranks them.
+     */
+    String reportSearch(Step.Report st, SessionState s) throws StatementError {
+        StpState.SearchRecord r = s.stp().lastSearch();
+        if (r == null) {
+            throw new StatementError(st.span(), "report search needs a search: add 'search ... as NAME;' before it");
+        }
+        Network net = searchable(r.run().network());
+        Architecture a = net.architecture();
+        Dataset data = r.run().data();
+        SearchReport report;
+        try (CandidateEvaluator evaluator = r.scoring().evaluator(net, r.order(), data)) {
+            report = SearchReport.of(a, r.scored(), arch -> evaluator.accuracy(arch, data.heldOutX(), data.heldOutY()));
+        }
+        return "search " + r.strategy() + " on '" + r.run().name() + "', " + data.heldOutSize()
+                + " held-out images (batch norm recalibrated on " + r.scoring().calibrationBatches()
+                + " training batches per candidate, as scored):\n" + String.join("\n", report.lines(a));
     }
 
     /** Extracts, evaluates and saves; returns the row for {@code report subnets}. */
@@ -125,8 +155,9 @@ final class StpExecutor {
         ChannelOrder order = order(s, run, net);
         RelativeSparsity relative = RelativeSparsity.of(net, order, arch);
         Network small;
-        try (CandidateEvaluator evaluator = new CandidateEvaluator(net, order, calibration(s, run.data(),
-                DEFAULT_CALIBRATION_BATCHES), List.of(), SEARCH_TEMPERATURE)) {
+        // the calibration the arch was scored with, so that the subnet extracted is the one scored
+        Scoring scoring = value.scoring() != null ? value.scoring() : Scoring.defaults(s.train().batch());
+        try (CandidateEvaluator evaluator = scoring.extractor(net, order, run.data())) {
             small = evaluator.extract(arch);
         }
         long macs = Flops.count(small).macs();
@@ -141,7 +172,8 @@ final class StpExecutor {
         double seconds = (System.nanoTime() - started) / 1e9;
         long fullParams = run.network().parameterCount();
         String perStage = StpReports.perStage(a, arch);
-        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, value, perStage, seconds);
+        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, value, perStage, seconds,
+                scoring.calibrationBatches());
         listener.output(StpReports.extracted(name, arch.literal(a), perStage, fraction, macs, fullMacs,
                 small.parameterCount(), fullParams, test, relative, dir));
         return new StpState.SubnetRow(name, run.name(), value.strategy(), arch.literal(a), perStage, fraction,
@@ -150,7 +182,7 @@ final class StpExecutor {
 
     private Path persist(String name, SessionState s, RunRecord run, Network small, Arch arch, Evaluator.Result test,
                          long macs, long fullMacs, RelativeSparsity relative, ArchValue value, String perStage,
-                         double seconds) throws StatementError {
+                         double seconds, int calibrationBatches) throws StatementError {
         try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("name", name);
@@ -167,6 +199,7 @@ final class StpExecutor {
             summary.put("params", small.parameterCount());
             summary.put("full_params", run.network().parameterCount());
             summary.put("kd_held_out", Double.isNaN(value.score()) ? null : value.score());
+            summary.put("calibration_batches", calibrationBatches);
             summary.put("kept_mean_abs", relative.overall().keptMeanAbs());
             summary.put("dropped_mean_abs", relative.overall().droppedMeanAbs());
             summary.put("seconds", seconds);
@@ -182,38 +215,16 @@ final class StpExecutor {
         }
     }
 
-    private CandidateEvaluator evaluator(Step.Search st, SessionState s, RunRecord run, Network net) throws StatementError {
-        Dataset data = run.data();
+    private static void requireHeldOut(Step.Search st, Dataset data) throws StatementError {
         if (data.heldOutSize() == 0) {
             throw new StatementError(st.span(), "search scores candidates on held-out data, and this data set has none: "
                     + "add 'holdout 1000' (for example) to the data statement");
         }
-        int batches = st.spec().batches();
-        int calibration = st.spec().calibration();
-        int batch = s.train().batch();
-        List<INDArray> heldOut = new ArrayList<>();
-        for (long start = 0; start < data.heldOutSize() && heldOut.size() < batches; start += batch) {
-            long end = Math.min(data.heldOutSize(), start + batch);
-            heldOut.add(data.heldOutX().get(NDArrayIndex.interval(start, end), NDArrayIndex.all()).dup());
-        }
-        return new CandidateEvaluator(net, order(s, run, net), calibration(s, data, calibration), heldOut,
-                SEARCH_TEMPERATURE);
     }
 
     /** The order stimulative training used, or one computed now from the weights. */
     private static ChannelOrder order(SessionState s, RunRecord run, Network net) {
         return run.order() != null ? run.order() : ChannelOrder.of(net, s.stp().importance());
-    }
-
-    /** The first training batches, in data order and not augmented, as precise batch norm uses. */
-    private static List<INDArray> calibration(SessionState s, Dataset data, int batches) {
-        List<INDArray> out = new ArrayList<>();
-        int batch = s.train().batch();
-        for (long start = 0; start < data.trainSize() && out.size() < batches; start += batch) {
-            out.add(data.trainX().get(NDArrayIndex.interval(start, Math.min(data.trainSize(), start + batch)),
-                    NDArrayIndex.all()).dup());
-        }
-        return out;
     }
 
     /**

@@ -9,11 +9,11 @@ import org.prunesh.interpreter.ast.WidthChoices;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.schedule.StepClock;
 import org.prunesh.ops.stp.ArchSpace;
-import org.prunesh.ops.stp.ExpansionSampler;
+import org.prunesh.ops.stp.FlopsBand;
 import org.prunesh.ops.stp.Importance;
+import org.prunesh.ops.stp.Sampling;
 import org.prunesh.ops.stp.StimulativeTraining;
-import org.prunesh.ops.stp.SubnetSampler;
-import org.prunesh.ops.stp.UniformSampler;
+import org.prunesh.ops.stp.Stimulus;
 
 import java.util.List;
 
@@ -25,7 +25,14 @@ public final class StpLowering {
     static final double DEFAULT_TEMPERATURE = org.prunesh.ops.stp.Stimulus.DEFAULT_TEMPERATURE;
     static final StpState.Until DEFAULT_UNTIL = new StpState.Until(50, Quantity.Unit.PERCENT);
 
+    static final String FIXED = "fixed";
+
     private StpLowering() {
+    }
+
+    /** A number as a script would write it: {@code 0.5}, {@code 1}. */
+    static String plain(double v) {
+        return org.prunesh.ops.prune.Decimals.plain(v);
     }
 
     public static Setting.Space space(Stmt.Space st) {
@@ -44,15 +51,35 @@ public final class StpLowering {
     public static Setting.Stimulate stimulate(Stmt.Stimulate st) {
         if (st.off()) return new Setting.Stimulate(null);
         Options o = st.options();
-        // As the checker reads it: without 'expansion mutate' subnets come from the whole space.
-        boolean expansion = o.name("expansion").orElse("off").equals("mutate");
-        StpState.Until until = o.quantity("until")
-                .map(q -> new StpState.Until(q.amount().value(), q.unit())).orElse(DEFAULT_UNTIL);
-        return new Setting.Stimulate(new StpState.Stimulus(
+        return new Setting.Stimulate(new StimulusSpec(
                 o.number("subnets").map(Num::intValue).orElse(DEFAULT_SUBNETS),
                 o.number("lambda").map(Num::value).orElse(DEFAULT_LAMBDA),
                 o.number("temperature").map(Num::value).orElse(DEFAULT_TEMPERATURE),
-                expansion ? until : null));
+                sampler(o), order(o)));
+    }
+
+    /** As the checker reads it: without {@code expansion} (or with {@code off}) subnets come from the whole space. */
+    private static StimulusSpec.Sampler sampler(Options o) {
+        boolean capped = !o.flag("uncapped");
+        return switch (o.name("expansion").orElse("off")) {
+            case "mutate" -> new StimulusSpec.Mutate(until(o.quantity("until").orElse(null), DEFAULT_UNTIL), capped);
+            case "uniform" -> new StimulusSpec.Uniform(o.number("min").map(Num::fraction)
+                    .orElse(Sampling.Uniform.DEFAULT_MIN), capped);
+            default -> StimulusSpec.Uniform.WHOLE_SPACE;
+        };
+    }
+
+    /** Without {@code order}, ops' default: the fixed prefix. */
+    private static StimulusSpec.Order order(Options o) {
+        return switch (o.name("order").orElse(FIXED)) {
+            case "reranked" -> new StimulusSpec.Reranked();
+            case "frozen" -> new StimulusSpec.Frozen(until(o.quantity("after").orElseThrow(), null));
+            default -> new StimulusSpec.Fixed();
+        };
+    }
+
+    private static StpState.Until until(Quantity q, StpState.Until fallback) {
+        return q == null ? fallback : new StpState.Until(q.amount().value(), q.unit());
     }
 
     /** A search with the defaults of what it does not give. */
@@ -65,27 +92,27 @@ public final class StpLowering {
                 o.number("crossover").map(Num::value).orElse(StpExecutor.DEFAULT_CROSSOVER),
                 o.number("samples").map(Num::intValue).orElse(StpExecutor.DEFAULT_SAMPLES),
                 o.number("batches").map(Num::intValue).orElse(StpExecutor.DEFAULT_HELD_OUT_BATCHES),
-                o.number("calibration").map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES));
+                o.number("calibration").map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES),
+                o.number("min").map(Num::fraction).orElse(FlopsBand.DEFAULT_MIN_SHARE));
     }
 
 
-    /** The sampler and channel-order refresh of a stimulative run on {@code net}. */
+    /** The sampler and width order of a stimulative run on {@code net}, as ops' {@link Stimulus} draws them. */
     static StimulativeTraining hook(SessionState s, Network net, StepClock clock) {
         StpState stp = s.stp();
-        StpState.Stimulus st = stp.stimulus();
-        SubnetSampler sampler = st.until() == null
-                ? new UniformSampler(stp.space(), net.architecture())
-                : new ExpansionSampler(stp.space(), net.architecture(), stp.budget(), st.until().fraction(clock));
-        return new StimulativeTraining(net, sampler, stp.importance(), stp.refresh().steps(clock.stepsPerEpoch()),
-                s.seed());
+        StimulusSpec st = stp.stimulus();
+        Stimulus stimulus = new Stimulus(st.subnets(), st.lambda(), st.temperature(), st.sampler().lower(clock),
+                st.order().lower(stp.importance(), stp.refresh().steps(clock.stepsPerEpoch()), clock));
+        // uniform sampling has no budget to scale; the whole model stands in for it
+        return stimulus.hook(net, stp.space(), stp.budget() == null ? 1 : stp.budget(), s.seed());
     }
 
     /** The stimulative-training settings as a run's configuration records them; null when off. */
     static String describe(StpState stp) {
-        StpState.Stimulus st = stp.stimulus();
+        StimulusSpec st = stp.stimulus();
         if (st == null) return null;
         return "subnets " + st.subnets() + " lambda " + st.lambda() + " temperature " + st.temperature()
-                + " expansion " + (st.until() == null ? "off" : "mutate until " + st.until())
+                + " " + st.sampler().describe() + " " + st.order().describe()
                 + " space " + stp.space() + " importance " + stp.importance().name().toLowerCase()
                 + " refresh " + stp.refresh().amount() + (stp.refresh().epochs() ? " epochs" : " steps")
                 + (stp.budget() == null ? "" : " budget flops " + stp.budget());

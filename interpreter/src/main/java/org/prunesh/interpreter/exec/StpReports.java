@@ -72,7 +72,8 @@ final class StpReports {
                     r.relativeMagnitude()));
         }
         lines.add("FLOPs as a share of the full network's MACs; test accuracy without fine-tuning (batch-norm "
-                + "statistics recalibrated on 20 training batches); |w| d/k = mean |w| of dropped over kept structures");
+                + "statistics recalibrated on the training batches its search scored it with, 20 for a literal arch); "
+                + "|w| d/k = mean |w| of dropped over kept structures");
         return String.join("\n", lines) + "\n";
     }
 

@@ -8,14 +8,18 @@ import java.util.List;
 
 /**
  * The STP settings in force: the architecture space with its channel importance, the FLOPs
- * budget, stimulative training (null when off), and the subnets extracted so far.
+ * budget, stimulative training (null when off), the architecture the model is built from, the
+ * last search and the subnets extracted so far.
  *
- * @param refresh how often stimulative training recomputes the channel order, as written ({@code 1 epochs} when not given)
+ * @param refresh    how often a ranking width order recomputes the channel order, as written ({@code 1 epochs} when not given)
+ * @param scratch    the architecture of {@code model ... arch NAME}, as NAME stood then; null for the whole model
+ * @param lastSearch the last search's scored candidates, for {@code report search}; null before one
  */
-public record StpState(ArchSpace space, Importance importance, Interval refresh, Double budget, Stimulus stimulus,
-                       List<SubnetRow> subnets) {
+public record StpState(ArchSpace space, Importance importance, Interval refresh, Double budget, StimulusSpec stimulus,
+                       ArchValue scratch, SearchRecord lastSearch, List<SubnetRow> subnets) {
 
-    public static final StpState INITIAL = new StpState(null, Importance.L1, new Interval(1, true), null, null, List.of());
+    public static final StpState INITIAL = new StpState(null, Importance.L1, new Interval(1, true), null, null, null,
+            null, List.of());
 
     public StpState {
         subnets = List.copyOf(subnets);
@@ -29,10 +33,16 @@ public record StpState(ArchSpace space, Importance importance, Interval refresh,
     }
 
     /**
-     * @param until when mutating expansion reaches the budget; null without expansion (subnets are
-     *              then drawn uniformly from the whole space)
+     * A search's candidates as scored, on the network they were scored on.
+     *
+     * @param order   the channel order the candidates were realised with
+     * @param scoring the calibration and held-out batches of their scores
      */
-    public record Stimulus(int subnets, double lambda, double temperature, Until until) {
+    public record SearchRecord(String strategy, RunRecord run, org.prunesh.ops.stp.ChannelOrder order,
+                               org.prunesh.ops.stp.Scoring scoring, List<org.prunesh.ops.stp.ArchSearch.Scored> scored) {
+        public SearchRecord {
+            scored = List.copyOf(scored);
+        }
     }
 
     /** A point of training as written: {@code 50%}, {@code 3 epochs} or {@code 400 steps}. */
@@ -64,24 +74,32 @@ public record StpState(ArchSpace space, Importance importance, Interval refresh,
     }
 
     public StpState withSpace(ArchSpace s, Importance i, Interval r) {
-        return new StpState(s, i, r, budget, stimulus, subnets);
+        return new StpState(s, i, r, budget, stimulus, scratch, lastSearch, subnets);
     }
 
     public StpState withBudget(double b) {
-        return new StpState(space, importance, refresh, b, stimulus, subnets);
+        return new StpState(space, importance, refresh, b, stimulus, scratch, lastSearch, subnets);
     }
 
-    public StpState withStimulus(Stimulus st) {
-        return new StpState(space, importance, refresh, budget, st, subnets);
+    public StpState withStimulus(StimulusSpec st) {
+        return new StpState(space, importance, refresh, budget, st, scratch, lastSearch, subnets);
+    }
+
+    public StpState withScratch(ArchValue a) {
+        return new StpState(space, importance, refresh, budget, stimulus, a, lastSearch, subnets);
+    }
+
+    public StpState withLastSearch(SearchRecord r) {
+        return new StpState(space, importance, refresh, budget, stimulus, scratch, r, subnets);
     }
 
     public StpState withSubnets(List<SubnetRow> rows) {
-        return new StpState(space, importance, refresh, budget, stimulus, rows);
+        return new StpState(space, importance, refresh, budget, stimulus, scratch, lastSearch, rows);
     }
 
     public StpState withSubnet(SubnetRow row) {
         List<SubnetRow> rows = new ArrayList<>(subnets);
         rows.add(row);
-        return new StpState(space, importance, refresh, budget, stimulus, rows);
+        return new StpState(space, importance, refresh, budget, stimulus, scratch, lastSearch, rows);
     }
 }

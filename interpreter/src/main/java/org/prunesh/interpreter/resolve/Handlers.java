@@ -2,6 +2,8 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.Block;
+import org.prunesh.interpreter.ast.Ident;
+import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
@@ -67,8 +69,13 @@ final class Handlers extends CheckRules {
         if (statement instanceof Stmt.Model model) {
             setup.model(model);
             boolean known = Vocabulary.MODELS.contains(model.model().text());
-            CheckContext after = facts.withModel().withPruning(now.withStp(archs.model(model.model(), known, now.stp())));
-            return set(st, after, model, out, () -> new Setting.Model(Lowering.model(model)));
+            // model resnet20 arch a: the network of a, as a literal or a search result defined before
+            Optional<Name> arch = model.options().value("arch").map(v -> ((Ident) v).name());
+            arch.ifPresent(a -> archs.extracted(a, facts));
+            StpSetup stpAfter = archs.model(model.model(), known, now.stp()).withScratch(arch.isPresent());
+            CheckContext after = facts.withModel().withPruning(now.withStp(stpAfter));
+            return set(st, after, model, out, () -> new Setting.Model(Lowering.model(model),
+                    arch.map(Name::text).orElse(null)));
         }
         if (statement instanceof Stmt.Train train) {
             setup.train(train);

@@ -64,7 +64,7 @@ final class SetupChecks extends CheckRules {
     void model(Stmt.Model model) {
         options.noRepeats(model.options());
         if (names.known(model.model(), Vocabulary.MODELS)) {
-            options.applicable(model.options(), Vocabulary.MODEL_OPTIONS, model.model().text());
+            options.applicable(model.options(), Vocabulary.MODEL_OPTIONS, model.model().text(), true);
         }
         model.options().intList("hidden").ifPresent(hidden -> hidden.items()
                 .forEach(size -> numbers.whole(size, "a hidden layer size", 1, NumberRules.MAX_INT)));

@@ -8,6 +8,8 @@ import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.WidthChoices;
 
+import org.prunesh.ops.stp.Stimulus;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -122,22 +124,27 @@ final class StpChecks extends CheckRules {
         if (now.space() == null) {
             problems.error(stimulate.span(), "stimulate needs a space: add " + ADD_SPACE + " before it");
         }
-        given.number("subnets").ifPresent(n -> numbers.whole(n, "'subnets'", 1, NumberRules.MAX_INT));
+        given.number("subnets").ifPresent(n -> numbers.whole(n, "'subnets'", 1, Stimulus.MAX_SUBNETS));
         given.number("lambda").ifPresent(n -> numbers.above(n, "'lambda'", 0));
         given.number("temperature").ifPresent(n -> numbers.above(n, "'temperature'", 0));
         Optional<Name> expansion = given.value("expansion").map(v -> ((Ident) v).name());
-        boolean known = expansion.map(e -> names.known(e, Vocabulary.EXPANSIONS)).orElse(true);
-        boolean mutate = expansion.map(e -> e.text().equals(Vocabulary.MUTATE)).orElse(false);
-        if (mutate && !now.budget()) {
-            problems.error(expansion.get().span(), "expansion mutate expands toward the budget: add " + ADD_BUDGET
-                    + " before it");
-        }
-        given.find("until").ifPresent(until -> {
-            if (known && !mutate) {
-                problems.error(until.key().span(), "'until' applies only to expansion mutate");
+        if (expansion.map(e -> names.known(e, Vocabulary.EXPANSIONS)).orElse(true)) {
+            String sampler = expansion.map(Name::text).orElse(Vocabulary.NO_EXPANSION);
+            options.applicable(given, Vocabulary.EXPANSION_OPTIONS, sampler, true);
+            if (!now.budget() && !sampler.equals(Vocabulary.NO_EXPANSION)) {
+                problems.error(expansion.get().span(), "expansion " + sampler + (sampler.equals(Vocabulary.MUTATE)
+                        ? " expands toward" : " draws under") + " the budget: add " + ADD_BUDGET + " before it");
             }
-        });
+        }
         given.quantity("until").ifPresent(q -> numbers.quantity(q, "'until'", true));
+        given.number("min").ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
+        Optional<Name> order = given.value("order").map(v -> ((Ident) v).name());
+        if (order.map(o -> names.known(o, Vocabulary.WIDTH_ORDERS)).orElse(true)) {
+            options.applicable(given, Vocabulary.ORDER_OPTIONS, order.map(Name::text).orElse(Vocabulary.FIXED_ORDER),
+                    true);
+            order.ifPresent(o -> options.required(given, Vocabulary.ORDER_OPTIONS, o));
+        }
+        given.quantity("after").ifPresent(q -> numbers.quantity(q, "'after'", false));
         return now.withStimulate(true);
     }
 
@@ -166,6 +173,7 @@ final class StpChecks extends CheckRules {
         given.number("mutation").ifPresent(n -> numbers.aboveAtMost(n, "'mutation'", 0, 1));
         given.number("crossover").ifPresent(n -> numbers.probability(n, "'crossover'"));
         given.number("seed").ifPresent(n -> numbers.whole(n, "'seed'", 0, Long.MAX_VALUE));
+        given.number("min").ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
         return archs.define(search.as(), StpSetup.ArchShape.SEARCHED, context);
     }
 
@@ -177,6 +185,10 @@ final class StpChecks extends CheckRules {
         if (now.stp().stimulate() && now.target() != null) {
             problems.error(run.span(), "a run cannot both stimulate subnets and follow a sparsity schedule: add "
                     + "'stimulate off;' or 'schedule none;' before it");
+        }
+        if (now.stp().stimulate() && now.stp().scratch()) {
+            problems.error(run.span(), "a model built from an arch trains without subnets: add 'stimulate off;' "
+                    + "before the run, or give the model without 'arch'");
         }
     }
 }

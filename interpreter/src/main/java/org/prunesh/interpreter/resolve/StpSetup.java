@@ -20,15 +20,21 @@ import java.util.Map;
  * @param budget    true once a budget has been given
  * @param stimulate true while stimulative training is on (after {@code stimulate ...;}, until {@code stimulate off;})
  * @param archs     every architecture defined so far, by {@code let NAME = arch ...} or {@code search ... as NAME}
+ * @param scratch   true while the model is built from an architecture ({@code model resnet20 arch a;})
  */
 public record StpSetup(String model, SpaceShape space, boolean budget, boolean stimulate,
-                       Map<String, ArchShape> archs) {
+                       Map<String, ArchShape> archs, boolean scratch) {
 
     /** What a session starts with: no model, space or budget, stimulative training off, no architectures. */
-    public static final StpSetup NONE = new StpSetup(null, null, false, false, Map.of());
+    public static final StpSetup NONE = new StpSetup(null, null, false, false, Map.of(), false);
 
     public StpSetup {
         archs = Map.copyOf(archs);
+    }
+
+    /** A setup whose model is a whole one. */
+    public StpSetup(String model, SpaceShape space, boolean budget, boolean stimulate, Map<String, ArchShape> archs) {
+        this(model, space, budget, stimulate, archs, false);
     }
 
     /**
@@ -61,25 +67,29 @@ public record StpSetup(String model, SpaceShape space, boolean budget, boolean s
     }
 
     public StpSetup withModel(String name) {
-        return new StpSetup(name, space, budget, stimulate, archs);
+        return new StpSetup(name, space, budget, stimulate, archs, scratch);
     }
 
     public StpSetup withSpace(SpaceShape s) {
-        return new StpSetup(model, s, budget, stimulate, archs);
+        return new StpSetup(model, s, budget, stimulate, archs, scratch);
     }
 
     public StpSetup withBudget() {
-        return new StpSetup(model, space, true, stimulate, archs);
+        return new StpSetup(model, space, true, stimulate, archs, scratch);
     }
 
     public StpSetup withStimulate(boolean on) {
-        return new StpSetup(model, space, budget, on, archs);
+        return new StpSetup(model, space, budget, on, archs, scratch);
     }
 
     public StpSetup withArch(String name, ArchShape shape) {
         Map<String, ArchShape> more = new HashMap<>(archs);
         more.put(name, shape);
-        return new StpSetup(model, space, budget, stimulate, more);
+        return new StpSetup(model, space, budget, stimulate, more, scratch);
+    }
+
+    public StpSetup withScratch(boolean fromArch) {
+        return new StpSetup(model, space, budget, stimulate, archs, fromArch);
     }
 
     /** Forgets an architecture whose name a {@code let} has given to a schedule or a selection. */
@@ -89,6 +99,6 @@ public record StpSetup(String model, SpaceShape space, boolean budget, boolean s
         }
         Map<String, ArchShape> fewer = new HashMap<>(archs);
         fewer.remove(name);
-        return new StpSetup(model, space, budget, stimulate, fewer);
+        return new StpSetup(model, space, budget, stimulate, fewer, scratch);
     }
 }

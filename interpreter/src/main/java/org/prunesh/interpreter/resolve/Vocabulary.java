@@ -95,8 +95,13 @@ public final class Vocabulary {
     public static final Words IMPORTANCES = new Words("channel importance", "importance %s", List.of("l1", "bn"));
     /** What a budget counts. */
     public static final Words BUDGET_METRICS = new Words("budget metric", "budget %s", List.of("flops"));
-    /** How the subnets sampled in stimulative training move toward the budget. */
-    public static final Words EXPANSIONS = new Words("expansion", "expansion %s", List.of("mutate", "off"));
+    /**
+     * Where stimulative training draws its subnets: mutating expansion toward the budget, uniformly
+     * from a band under it, or ({@code off}) uniformly from the whole space; ops' {@code Sampling}.
+     */
+    public static final Words EXPANSIONS = new Words("expansion", "expansion %s", List.of("mutate", "uniform", "off"));
+    /** Which channels a width keeps during stimulative training; ops' {@code WidthOrder}. */
+    public static final Words WIDTH_ORDERS = new Words("width order", "order %s", List.of("fixed", "reranked", "frozen"));
     public static final Words SEARCH_STRATEGIES = new Words("search strategy", "search %s",
             List.of("evolutionary", "random", "uniform", "sample"));
     /** Architectures have no fixed names; this only names their kind in messages. */
@@ -120,6 +125,14 @@ public final class Vocabulary {
 
     /** The expansion that mutates the sampled subnets toward the budget (the one {@code until} belongs to). */
     public static final String MUTATE = "mutate";
+    /** The expansion that draws uniformly under the budget. */
+    public static final String UNIFORM = "uniform";
+    /** Subnets from the whole space, as when no expansion is given. */
+    public static final String NO_EXPANSION = "off";
+    /** The width order when none is given: ops' default. */
+    public static final String FIXED_ORDER = "fixed";
+    /** The width order that ranks, then stops at {@code after}. */
+    public static final String FROZEN_ORDER = "frozen";
 
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
@@ -135,8 +148,9 @@ public final class Vocabulary {
 
     public static final Applicability MODEL_OPTIONS = new Applicability(MODELS,
             Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width"),
-                    "resnet20", Set.of("width"), "resnet32", Set.of("width"), "resnet56", Set.of("width"),
-                    "resnet110", Set.of("width"), "resnet50", Set.of("width"), "vgg19", Set.of("width")),
+                    "resnet20", Set.of("width", "arch"), "resnet32", Set.of("width", "arch"),
+                    "resnet56", Set.of("width", "arch"), "resnet110", Set.of("width", "arch"),
+                    "resnet50", Set.of("width"), "vgg19", Set.of("width")),
             Map.of());
 
     /** Train options that belong to one optimizer; the others apply to all. */
@@ -168,24 +182,35 @@ public final class Vocabulary {
      */
     public static final Applicability SEARCH_OPTIONS = new Applicability(SEARCH_STRATEGIES,
             Map.of("evolutionary", Set.of("population", "generations", "mutation", "crossover", "batches",
-                            "calibration", "seed"),
-                    "random", Set.of("samples", "batches", "calibration", "seed"),
+                            "calibration", "seed", "min"),
+                    "random", Set.of("samples", "batches", "calibration", "seed", "min"),
                     "uniform", Set.of(),
-                    "sample", Set.of("seed")),
+                    "sample", Set.of("seed", "min")),
             Map.of());
+
+    /** Stimulate options by expansion: {@code until} paces mutation, {@code min} floors uniform draws. */
+    public static final Applicability EXPANSION_OPTIONS = new Applicability(EXPANSIONS,
+            Map.of("mutate", Set.of("until", "uncapped"), "uniform", Set.of("min", "uncapped"), "off", Set.of()),
+            Map.of());
+
+    /** Stimulate options by width order: a frozen order stops moving {@code after} a point of training. */
+    public static final Applicability ORDER_OPTIONS = new Applicability(WIDTH_ORDERS,
+            Map.of("fixed", Set.of(), "reranked", Set.of(), "frozen", Set.of("after")),
+            Map.of("frozen", List.of("after")));
 
     /** How a required option is written, for "needs ..." messages. */
     public static final Map<String, String> OPTION_FORMS = Map.of(
             "path", "path \"dir\"",
             "to", "to <sparsity>",
-            "at", "at <step>");
+            "at", "at <step>",
+            "after", "after <point of training>");
 
     /** Every name above, for completion. */
     public static List<String> allNames() {
         Map<String, Boolean> names = new LinkedHashMap<>();
         for (Words words : List.of(DATASETS, MODELS, OPTIMIZERS, DECAYS, SCHEDULE_KINDS, SCORES, SCOPES, GRANULARITIES,
                 NORMS, COUNTS, REGROW_METHODS, POOL_CURVES, REGROW_CURVES, INITS, EXCLUSIONS, EXPORTS, REPORTS, SHOWS,
-                IMPORTANCES, BUDGET_METRICS, EXPANSIONS, SEARCH_STRATEGIES)) {
+                IMPORTANCES, BUDGET_METRICS, EXPANSIONS, WIDTH_ORDERS, SEARCH_STRATEGIES)) {
             words.names().forEach(name -> names.put(name, true));
         }
         return List.copyOf(names.keySet());

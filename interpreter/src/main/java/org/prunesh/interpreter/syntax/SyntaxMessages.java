@@ -57,6 +57,7 @@ final class SyntaxMessages {
             Map.entry(PruneParser.RULE_budgetMetric, "a budget metric (flops)"),
             Map.entry(PruneParser.RULE_expansionName, "an expansion"),
             Map.entry(PruneParser.RULE_strategyName, "a search strategy"),
+            Map.entry(PruneParser.RULE_orderName, "a width order"),
             Map.entry(PruneParser.RULE_archName, "an architecture name"));
 
     private SyntaxMessages() {

@@ -73,6 +73,12 @@ final class ValueBuilder {
         if (node instanceof PruneParser.ExpansionNameContext e) {
             return new Ident(name(e.getStart()));
         }
+        if (node instanceof PruneParser.ArchNameContext a) {
+            return new Ident(name(a.ID().getSymbol()));
+        }
+        if (node instanceof PruneParser.OrderNameContext o) {
+            return new Ident(name(o.ID().getSymbol()));
+        }
         throw new IllegalStateException("no value form for " + node.getClass().getSimpleName());
     }
 

@@ -53,7 +53,7 @@ class CheckerTableTest {
                 row("exclude first, bais;", "1:16: error: unknown exclusion 'bais'; expected one of: first, last, "
                         + "bias, norm, none, or a quoted name glob (did you mean 'bias'?)"),
                 row("report layer;", "1:8: error: unknown report 'layer'; expected one of: layers, flops, runs, compare, "
-                        + "subnets, arch (did you mean 'layers'?)"),
+                        + "subnets, arch, search (did you mean 'layers'?)"),
                 row("show shedule;", "1:6: error: unknown show target 'shedule'; expected one of: schedule "
                         + "(did you mean 'schedule'?)"),
                 // definitions

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.prunesh.grammar.PruneLexer;
 import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.DepthRange;
+import org.prunesh.interpreter.ast.Flag;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
@@ -48,6 +49,10 @@ class StpParserTest {
             report arch;
             show best;
             stimulate;
+            stimulate subnets 6 expansion uniform min 0.5 uncapped order frozen after 2 epochs;
+            search evolutionary min 90% as e;
+            model resnet20 width 0.5 arch a;
+            report search;
             """;
 
     private static final String[] LINES = STP.split("\n");
@@ -122,6 +127,31 @@ class StpParserTest {
     }
 
     @Test
+    void stimulateChoosesSamplingAndWidthOrder() {
+        assertEquals(new Stmt.Stimulate(new Options(List.of(
+                option(20, "subnets", num(20, "6")),
+                option(20, "expansion", new Ident(name(20, "uniform"))),
+                option(20, "min", num(20, "0.5")),
+                option(20, "uncapped", new Flag(span(20, "uncapped"))),
+                option(20, "order", new Ident(name(20, "frozen"))),
+                option(20, "after", new Quantity(num(20, "2"), Quantity.Unit.EPOCHS, span(20, "2 epochs"))))),
+                false, statement(20)), parsed.get(19));
+    }
+
+    @Test
+    void aSearchWithALowestShareOfTheBudget() {
+        assertEquals(new Stmt.Search(name(21, "evolutionary"), new Options(List.of(option(21, "min",
+                new Num(90, true, "90%", span(21, "90%"))))), name(21, "e"), statement(21)), parsed.get(20));
+    }
+
+    @Test
+    void aModelBuiltFromAnArchAndTheSearchReport() {
+        assertEquals(new Stmt.Model(name(22, "resnet20"), new Options(List.of(option(22, "width", num(22, "0.5")),
+                option(22, "arch", new Ident(new Name("a", span(22, "a", 2)))))), statement(22)), parsed.get(21));
+        assertEquals(new Stmt.Report(name(23, "search"), statement(23)), parsed.get(22));
+    }
+
+    @Test
     void searchesNameTheirResult() {
         assertEquals(new Stmt.Search(name(8, "evolutionary"), new Options(List.of(
                 option(8, "population", num(8, "16")),
@@ -164,10 +194,11 @@ class StpParserTest {
         assertTrue(ScriptParser.keywords().containsAll(List.of("space", "budget", "stimulate", "search", "extract",
                 "depth", "per", "block", "importance", "refresh", "subnets", "lambda", "temperature", "expansion",
                 "until", "off", "population", "generations", "mutation", "crossover", "batches", "calibration", "as",
-                "arch", "inner")));
+                "arch", "inner", "min", "uncapped", "order", "after")));
         assertFalse(ScriptParser.keywords().contains(".."));
         assertTrue(Vocabulary.allNames().containsAll(List.of("l1", "bn", "flops",
-                "mutate", "evolutionary", "random", "uniform", "sample", "subnets", "arch")));
+                "mutate", "evolutionary", "random", "uniform", "sample", "subnets", "arch", "fixed", "reranked",
+                "frozen", "search")));
         assertTrue(ScriptParser.isStatementHead(PruneLexer.EXTRACT));
         assertFalse(ScriptParser.isStatementHead(PruneLexer.DEPTH));
     }

@@ -161,13 +161,13 @@ class SyntaxErrorTableTest {
                 arguments("stimulate off subnets 2;",
                         "t.prn:1:15: error: expected ';' to end the stimulate statement, found 'subnets'"),
                 arguments("stimulate subnet 2;",
-                        "t.prn:1:11: error: expected one of: subnets, lambda, temperature, expansion, until, off, or "
+                        "t.prn:1:11: error: expected one of: subnets, lambda, temperature, expansion, until, off, min, uncapped, order, after, or "
                                 + "';', found 'subnet' (did you mean 'subnets'?)"),
                 arguments("stimulate expansion 3;",
                         "t.prn:1:21: error: expected an expansion after 'expansion', found '3'"),
                 arguments("search evolutionary population 16;",
                         "t.prn:1:34: error: expected one of: seed, samples, population, generations, mutation, "
-                                + "crossover, batches, calibration, or as, found ';'"),
+                                + "crossover, batches, calibration, min, or as, found ';'"),
                 arguments("search as best;",
                         "t.prn:1:8: error: expected a search strategy after 'search', found 'as'"),
                 arguments("search random samples 2 as \"best\";",
