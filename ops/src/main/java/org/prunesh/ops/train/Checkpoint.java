@@ -108,7 +108,9 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) throw new IOException(file + ": not a prune-sh checkpoint");
             int version = in.readInt();
-            if (version != VERSION && version != AFTER_EPOCHS_ONLY) throw new IOException(file + ": checkpoint version " + version + ", expected " + VERSION);
+            if (version != VERSION && version != AFTER_EPOCHS_ONLY) {
+                throw new IOException(file + ": checkpoint version " + version + ", expected " + VERSION);
+            }
             int epochs = in.readInt();
             long step = in.readLong();
             double seconds = in.readDouble();
