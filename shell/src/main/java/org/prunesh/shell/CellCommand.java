@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code prune-sh cell --index K FILE}, what one task of a Slurm array runs: the script's statements
  * before its sweep, then cell K. A run of this cell that was stopped before (preempted, timed out,
- * cancelled) continues from its checkpoint. TERM stops training at the next step, as Ctrl-C does.
+ * cancelled) continues from its checkpoint. TERM stops training after the step in progress and
+ * checkpoints it there, inside its epoch, as Ctrl-C does; the requeued task continues from that step.
  */
 @Command(name = "cell", hidden = true,
         description = "Run one cell of the script's sweep (what a Slurm array task runs).")
@@ -73,7 +74,7 @@ final class CellCommand implements Callable<Integer> {
         ShellListener listener = new ShellListener(out, new EpochProgress(out));
         AtomicReference<Runnable> cancel = new AtomicReference<>(() -> { });
         Runnable onSignal = () -> {
-            err.println("prune-sh: signalled; stopping at the next step (the last epoch's checkpoint stays)");
+            err.println("prune-sh: signalled; stopping after the step in progress, with a checkpoint there");
             err.flush();
             cancel.get().run();
         };

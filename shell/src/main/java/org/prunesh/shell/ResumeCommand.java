@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
         versionProvider = VersionInfo.class,
         description = {
             "Continue an interrupted run from its last checkpoint, then the rest of its script.",
-            "A checkpoint is written after every epoch; a killed, crashed or cancelled run resumed",
-            "ends where the uninterrupted run would have. Later runs go beside RUN_DIR."
+            "A checkpoint is written after every epoch, and at the step where Ctrl-C or a signal",
+            "stopped the run; a killed, crashed or cancelled run resumed ends where the uninterrupted",
+            "run would have. Later runs go beside RUN_DIR."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

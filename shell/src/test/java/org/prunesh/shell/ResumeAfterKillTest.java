@@ -95,7 +95,7 @@ class ResumeAfterKillTest {
     }
 
     /** The same JVM, class path and native cache as this test, running the shell's main. */
-    private static List<String> javaCommand(String... args) {
+    static List<String> javaCommand(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * {@code run --executor slurm} on the local cluster: a sweep's cells as one job array end exactly
  * as the local executor's runs; a cancelled cell alone is submitted again; a cell stopped by the
- * scheduler's signal continues from its checkpoint to the uninterrupted result.
+ * scheduler's signal is checkpointed at the step it stopped after, inside its epoch, and continues
+ * from that step to the uninterrupted result.
  */
 class SlurmExecutorTest {
 
@@ -198,7 +199,18 @@ class SlurmExecutorTest {
         waitFor(() -> ended(s.jobId(), 0) && ended(s.jobId(), 1), 300, "both cells to end");
         String log = read(log0) + LocalSlurm.run("scontrol", "-o", "show", "job", s.jobId());
         assertTrue(log.contains("the time limit is near; the cell stopped at its checkpoint and is requeued"), log);
-        assertTrue(log.matches("(?s).*resuming 'slow\\[seed=1]' after epoch [2-5] of 6.*"), log);
+        // stopped after the step in progress, inside an epoch (32 steps each), and resumed at that very step
+        java.util.regex.Matcher stopped = java.util.regex.Pattern.compile("stopped 'slow\\[seed=1]' with a checkpoint "
+                + "at step (\\d+) \\(epoch (\\d+) of 6, batch (\\d+) done\\)").matcher(log);
+        assertTrue(stopped.find(), log);
+        long step = Long.parseLong(stopped.group(1));
+        int epoch = Integer.parseInt(stopped.group(2));
+        int batch = Integer.parseInt(stopped.group(3));
+        assertTrue(epoch >= 3 && batch >= 1 && batch <= 32, stopped.group());
+        assertEquals((epoch - 1) * 32L + batch, step);
+        assertTrue(log.contains("resuming 'slow[seed=1]' at step " + step + " (epoch " + epoch + " of 6, batch " + batch
+                + " done)"), log);
+        assertTrue(log.indexOf("resuming 'slow[seed=1]'") > stopped.end(), log);
 
         Path local = dir.resolve("local");
         assertEquals(0, execute("--runs-dir", local.toString(), "run", script.toString()), err.toString());

@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 
@@ -212,6 +213,7 @@ final class RunExecutor {
             dir.writeText("script.prn", scriptText);
             dir.writeJson("config.json", RunConfig.of(name, s, p.schedule(), p.prunable(), replay));
         }
+        AtomicReference<Checkpoint> written = new AtomicReference<>();
         TrainingObserver observer = new TrainingObserver() {
             @Override
             public void progress(TrainingProgress progress) {
@@ -232,18 +234,21 @@ final class RunExecutor {
             public void checkpoint(Checkpoint c) {
                 try {
                     c.write(dir.path().resolve(CHECKPOINT));
+                    written.set(c);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the checkpoint in " + dir.path() + ": "
                             + RunDirectory.reason(e), e);
                 }
             }
         };
-        if (from != null) {
-            listener.output("resuming '" + name + "' after epoch " + from.epochsDone() + " of "
-                    + s.train().epochs() + " (step " + from.step() + ")");
-        }
+        if (from != null) listener.output("resuming '" + name + "' " + position(from, s.train().epochs()));
         Trainer.Result result = new Trainer(net, p.data(), s.train(), p.plan(), s.seed(), name)
                 .withStepHook(hook).train(observer, cancelled, from);
+        Checkpoint last = written.get();
+        if (result.cancelled() && last != null && last.inEpoch() != null) {
+            listener.output("stopped '" + name + "' with a checkpoint " + position(last, s.train().epochs())
+                    + "; 'prune-sh resume " + dir.path() + "' continues from it");
+        }
         LayerTable layers = LayerTable.of(net, result.masks());
         dir.writeText("layers.txt", layers.render());
         if (result.diverged()) dir.appendMetrics(DivergedRun.Line.of(result.divergence()));
@@ -259,6 +264,13 @@ final class RunExecutor {
         if (!inSweep) throw new DivergedRun(message);
         listener.output(message + "; the sweep goes on\n");
         return record;
+    }
+
+    /** Where a checkpoint stands: "after epoch 2 of 6 (step 64)" or "at step 75 (epoch 3 of 6, batch 11 done)". */
+    static String position(Checkpoint c, int epochs) {
+        if (c.inEpoch() == null) return "after epoch " + c.epochsDone() + " of " + epochs + " (step " + c.step() + ")";
+        return "at step " + c.step() + " (epoch " + (c.epochsDone() + 1) + " of " + epochs + ", batch "
+                + c.inEpoch().batchesDone() + " done)";
     }
 
     /**

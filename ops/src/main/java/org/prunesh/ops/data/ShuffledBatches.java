@@ -58,9 +58,25 @@ public final class ShuffledBatches implements DataSetIterator {
 
     /** Positions the iterator at the start of {@code epoch} (0-based). */
     public void startEpoch(int epoch) {
+        startEpoch(epoch, 0);
+    }
+
+    /**
+     * Positions the iterator after the first {@code batchesDone} batches of {@code epoch}: the next
+     * batch is the one an uninterrupted pass would give there, augmented the same way.
+     */
+    public void startEpoch(int epoch, int batchesDone) {
+        if (batchesDone < 0 || batchesDone > batchesPerEpoch()) {
+            throw new IllegalArgumentException("an epoch has " + batchesPerEpoch() + " batches, not " + batchesDone);
+        }
         this.epoch = epoch;
         this.order = orderFor(epoch);
-        this.cursor = 0;
+        this.cursor = (int) Math.min((long) batchesDone * batch, order.length);
+    }
+
+    /** Batches of the current epoch handed out so far. */
+    public int batchesDone() {
+        return (cursor + batch - 1) / batch;
     }
 
     public int epoch() {

@@ -17,20 +17,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to continue a run after an epoch as if it had never stopped: every variable
- * of the graph (weights and any statistics such as batch-norm running means), the masks, the
- * optimizer state, the step, and the epochs already measured. The data order needs no state: it
- * is a pure function of (seed, epoch). Stored as one binary file written under a temporary name
- * and renamed, so a crash leaves the previous checkpoint intact.
+ * Everything needed to continue a run after any optimizer step as if it had never stopped: every
+ * variable of the graph (weights and any statistics such as batch-norm running means), the masks,
+ * the optimizer state, the step, the epochs already measured and, when the run stopped inside an
+ * epoch, where in that epoch ({@link InEpoch}). The data order and augmentation need no state:
+ * they are pure functions of (seed, epoch, batch). Stored as one binary file written under a
+ * temporary name and renamed, so a crash leaves the previous checkpoint intact.
  *
- * @param states state the pruning criteria carry across steps (movement sums, gradient windows...)
+ * @param states  state the pruning criteria carry across steps (movement sums, gradient windows...)
+ * @param inEpoch the epoch in progress when the run stopped between two of its steps (a signal, a
+ *                Ctrl-C); null for a checkpoint taken after an epoch's evaluation
  */
 public record Checkpoint(int epochsDone, long step, double seconds, Map<String, INDArray> variables,
                          Map<String, INDArray> masks, Map<String, Map<String, INDArray>> optimizer,
-                         Map<String, double[]> states, List<EpochMetrics> finished) {
+                         Map<String, double[]> states, List<EpochMetrics> finished, InEpoch inEpoch) {
+
+    /**
+     * The part of epoch {@code epochsDone + 1} already trained: its first {@code batchesDone}
+     * batches, and the sums its training loss and a divergence report are computed from.
+     *
+     * @param lossSum        sum of the measured mini-batch losses so far in the epoch
+     * @param lossCount      how many losses {@code lossSum} adds up
+     * @param lastFiniteLoss the last finite mini-batch loss of the run (NaN if none yet)
+     * @param lastFiniteStep the step that loss was measured at
+     */
+    public record InEpoch(int batchesDone, double lossSum, long lossCount, double lastFiniteLoss,
+                          long lastFiniteStep) {
+    }
 
     private static final int MAGIC = 0x50524E43; // "PRNC"
-    private static final int VERSION = 2;
+    /** Version 3 added {@link InEpoch}; version 2 files (checkpoints after an epoch only) still read. */
+    private static final int VERSION = 3;
+    private static final int AFTER_EPOCHS_ONLY = 2;
 
     /** Writes whole or not at all: a failure (a full disk) removes the temporary file and leaves {@code file} as it was. */
     public void write(Path file) throws IOException {
@@ -75,6 +93,14 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
                 out.writeDouble(m.lr());
                 out.writeDouble(m.seconds());
             }
+            out.writeBoolean(inEpoch != null);
+            if (inEpoch != null) {
+                out.writeInt(inEpoch.batchesDone());
+                out.writeDouble(inEpoch.lossSum());
+                out.writeLong(inEpoch.lossCount());
+                out.writeDouble(inEpoch.lastFiniteLoss());
+                out.writeLong(inEpoch.lastFiniteStep());
+            }
         }
     }
 
@@ -82,7 +108,9 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             if (in.readInt() != MAGIC) throw new IOException(file + ": not a prune-sh checkpoint");
             int version = in.readInt();
-            if (version != VERSION) throw new IOException(file + ": checkpoint version " + version + ", expected " + VERSION);
+            if (version != VERSION && version != AFTER_EPOCHS_ONLY) {
+                throw new IOException(file + ": checkpoint version " + version + ", expected " + VERSION);
+            }
             int epochs = in.readInt();
             long step = in.readLong();
             double seconds = in.readDouble();
@@ -102,13 +130,16 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
                 finished.add(new EpochMetrics(in.readInt(), in.readLong(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            return new Checkpoint(epochs, step, seconds, variables, masks, optimizer, states, finished);
+            InEpoch inEpoch = version >= VERSION && in.readBoolean()
+                    ? new InEpoch(in.readInt(), in.readDouble(), in.readLong(), in.readDouble(), in.readLong())
+                    : null;
+            return new Checkpoint(epochs, step, seconds, variables, masks, optimizer, states, finished, inEpoch);
         }
     }
 
     /** A trained model's state (weights, statistics, masks, optimizer state) outside a training loop. */
     public static Checkpoint of(org.prunesh.ops.model.Network net, MaskState masks, Trainer.Result r) {
-        return TrainerState.capture(net, masks, r.epochs().size(), r.steps(), r.seconds(), r.epochs(), Map.of());
+        return TrainerState.capture(net, masks, r.epochs().size(), r.steps(), r.seconds(), r.epochs(), Map.of(), null);
     }
 
     /**

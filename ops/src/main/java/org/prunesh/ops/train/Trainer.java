@@ -28,7 +28,9 @@ import java.util.function.BooleanSupplier;
  * pass goes in the {@link StepHook}, called at one place in the loop. Each epoch is evaluated and
  * persisted between batch loops. A step whose loss is not finite, or a pruning step after which a
  * prunable weight is not, ends the run there ({@link Divergence}): nothing of that epoch is evaluated
- * or checkpointed, so the last checkpoint stays the last good state.
+ * or checkpointed, so the last checkpoint stays the last good state. A cancelled run (a signal, a
+ * Ctrl-C) stops after the step in progress and is checkpointed there, inside its epoch, so that a
+ * resumed run loses nothing and continues bit for bit as the uninterrupted one.
  */
 public final class Trainer {
 
@@ -94,14 +96,17 @@ public final class Trainer {
         long totalSteps = stepsPerEpoch * config.epochs();
         MaskState masks = MaskState.dense(net, plan == null ? List.of() : plan.prunable());
         PruningDriver driver = plan == null ? null : new PruningDriver(net, plan, masks, seed);
-        Hooks hooks = new Hooks(masks, driver, observer, cancelRequested, totalSteps);
+        Hooks hooks = new Hooks(masks, driver, observer, totalSteps);
         List<EpochMetrics> finished = new ArrayList<>();
         int firstEpoch = 0;
         long firstStep = 0;
         double secondsBefore = 0;
+        Checkpoint.InEpoch inEpoch = null;
 
         net.graph().setTrainingConfig(trainingConfig());
         if (resumeFrom != null) {
+            inEpoch = resumeFrom.inEpoch();
+            checkPosition(resumeFrom, stepsPerEpoch);
             TrainerState.restore(net, masks, resumeFrom);
             if (driver != null) driver.restoreCriteria(resumeFrom.states());
             if (hook != null) hook.restore(resumeFrom.states());
@@ -110,6 +115,13 @@ public final class Trainer {
             firstStep = resumeFrom.step();
             secondsBefore = resumeFrom.seconds();
             hooks.sparsity = masks.sparsity();
+            if (inEpoch != null) {
+                hooks.resume(inEpoch);
+                // the epoch's metrics report the rate of its last step, which may be behind us already
+                if (firstStep > 0) {
+                    lr.set(config.lrSchedule().lrAt(config.lr(), firstStep - 1, stepsPerEpoch, config.epochs()));
+                }
+            }
         } else if (driver != null && driver.prunesAtStart()) {
             boolean gradient = plan.schedule().isPruningStep(0) && plan.selection().needsGradient();
             driver.start(gradient ? firstBatchGradients(batches) : null);
@@ -122,13 +134,27 @@ public final class Trainer {
         try {
             for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 hooks.epoch = epoch + 1;
-                hooks.lossSum = 0;
-                hooks.lossCount = 0;
-                batches.startEpoch(epoch);
+                if (epoch == firstEpoch && inEpoch != null) {
+                    batches.startEpoch(epoch, inEpoch.batchesDone());
+                } else {
+                    hooks.lossSum = 0;
+                    hooks.lossCount = 0;
+                    batches.startEpoch(epoch);
+                }
                 while (batches.hasNext()) {
                     lr.set(config.lrSchedule().lrAt(config.lr(), listener.step(), stepsPerEpoch, config.epochs()));
                     if (hook != null) hook.beforeStep(listener.step(), totalSteps);
                     stepper.step(batches.next(), listener.step(), listener);
+                    // Checked between steps, never inside one: the state is that of a whole step.
+                    if (cancelRequested.getAsBoolean()) {
+                        if (observer.wantsCheckpoints()) {
+                            observer.checkpoint(TrainerState.capture(net, masks, epoch, listener.step(),
+                                    seconds(started), finished, checkpointStates(driver),
+                                    hooks.inEpoch(batches.batchesDone())));
+                        }
+                        return new Result(finished, masks, listener.step(), seconds(started), true,
+                                gradientsUsed(driver));
+                    }
                 }
                 recalibrateBatchNorm();
                 Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
@@ -139,7 +165,7 @@ public final class Trainer {
                 observer.epochFinished(m);
                 if (observer.wantsCheckpoints()) {
                     observer.checkpoint(TrainerState.capture(net, masks, epoch + 1, listener.step(),
-                            seconds(started), finished, checkpointStates(driver)));
+                            seconds(started), finished, checkpointStates(driver), null));
                 }
             }
         } catch (RuntimeException e) {
@@ -152,6 +178,17 @@ public final class Trainer {
             return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
         }
         return new Result(finished, masks, listener.step(), seconds(started), false, gradientsUsed(driver));
+    }
+
+    /** A checkpoint of another configuration (batch size, data size) would resume at the wrong batch. */
+    private static void checkPosition(Checkpoint c, long stepsPerEpoch) {
+        long expected = c.epochsDone() * stepsPerEpoch + (c.inEpoch() == null ? 0 : c.inEpoch().batchesDone());
+        if (c.step() != expected) {
+            throw new IllegalStateException("the checkpoint is at step " + c.step() + ", but " + c.epochsDone()
+                    + " epochs of " + stepsPerEpoch + " steps" + (c.inEpoch() == null ? ""
+                    : " and " + c.inEpoch().batchesDone() + " batches") + " make " + expected
+                    + ": it was written by another training configuration");
+        }
     }
 
     private Map<String, double[]> checkpointStates(PruningDriver driver) {
@@ -184,7 +221,6 @@ public final class Trainer {
         private final MaskState masks;
         private final PruningDriver driver;
         private final TrainingObserver observer;
-        private final BooleanSupplier cancelRequested;
         private final long totalSteps;
         private final long started = System.nanoTime();
         private long lastProgress;
@@ -195,13 +231,23 @@ public final class Trainer {
         double lastFiniteLoss = Double.NaN;
         long lastFiniteStep;
 
-        Hooks(MaskState masks, PruningDriver driver, TrainingObserver observer, BooleanSupplier cancelRequested,
-              long totalSteps) {
+        Hooks(MaskState masks, PruningDriver driver, TrainingObserver observer, long totalSteps) {
             this.masks = masks;
             this.driver = driver;
             this.observer = observer;
-            this.cancelRequested = cancelRequested;
             this.totalSteps = totalSteps;
+        }
+
+        /** Where the epoch in progress stands after {@code batchesDone} of its batches. */
+        Checkpoint.InEpoch inEpoch(int batchesDone) {
+            return new Checkpoint.InEpoch(batchesDone, lossSum, lossCount, lastFiniteLoss, lastFiniteStep);
+        }
+
+        void resume(Checkpoint.InEpoch e) {
+            lossSum = e.lossSum();
+            lossCount = e.lossCount();
+            lastFiniteLoss = e.lastFiniteLoss();
+            lastFiniteStep = e.lastFiniteStep();
         }
 
         private void stop(long step, String what) {
@@ -246,7 +292,6 @@ public final class Trainer {
                 observer.progress(new TrainingProgress(runName, epoch, config.epochs(), step, totalSteps,
                         measured ? loss : Double.NaN, sparsity, eta));
             }
-            if (cancelRequested.getAsBoolean()) throw new TrainingCancelledException();
         }
     }
 

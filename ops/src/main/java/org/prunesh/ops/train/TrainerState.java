@@ -18,7 +18,8 @@ final class TrainerState {
     }
 
     static Checkpoint capture(Network net, MaskState masks, int epochsDone, long step, double seconds,
-                              List<EpochMetrics> finished, Map<String, double[]> states) {
+                              List<EpochMetrics> finished, Map<String, double[]> states,
+                              Checkpoint.InEpoch inEpoch) {
         SameDiff sd = net.graph();
         Map<String, INDArray> variables = new LinkedHashMap<>();
         for (SDVariable v : sd.variables()) {
@@ -38,7 +39,8 @@ final class TrainerState {
                 optimizer.put(e.getKey(), state);
             }
         }
-        return new Checkpoint(epochsDone, step, seconds, variables, maskCopies, optimizer, states, List.copyOf(finished));
+        return new Checkpoint(epochsDone, step, seconds, variables, maskCopies, optimizer, states, List.copyOf(finished),
+                inEpoch);
     }
 
     /** Restores {@code c} into a freshly built graph of the same model that has its training config set. */

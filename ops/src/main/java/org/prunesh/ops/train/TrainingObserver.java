@@ -8,12 +8,18 @@ public interface TrainingObserver {
     /** Called after each epoch's evaluation; a run directory persists it here. */
     void epochFinished(EpochMetrics metrics);
 
-    /** Whether {@link #checkpoint} should be called after each epoch (capturing costs a copy of the state). */
+    /**
+     * Whether {@link #checkpoint} should be called after each epoch and when a cancelled run stops
+     * (capturing costs a copy of the state).
+     */
     default boolean wantsCheckpoints() {
         return false;
     }
 
-    /** The state after an epoch, for a run directory to persist; called after {@link #epochFinished}. */
+    /**
+     * The state after an epoch (called after {@link #epochFinished}) or, when the run was cancelled,
+     * after the step it stopped at ({@link Checkpoint#inEpoch()} set), for a run directory to persist.
+     */
     default void checkpoint(Checkpoint checkpoint) {
     }
 
