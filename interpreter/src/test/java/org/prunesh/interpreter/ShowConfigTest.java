@@ -66,4 +66,23 @@ class ShowConfigTest {
         // the statements set up the same configuration in a fresh session
         assertEquals(out, evaluate(out.get(0) + "show config;\n"));
     }
+
+    @Test
+    void showConfigWritesTheStpSettingsBack() {
+        List<String> out = evaluate("""
+                model resnet20 width 0.25;
+                space depth [1..3, 1..3, 2] width 0.25..1.0 step 0.25 importance bn refresh 2 epochs;
+                budget flops 35%;
+                stimulate subnets 3 lambda 0.5 expansion mutate until 50% order frozen after 3 epochs;
+                show config;
+                """);
+        List<String> stp = out.get(0).lines().filter(l -> l.startsWith("space") || l.startsWith("budget")
+                || l.startsWith("stimulate")).toList();
+        assertEquals(List.of(
+                "space depth [1..3, 1..3, 2..2] width [0.25, 0.5, 0.75, 1] importance bn refresh 2 epochs;",
+                "budget flops 0.35;",
+                "stimulate subnets 3 lambda 0.5 temperature 1 expansion mutate until 50% order frozen after 3 epochs;"),
+                stp);
+        assertEquals(out, evaluate(out.get(0) + "show config;\n"));
+    }
 }

@@ -40,6 +40,7 @@ public final class ConfigStatements {
         out.add("exclude " + exclusions(p.exclusions()) + ";");
         out.add((p.regrowth() == null ? "regrow none" : p.regrowth().describe()) + ";");
         out.add((p.init() == null ? "init dense" : p.init().describe()) + ";");
+        stp(s.stp(), out);
         Map<String, Definition> defs = new TreeMap<>(s.definitions());
         defs.forEach((name, value) -> {
             if (value instanceof Definition.Schedule d) out.add("let " + name + " = schedule " + d.spec().describe() + ";");
@@ -50,6 +51,22 @@ public final class ConfigStatements {
             }
         });
         return String.join("\n", out) + "\n";
+    }
+
+    /** The STP settings, when a space or stimulative training was given (a model's arch is not written). */
+    private static void stp(StpState t, List<String> out) {
+        if (t.space() != null) {
+            out.add(t.space() + " importance " + t.importance().name().toLowerCase() + " refresh "
+                    + t.refresh().amount() + (t.refresh().epochs() ? " epochs" : " steps") + ";");
+        }
+        if (t.budget() != null) out.add("budget flops " + Decimals.plain(t.budget()) + ";");
+        StimulusSpec k = t.stimulus();
+        if (k != null) {
+            out.add("stimulate subnets " + k.subnets() + " lambda " + Decimals.plain(k.lambda()) + " temperature "
+                    + Decimals.plain(k.temperature()) + " " + k.sampler().describe() + " " + k.order().describe() + ";");
+        } else if (t.space() != null) {
+            out.add("stimulate off;");
+        }
     }
 
     static String data(DataSpec d) {
