@@ -72,6 +72,27 @@ class CellFilterTest {
     }
 
     @Test
+    void aResumedRunOfASliceGoesOnWithThatSliceOnly() throws IOException {
+        CellFilter slice = CellFilter.parse(List.of("method=random"));
+        Evaluation first = session(slice, new ArrayList<>()).evaluate(SCRIPT, "s.prn");
+        assertEquals(Outcome.OK, first.outcome(), first.rendered());
+        Path seed1;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            seed1 = s.filter(p -> p.getFileName().toString().endsWith("-t-method-random-seed-1")).findFirst().orElseThrow();
+        }
+        assertEquals("{\"method\":[\"random\"]}", new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(seed1.resolve("config.json").toFile()).get("replay").get("only").toString());
+        Files.delete(seed1.resolve("summary.json"));     // as if it had been stopped
+
+        ResumePoint point = ResumePoint.of(seed1);
+        assertEquals(slice, point.cells());
+        Evaluation resumed = session(point.cells(), new ArrayList<>()).resume(point);
+        assertEquals(Outcome.OK, resumed.outcome(), resumed.rendered());
+        assertTrue(Files.exists(seed1.resolve("summary.json")));
+        assertEquals(List.of("t-method-random-seed-1", "t-method-random-seed-2"), runNames());
+    }
+
+    @Test
     void aVariableOrValueTheSweepDoesNotHaveIsAnErrorAtTheSweepBeforeAnythingRuns() throws IOException {
         Evaluation e = session(CellFilter.parse(List.of("method=fggp,gmp", "width=half")), new ArrayList<>())
                 .evaluate(SCRIPT, "s.prn");

@@ -48,6 +48,7 @@ final class ScriptRunner {
             err.flush();
             return Main.EX_NOINPUT;
         }
+        main.selectCells(point.cells());     // a run of a slice (run --only) goes on with that slice
         return execute(point.baseDir(), point.runsDir(), true, session -> {
             try {
                 return session.resume(point);

@@ -150,7 +150,7 @@ public final class Executor {
             resumeDir = resume.dir();
             resume = null;
         }
-        RunConfig.Replay replay = new RunConfig.Replay(ordinal, run.span().source(), baseDir.toString());
+        RunConfig.Replay replay = new RunConfig.Replay(ordinal, run.span().source(), baseDir.toString(), cells.values());
         try {
             SessionState built;
             try {

@@ -14,6 +14,7 @@ import org.prunesh.ops.train.TrainConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** The resolved configuration of a run, written as {@code config.json}: enough to re-derive it. */
@@ -25,9 +26,10 @@ record RunConfig(String name, long seed, DataSpec data, ModelSpec model, TrainCo
 
     /**
      * How to find this run again in its script for {@code prune-sh resume}: the script.prn beside
-     * it is replayed, and its {@code ordinal}-th executed run statement (1-based) is this run.
+     * it is replayed, and its {@code ordinal}-th executed run statement (1-based) is this run;
+     * {@code only} is the slice of the sweep the command ran ({@code run --only}), empty for all of it.
      */
-    record Replay(int ordinal, String source, String baseDir) {
+    record Replay(int ordinal, String source, String baseDir, Map<String, List<String>> only) {
     }
 
     record Provenance(String java, String nd4j, String backend, String os) {
