@@ -73,6 +73,9 @@ class StpScriptRunTest {
 
         JsonNode cut = summary("cut");
         assertEquals(3, cut.get("calibration_batches").asInt());
+        JsonNode indexOrder = cut.get("relative_sparsity_index_order");
+        assertTrue(indexOrder.get("trained_ratio").asDouble() > 0 && indexOrder.get("untrained_ratio").asDouble() > 0,
+                cut.toString());
         assertTrue(cut.get("macs_fraction").asDouble() >= 0.4 && cut.get("macs_fraction").asDouble() <= 0.5, cut.toString());
 
         JsonNode scratch = summary("scratch");

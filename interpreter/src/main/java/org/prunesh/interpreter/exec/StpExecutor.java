@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Architecture;
@@ -27,6 +28,7 @@ import org.prunesh.ops.train.MaskState;
 import org.prunesh.ops.train.Trainer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -169,19 +171,43 @@ final class StpExecutor {
                     100 * fraction, 100 * budget));
         }
         Evaluator.Result test = Evaluator.evaluate(small, run.data().testX(), run.data().testY(), 1000);
+        RelativeSparsity.Paired unbiased = unbiased(run, net, arch, s.seed());
         double seconds = (System.nanoTime() - started) / 1e9;
         long fullParams = run.network().parameterCount();
         String perStage = StpReports.perStage(a, arch);
-        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, value, perStage, seconds,
-                scoring.calibrationBatches());
+        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, unbiased, value, perStage,
+                seconds, scoring.calibrationBatches());
         listener.output(StpReports.extracted(name, arch.literal(a), perStage, fraction, macs, fullMacs,
-                small.parameterCount(), fullParams, test, relative, dir));
+                small.parameterCount(), fullParams, test, relative, unbiased, dir));
         return new StpState.SubnetRow(name, run.name(), value.strategy(), arch.literal(a), perStage, fraction,
-                small.parameterCount(), fullParams, value.score(), test.accuracy(), relative.overall().ratio(), dir);
+                small.parameterCount(), fullParams, value.score(), test.accuracy(), relative.overall().ratio(),
+                unbiased.trained().overall().ratio(), unbiased.untrained().overall().ratio(), dir);
+    }
+
+    /**
+     * The relative sparsity without selection bias: the arch's channels kept in index order (the
+     * same for every training) on the trained weights and on the run's own initialisation, rebuilt
+     * from its seed (its config.json's; the session's for a run without a directory). Only the gap
+     * between the two says what training did to the dropped weights.
+     */
+    static RelativeSparsity.Paired unbiased(RunRecord run, Network trained, Arch arch, long sessionSeed)
+            throws StatementError {
+        long seed = sessionSeed;
+        Path config = run.directory() == null ? null : run.directory().resolve("config.json");
+        try {
+            if (config != null && Files.exists(config)) seed = RunDirectory.JSON.readTree(config.toFile()).path("seed").asLong(seed);
+        } catch (IOException e) {
+            throw new StatementError(null, "cannot read the seed of '" + run.name() + "': " + e.getMessage(), e);
+        }
+        Nd4j.getRandom().setSeed(seed);     // as the run built it
+        Network initial = searchable(Models.build(run.network().spec(), run.data().sampleShape(),
+                run.data().numClasses(), seed, 0, run.network().slimming()));
+        return RelativeSparsity.paired(trained, initial, ChannelOrder.identity(trained.architecture()), arch);
     }
 
     private Path persist(String name, SessionState s, RunRecord run, Network small, Arch arch, Evaluator.Result test,
-                         long macs, long fullMacs, RelativeSparsity relative, ArchValue value, String perStage,
+                         long macs, long fullMacs, RelativeSparsity relative, RelativeSparsity.Paired unbiased,
+                         ArchValue value, String perStage,
                          double seconds, int calibrationBatches) throws StatementError {
         try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -202,6 +228,10 @@ final class StpExecutor {
             summary.put("calibration_batches", calibrationBatches);
             summary.put("kept_mean_abs", relative.overall().keptMeanAbs());
             summary.put("dropped_mean_abs", relative.overall().droppedMeanAbs());
+            Map<String, Object> indexOrder = new LinkedHashMap<>();
+            indexOrder.put("trained_ratio", unbiased.trained().overall().ratio());
+            indexOrder.put("untrained_ratio", unbiased.untrained().overall().ratio());
+            summary.put("relative_sparsity_index_order", indexOrder);
             summary.put("seconds", seconds);
             dir.writeJson("summary.json", summary);
             dir.writeText("arch.txt", perStage);

@@ -44,13 +44,16 @@ final class StpReports {
     }
 
     static String extracted(String name, String literal, String perStage, double fraction, long macs, long fullMacs,
-                            long params, long fullParams, Evaluator.Result test, RelativeSparsity relative, Path dir) {
+                            long params, long fullParams, Evaluator.Result test, RelativeSparsity relative,
+                            RelativeSparsity.Paired unbiased, Path dir) {
         RelativeSparsity.Stats o = relative.overall();
         return String.format("extracted '%s': %s%n%s  FLOPs %.1f%% (%,d of %,d MACs), parameters %,d of %,d%n"
                         + "  test accuracy %.2f%% without fine-tuning (loss %.4f)%n"
-                        + "  before extraction: mean |w| dropped %.4g vs kept %.4g (ratio %.3f)%n  saved in %s",
+                        + "  before extraction: mean |w| dropped %.4g vs kept %.4g (ratio %.3f); in index order %.3f,"
+                        + " at initialisation %.3f%n  saved in %s",
                 name, literal, indent(perStage), 100 * fraction, macs, fullMacs, params, fullParams,
-                100 * test.accuracy(), test.loss(), o.droppedMeanAbs(), o.keptMeanAbs(), o.ratio(), dir);
+                100 * test.accuracy(), test.loss(), o.droppedMeanAbs(), o.keptMeanAbs(), o.ratio(),
+                unbiased.trained().overall().ratio(), unbiased.untrained().overall().ratio(), dir);
     }
 
     private static String indent(String text) {
@@ -63,17 +66,19 @@ final class StpReports {
     static String subnets(List<StpState.SubnetRow> rows) {
         if (rows.isEmpty()) return "no subnets extracted yet: use 'extract NAME;' after a search\n";
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("%-26s %-18s %-13s %7s %11s %8s %9s %9s", "subnet", "from run", "strategy", "FLOPs",
-                "params", "KD", "test acc", "|w| d/k"));
+        lines.add(String.format("%-26s %-18s %-13s %7s %11s %8s %9s %9s %9s %9s", "subnet", "from run", "strategy",
+                "FLOPs", "params", "KD", "test acc", "|w| d/k", "index", "at init"));
         for (StpState.SubnetRow r : rows) {
-            lines.add(String.format("%-26s %-18s %-13s %6.1f%% %11s %8s %8.2f%% %9.3f", r.name(), r.source(),
+            lines.add(String.format("%-26s %-18s %-13s %6.1f%% %11s %8s %8.2f%% %9.3f %9.3f %9.3f", r.name(), r.source(),
                     r.strategy(), 100 * r.macsFraction(), String.format("%,d", r.params()),
                     Double.isNaN(r.kd()) ? "-" : String.format("%.4f", r.kd()), 100 * r.testAccuracy(),
-                    r.relativeMagnitude()));
+                    r.relativeMagnitude(), r.indexOrderRatio(), r.untrainedIndexOrderRatio()));
         }
         lines.add("FLOPs as a share of the full network's MACs; test accuracy without fine-tuning (batch-norm "
                 + "statistics recalibrated on the training batches its search scored it with, 20 for a literal arch); "
-                + "|w| d/k = mean |w| of dropped over kept structures");
+                + "|w| d/k = mean |w| of dropped over kept structures in the search's channel order; index and at init: "
+                + "the same with channels kept in index order (one order for every training), on the trained and on "
+                + "the initial weights of the run (only their gap says what training did)");
         return String.join("\n", lines) + "\n";
     }
 

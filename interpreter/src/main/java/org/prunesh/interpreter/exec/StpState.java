@@ -67,10 +67,17 @@ public record StpState(ArchSpace space, Importance importance, Interval refresh,
         }
     }
 
-    /** One extracted subnet, for {@code report subnets}. */
+    /**
+     * One extracted subnet, for {@code report subnets}.
+     *
+     * @param relativeMagnitude        mean |w| dropped over kept, channels in the order the search used
+     * @param indexOrderRatio          the same with channels kept in index order, the same for every training
+     * @param untrainedIndexOrderRatio the latter on the run's initial weights: the ratio training started from
+     */
     public record SubnetRow(String name, String source, String strategy, String arch, String perStage,
                             double macsFraction, long params, long fullParams, double kd, double testAccuracy,
-                            double relativeMagnitude, java.nio.file.Path directory) {
+                            double relativeMagnitude, double indexOrderRatio, double untrainedIndexOrderRatio,
+                            java.nio.file.Path directory) {
     }
 
     public StpState withSpace(ArchSpace s, Importance i, Interval r) {
