@@ -1,12 +1,8 @@
 package org.prunesh.shell;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.prunesh.interpreter.Session;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.train.Checkpoint;
@@ -17,15 +13,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,7 +92,7 @@ class MidEpochSignalTest {
         assertTrue(out.toString().contains("continuing the cell's interrupted run in " + runDir), out.toString());
         assertTrue(out.toString().contains("resuming 'long[seed=3]' at step " + stop.step + " (epoch " + stop.epoch
                 + " of 6, batch " + stop.batch + " done)"), out.toString());
-        assertSameRun(SlurmExecutorTest.runsByName(straightRuns).get("long-seed-3"), runDir);
+        RunFiles.assertSameRun(SlurmExecutorTest.runsByName(straightRuns).get("long-seed-3"), runDir);
     }
 
     /** Ctrl-C's handler calls {@link Session#cancel()}; here it is called when epoch 2 is under way. */
@@ -128,12 +121,12 @@ class MidEpochSignalTest {
         Path runDir = onlyRun(runs);
         assertStoppedAt(stop, Checkpoint.read(runDir.resolve("checkpoint.bin")));
         assertTrue(out.toString().contains("'prune-sh resume " + runDir + "' continues from it"), out.toString());
-        assertTrue(json(runDir.resolve("summary.json")).get("cancelled").asBoolean());
+        assertTrue(RunFiles.json(runDir.resolve("summary.json")).get("cancelled").asBoolean());
 
         assertEquals(0, execute(Session::new, "resume", runDir.toString()), err.toString());
         assertTrue(out.toString().contains("resuming 'long' at step " + stop.step + " (epoch " + stop.epoch
                 + " of 6, batch " + stop.batch + " done)"), out.toString());
-        assertSameRun(onlyRun(straightRuns), runDir);
+        RunFiles.assertSameRun(onlyRun(straightRuns), runDir);
     }
 
     /** Where a stopped run said it stopped. */
@@ -157,17 +150,6 @@ class MidEpochSignalTest {
         assertTrue(saved.epochsDone() >= 1, "stopped in epoch " + stop.epoch);
     }
 
-    private static void assertSameRun(Path whole, Path resumed) throws IOException {
-        assertEquals(withoutTimes(json(whole.resolve("summary.json"))), withoutTimes(json(resumed.resolve("summary.json"))));
-        assertEquals(metricsWithoutTimes(whole), metricsWithoutTimes(resumed));
-        Checkpoint a = Checkpoint.read(whole.resolve("checkpoint.bin"));
-        Checkpoint b = Checkpoint.read(resumed.resolve("checkpoint.bin"));
-        assertEquals(a.step(), b.step());
-        assertSameArrays(a.masks(), b.masks(), "mask");
-        assertSameArrays(a.variables(), b.variables(), "variable");
-        assertEquals(a.optimizer().keySet(), b.optimizer().keySet());
-        for (String k : a.optimizer().keySet()) assertSameArrays(a.optimizer().get(k), b.optimizer().get(k), "optimizer " + k);
-    }
 
     private int execute(org.prunesh.shell.SessionFactory sessions, String... args) {
         out.getBuffer().setLength(0);
@@ -183,27 +165,7 @@ class MidEpochSignalTest {
         }
     }
 
-    private static ObjectNode json(Path p) throws IOException {
-        return (ObjectNode) new ObjectMapper().readTree(p.toFile());
-    }
 
-    private static JsonNode withoutTimes(ObjectNode summary) {
-        return summary.without("wallSeconds");
-    }
 
-    private static List<JsonNode> metricsWithoutTimes(Path run) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
-            lines.add(((ObjectNode) mapper.readTree(line)).without("seconds"));
-        }
-        return lines;
-    }
 
-    private static void assertSameArrays(Map<String, INDArray> a, Map<String, INDArray> b, String what) {
-        assertEquals(a.keySet(), b.keySet(), what);
-        for (String k : a.keySet()) {
-            assertArrayEquals(a.get(k).dup().data().asDouble(), b.get(k).dup().data().asDouble(), 0.0, what + " " + k);
-        }
-    }
 }

@@ -1,13 +1,9 @@
 package org.prunesh.shell;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.prunesh.interpreter.Session;
 import org.prunesh.interpreter.cluster.Submission;
 import org.prunesh.ops.train.Checkpoint;
@@ -19,11 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -132,14 +126,15 @@ class SlurmExecutorTest {
         for (String name : localRuns.keySet()) {
             Path a = localRuns.get(name);
             Path b = clusterRuns.get(name);
-            assertEquals(withoutTimes(json(a.resolve("summary.json"))), withoutTimes(json(b.resolve("summary.json"))), name);
-            assertEquals(json(a.resolve("config.json")).without("provenance"),
-                    json(b.resolve("config.json")).without("provenance"), name);
-            assertEquals(metricsWithoutTimes(a), metricsWithoutTimes(b), name);
+            assertEquals(RunFiles.withoutTimes(RunFiles.json(a.resolve("summary.json"))),
+                    RunFiles.withoutTimes(RunFiles.json(b.resolve("summary.json"))), name);
+            assertEquals(RunFiles.json(a.resolve("config.json")).without("provenance"),
+                    RunFiles.json(b.resolve("config.json")).without("provenance"), name);
+            assertEquals(RunFiles.metricsWithoutTimes(a), RunFiles.metricsWithoutTimes(b), name);
             Checkpoint ca = Checkpoint.read(a.resolve("checkpoint.bin"));
             Checkpoint cb = Checkpoint.read(b.resolve("checkpoint.bin"));
-            assertSameArrays(ca.masks(), cb.masks(), name + " masks");
-            assertSameArrays(ca.variables(), cb.variables(), name + " weights");
+            RunFiles.assertSameArrays(ca.masks(), cb.masks(), name + " masks");
+            RunFiles.assertSameArrays(ca.variables(), cb.variables(), name + " weights");
         }
 
         // all cells finished: the same command submits nothing and reports again
@@ -216,12 +211,7 @@ class SlurmExecutorTest {
         assertEquals(0, execute("--runs-dir", local.toString(), "run", script.toString()), err.toString());
         Path resumed = runsByName(runs).get("slow-seed-1");
         Path whole = runsByName(local).get("slow-seed-1");
-        assertEquals(withoutTimes(json(whole.resolve("summary.json"))), withoutTimes(json(resumed.resolve("summary.json"))));
-        assertEquals(metricsWithoutTimes(whole), metricsWithoutTimes(resumed));
-        Checkpoint a = Checkpoint.read(whole.resolve("checkpoint.bin"));
-        Checkpoint b = Checkpoint.read(resumed.resolve("checkpoint.bin"));
-        assertSameArrays(a.masks(), b.masks(), "masks");
-        assertSameArrays(a.variables(), b.variables(), "weights");
+        RunFiles.assertSameRun(whole, resumed);
     }
 
     @Test
@@ -288,27 +278,7 @@ class SlurmExecutorTest {
         }
     }
 
-    private static ObjectNode json(Path p) throws IOException {
-        return (ObjectNode) new ObjectMapper().readTree(p.toFile());
-    }
 
-    private static JsonNode withoutTimes(ObjectNode summary) {
-        return summary.without("wallSeconds");
-    }
 
-    private static List<JsonNode> metricsWithoutTimes(Path run) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        List<JsonNode> out = new java.util.ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve("metrics.jsonl"))) {
-            out.add(((ObjectNode) mapper.readTree(line)).without("seconds"));
-        }
-        return out;
-    }
 
-    private static void assertSameArrays(Map<String, INDArray> a, Map<String, INDArray> b, String what) {
-        assertEquals(a.keySet(), b.keySet(), what);
-        for (String k : a.keySet()) {
-            assertArrayEquals(a.get(k).dup().data().asDouble(), b.get(k).dup().data().asDouble(), 0.0, what + " " + k);
-        }
-    }
 }
