@@ -1,6 +1,5 @@
 package org.prunesh.interpreter.exec;
 
-import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Architecture;
@@ -199,7 +198,6 @@ final class StpExecutor {
         } catch (IOException e) {
             throw new StatementError(null, "cannot read the seed of '" + run.name() + "': " + e.getMessage(), e);
         }
-        Nd4j.getRandom().setSeed(seed);     // as the run built it
         Network initial = searchable(Models.build(run.network().spec(), run.data().sampleShape(),
                 run.data().numClasses(), seed, 0, run.network().slimming()));
         return RelativeSparsity.paired(trained, initial, ChannelOrder.identity(trained.architecture()), arch);

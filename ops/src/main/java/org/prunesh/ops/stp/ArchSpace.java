@@ -160,10 +160,8 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
      */
     public Arch sampleUnder(Architecture a, double budget, SplittableRandom rng, int maxTries) {
         requireBudget(a, budget);
-        for (int t = 0; t < maxTries; t++) {
-            Arch arch = sample(a, rng);
-            if (fraction(a, arch) <= budget) return arch;
-        }
+        Arch arch = tryIn(a, FlopsBand.under(budget), rng, maxTries);
+        if (arch != null) return arch;
         throw new IllegalArgumentException("none of " + maxTries + " archs sampled from the space has at most "
                 + Decimals.plain(budget) + " of the MACs (the smallest has " + brief(fraction(a, smallest(a)))
                 + "); raise the budget or narrow the space toward small archs");
@@ -254,26 +252,15 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
         return build(a, d, w, inner);
     }
 
-    /** A mutation of a parent under the budget: up to {@code maxTries} attempts, then the parent itself. */
+    /** {@link #mutateIn} with the band [0, budget]. */
     public Arch mutateUnder(Architecture a, Arch parent, double prob, double budget, SplittableRandom rng,
                             int maxTries) {
-        requireUnder(a, parent, budget);
-        for (int t = 0; t < maxTries; t++) {
-            Arch child = mutate(a, parent, prob, rng);
-            if (fraction(a, child) <= budget) return child;
-        }
-        return parent;
+        return mutateIn(a, parent, prob, FlopsBand.under(budget), rng, maxTries);
     }
 
-    /** A crossover of two parents under the budget: up to {@code maxTries} attempts, then x itself. */
+    /** {@link #crossoverIn} with the band [0, budget]. */
     public Arch crossoverUnder(Architecture a, Arch x, Arch y, double budget, SplittableRandom rng, int maxTries) {
-        requireUnder(a, x, budget);
-        requireUnder(a, y, budget);
-        for (int t = 0; t < maxTries; t++) {
-            Arch child = crossover(a, x, y, rng);
-            if (fraction(a, child) <= budget) return child;
-        }
-        return x;
+        return crossoverIn(a, x, y, FlopsBand.under(budget), rng, maxTries);
     }
 
     private int drawDepth(int stage, SplittableRandom rng) {
@@ -305,14 +292,6 @@ public record ArchSpace(List<DepthRange> depth, List<Double> widths, boolean per
 
     private void requireMember(Architecture a, Arch arch) {
         if (!contains(a, arch)) throw new IllegalArgumentException(arch + " is not in the space " + this);
-    }
-
-    private void requireUnder(Architecture a, Arch arch, double budget) {
-        double f = fraction(a, arch);
-        if (f > budget) {
-            throw new IllegalArgumentException(arch + " has " + brief(f) + " of the MACs, over the budget "
-                    + Decimals.plain(budget));
-        }
     }
 
     /**
