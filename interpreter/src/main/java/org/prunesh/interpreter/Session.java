@@ -51,7 +51,7 @@ public final class Session {
     private PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
-        this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), config.cells(), listener);
+        this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), config.cells(), config.reuse(), listener);
         this.cells = config.cells();
         this.baseDir = config.baseDir();
         this.resolver = new Resolver(new Resolver.Paths() {

@@ -12,11 +12,20 @@ import java.util.List;
  * @param writable directories besides {@code runsDir} that a script may write into (named by the
  *                 user on the command line); a script writes nowhere else
  * @param cells    the cells of a sweep to carry out ({@code --only}); the others are passed over
+ * @param reuse    take a finished run of the same name and configuration from disk outside sweeps
+ *                 too ({@code run --reuse}: analyse trained networks again without training them);
+ *                 inside a sweep this always happens
  */
-public record SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable, CellFilter cells) {
+public record SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable, CellFilter cells,
+                            boolean reuse) {
 
     public SessionConfig {
         writable = List.copyOf(writable);
+    }
+
+    /** Reuses finished runs only inside sweeps. */
+    public SessionConfig(Path runsDir, Path baseDir, boolean verbose, List<Path> writable, CellFilter cells) {
+        this(runsDir, baseDir, verbose, writable, cells, false);
     }
 
     /** Every cell of every sweep. */

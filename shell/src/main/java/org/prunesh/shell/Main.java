@@ -61,6 +61,8 @@ public final class Main implements Callable<Integer> {
 
     /** Set by {@code run --only}; every cell otherwise. */
     private CellFilter cells = CellFilter.ALL;
+    /** Set by {@code run --reuse}. */
+    private boolean reuse;
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "runs",
             description = "Directory that receives one folder per run (default: ${DEFAULT-VALUE}).")
@@ -140,12 +142,17 @@ public final class Main implements Callable<Integer> {
     }
 
     Session session(Path baseDir, Path runs, SessionListener listener) {
-        return sessions.create(new SessionConfig(runs, baseDir, verbose, allowWrite, cells), listener);
+        return sessions.create(new SessionConfig(runs, baseDir, verbose, allowWrite, cells, reuse), listener);
     }
 
     /** Makes the sessions this invocation opens carry out only these cells of a sweep (run --only). */
     void selectCells(CellFilter filter) {
         this.cells = filter;
+    }
+
+    /** Makes every run of a matching finished run take it from disk, outside sweeps too (run --reuse). */
+    void reuseFinishedRuns() {
+        this.reuse = true;
     }
 
     CellFilter cells() {

@@ -58,6 +58,12 @@ final class RunCommand implements Callable<Integer> {
                     + "running without --only later takes these cells' runs from disk."})
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--reuse",
+            description = {"Take a run that finished before in the runs directory, with the same name and "
+                    + "configuration, from disk instead of training it again, outside sweeps too (sweeps always "
+                    + "do): the statements after it (search, extract, report) run on the trained network."})
+    boolean reuse;
+
     @Parameters(paramLabel = "FILE", description = "The script to run (.prn).")
     String file;
 
@@ -70,6 +76,7 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return Main.EX_USAGE;
         }
+        if (reuse) main.reuseFinishedRuns();
         if (executor == ExecutorKind.slurm) {
             return new SlurmRun(main, spec.commandLine().getOut(), spec.commandLine().getErr()).run(file, slurm);
         }

@@ -33,6 +33,8 @@ public final class Executor {
     private OnlyCell only;
     /** The cells of a sweep this session carries out (--only); the others are passed over. */
     private final CellFilter cells;
+    /** Finished runs are taken from disk outside sweeps too (run --reuse). */
+    private final boolean reuse;
 
     /** One cell of the sweep, as a job-array task runs it; {@code done} once the sweep step is past. */
     private static final class OnlyCell {
@@ -67,9 +69,11 @@ public final class Executor {
         public static final Cell NONE = new Cell(null, 0);
     }
 
-    public Executor(Path baseDir, Path runsDir, List<Path> writable, CellFilter cells, SessionListener listener) {
+    public Executor(Path baseDir, Path runsDir, List<Path> writable, CellFilter cells, boolean reuse,
+                    SessionListener listener) {
         this.baseDir = baseDir;
         this.cells = cells;
+        this.reuse = reuse;
         this.listener = listener;
         DataCache data = new DataCache();
         this.runs = new RunExecutor(data, runsDir, listener);
@@ -159,7 +163,8 @@ public final class Executor {
                 throw new StatementError(run.span(), "the model's arch does not fit " + s.model().name() + ": "
                         + e.getMessage());
             }
-            RunRecord r = runs.run(built, name, ctx.scriptText(), replay, resumeDir, ctx.cell().label() != null,
+            boolean inSweep = ctx.cell().label() != null;
+            RunRecord r = runs.run(built, name, ctx.scriptText(), replay, resumeDir, reuse || inSweep, inSweep,
                     ctx.cancelled());
             // a diverged run has no result: its last finished epoch is not one
             return s.withFinishedRun(r, new SessionState.RunRow(name, s.pruning().summary(),

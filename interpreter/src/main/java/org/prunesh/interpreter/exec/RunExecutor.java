@@ -106,12 +106,12 @@ final class RunExecutor {
      * @param replay where this run stands in its script, recorded so {@code resume} can find it again
      * @param resumeDir an interrupted run's directory to continue, or null for a new run
      * @param reuseFinished take a finished run of the same name and configuration from disk instead
-     *                      of training it again (a sweep restarted after an interruption); true inside
-     *                      a sweep, where a run that diverges is reported and returned instead of
-     *                      ending the script ({@link DivergedRun})
+     *                      of training it again (a sweep restarted after an interruption, run --reuse)
+     * @param inSweep       a run that diverges is reported and returned instead of ending the script
+     *                      ({@link DivergedRun})
      */
     RunRecord run(SessionState s, String name, String scriptText, RunConfig.Replay replay, Path resumeDir,
-                  boolean reuseFinished, BooleanSupplier cancelled) throws IOException {
+                  boolean reuseFinished, boolean inSweep, BooleanSupplier cancelled) throws IOException {
         Dataset data = dataCache.load(s.data());
         Nd4j.getRandom().setSeed(s.seed());
         StimulusSpec stimulus = s.stp().stimulus();
@@ -141,7 +141,7 @@ final class RunExecutor {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         try {
-            return train(s, name, scriptText, replay, resumeDir, reuseFinished, cancelled, dir,
+            return train(s, name, scriptText, replay, resumeDir, inSweep, cancelled, dir,
                     new Prepared(net, data, hook, plan, schedule, prunable, from));
         } catch (IOException | UncheckedIOException e) {
             throw failed(dir, resumeDir == null, e);

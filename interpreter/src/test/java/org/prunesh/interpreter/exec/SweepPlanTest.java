@@ -48,7 +48,7 @@ class SweepPlanTest {
     void aCellRunsOnItsOwnFromTheStateBeforeTheSweep() throws StatementError {
         SweepCell cell = plan().cell(3);
         SessionState before = SessionState.initial().withSeed(7);
-        Executor executor = new Executor(dir, dir, List.of(), org.prunesh.interpreter.CellFilter.ALL, SessionListener.SILENT);
+        Executor executor = new Executor(dir, dir, List.of(), org.prunesh.interpreter.CellFilter.ALL, false, SessionListener.SILENT);
         SessionState after = executor.runCell(cell, before,
                 new Executor.Context("", () -> false, new Executor.Cell(cell.label(), 1)));
         assertEquals(4, after.seed());

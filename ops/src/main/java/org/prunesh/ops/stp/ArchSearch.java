@@ -57,6 +57,11 @@ public interface ArchSearch {
             return s;
         }
 
+        /** Distinct archs scored so far. */
+        public int evaluated() {
+            return history.size();
+        }
+
         public Result result() {
             if (best == null) throw new IllegalStateException("no arch was scored");
             return new Result(best.arch(), best.score(), history.size(), history);

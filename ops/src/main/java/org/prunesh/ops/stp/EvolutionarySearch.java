@@ -1,6 +1,5 @@
 package org.prunesh.ops.stp;
 
-import org.prunesh.ops.prune.Decimals;
 import org.prunesh.ops.model.Architecture;
 import org.prunesh.ops.prune.Decimals;
 

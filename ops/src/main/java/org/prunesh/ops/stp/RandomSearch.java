@@ -6,8 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The search baseline: {@code samples} archs drawn uniformly from the archs of the space in the
- * band, each distinct one scored once, the best kept.
+ * The search baseline: archs drawn uniformly from the archs of the space in the band until
+ * {@code samples} distinct ones have been scored (a repeated draw costs nothing and counts for
+ * nothing, so a comparison at equal evaluations gives both strategies the same number of scored
+ * candidates), the best kept. A band holding fewer distinct archs ends the search after
+ * {@code samples × }{@value ArchSpace#TRIES} draws.
  */
 public record RandomSearch(ArchSpace space, Architecture architecture, FlopsBand band, int samples)
         implements ArchSearch {
@@ -31,7 +34,8 @@ public record RandomSearch(ArchSpace space, Architecture architecture, FlopsBand
     @Override
     public Result search(ToDoubleFunction<Arch> score, SplittableRandom rng) {
         Ledger ledger = new Ledger(score);
-        for (int i = 0; i < samples; i++) {
+        long draws = (long) samples * ArchSpace.TRIES;
+        for (long i = 0; i < draws && ledger.evaluated() < samples; i++) {
             ledger.score(space.sampleIn(architecture, band, rng, EvolutionarySearch.SAMPLE_TRIES));
         }
         return ledger.result();

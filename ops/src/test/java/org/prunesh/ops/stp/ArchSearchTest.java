@@ -79,10 +79,27 @@ class ArchSearchTest {
         ArchSearch.Result r = search.search(score, new SplittableRandom(8));
         assertEquals(score.calls, r.evaluated());
         assertEquals(score.distinct.size(), r.evaluated());
-        assertTrue(r.evaluated() <= 30);
+        assertEquals(30, r.evaluated());
         checkResult(r);
         assertEquals(r, search.search(ArchSearchTest::negativeMacs, new SplittableRandom(8)));
         assertEquals("random", search.name());
+    }
+
+    @Test
+    void randomSearchStopsWhenTheBandHoldsFewerArchsThanSamples() {
+        // one block per stage, widths 0.5 or 1: 8 archs, all of them under 35% of the MACs
+        ArchSpace tiny = new ArchSpace(List.of(new DepthRange(1, 1), new DepthRange(1, 1), new DepthRange(1, 1)),
+                List.of(0.5, 1.0), false);
+        FlopsBand under = FlopsBand.under(BUDGET);
+        long inBand = 0;
+        for (double a : List.of(0.5, 1.0)) for (double b : List.of(0.5, 1.0)) for (double c : List.of(0.5, 1.0)) {
+            Arch arch = new Arch(List.of(1, 1, 1), List.of(a, b, c), List.of(a, a, a, b, b, b, c, c, c));
+            if (under.contains(SubnetLayout.of(R20, arch).macsFraction())) inBand++;
+        }
+        ArchSearch.Result r = new RandomSearch(tiny, R20, under, 50).search(ArchSearchTest::negativeMacs,
+                new SplittableRandom(2));
+        assertEquals(8, inBand);
+        assertEquals(8, r.evaluated());
     }
 
     @Test
