@@ -24,7 +24,7 @@ public final class Scores {
 
     static {
         FACTORIES.put("magnitude", (spec, seed) -> new MagnitudeScore());
-        FACTORIES.put("gradient", Scores::gradient);
+        FACTORIES.put("gradient", (spec, seed) -> new GradientScore(spec.variant()));
         FACTORIES.put("taylor", (spec, seed) -> new TaylorScore());
         FACTORIES.put("random", (spec, seed) -> new RandomScore(seed));
         FACTORIES.put("movement", (spec, seed) -> new MovementScore());
@@ -51,13 +51,7 @@ public final class Scores {
             return Optional.of("score '" + name + "' takes no variant, got '" + spec.variant().describe()
                     + "'; only gradient has variants: 'gradient mean K' and 'gradient ema B'");
         }
-        if (spec.variant() instanceof ScoreSpec.Mean mean) {
-            return mean.batches() >= 1 ? Optional.empty()
-                    : Optional.of("gradient mean K needs a whole number K >= 1 of mini-batches, got " + mean.batches());
-        }
-        double b = ((ScoreSpec.Ema) spec.variant()).decay();
-        return b > 0 && b < 1 ? Optional.empty()
-                : Optional.of("gradient ema B needs a decay B in (0, 1), got " + Decimals.plain(b));
+        return GradientScore.problem(spec.variant());
     }
 
     /**
@@ -86,13 +80,5 @@ public final class Scores {
     /** Every known name, in registration order; for diagnostics such as "expected one of ...". */
     public static List<String> names() {
         return List.copyOf(FACTORIES.keySet());
-    }
-
-    private static Score gradient(ScoreSpec spec, long seed) {
-        if (spec.variant() == null) {
-            return new GradientScore();
-        }
-        return spec.variant() instanceof ScoreSpec.Mean mean ? new GradientMeanScore(mean.batches())
-                : new GradientEmaScore(((ScoreSpec.Ema) spec.variant()).decay());
     }
 }

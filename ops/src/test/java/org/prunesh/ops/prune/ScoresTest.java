@@ -49,15 +49,17 @@ class ScoresTest {
     void gradientVariants() {
         ScoreSpec mean = new ScoreSpec("gradient", new ScoreSpec.Mean(8));
         assertEquals("gradient mean 8", mean.describe());
-        GradientMeanScore m = assertInstanceOf(GradientMeanScore.class, Scores.create(mean, 0));
-        assertEquals(8, m.k());
+        GradientScore m = assertInstanceOf(GradientScore.class, Scores.create(mean, 0));
+        assertEquals(new ScoreSpec.Mean(8), m.variant());
         assertEquals("gradient mean 8", m.describe());
         assertTrue(m.observesEveryStep());
 
         ScoreSpec ema = new ScoreSpec("gradient", new ScoreSpec.Ema(0.9));
         assertEquals("gradient ema 0.9", ema.describe());
-        GradientEmaScore e = assertInstanceOf(GradientEmaScore.class, Scores.create(ema, 0));
-        assertEquals(0.9, e.beta(), 0.0);
+        GradientScore e = assertInstanceOf(GradientScore.class, Scores.create(ema, 0));
+        assertEquals(new ScoreSpec.Ema(0.9), e.variant());
+        assertTrue(e.observesEveryStep());
+        assertFalse(new GradientScore().observesEveryStep());
         assertEquals("gradient ema 0.9", e.describe());
         assertEquals("gradient", e.name());
     }

@@ -29,7 +29,7 @@ class SelectionTest {
                 Anneal.LINEAR, 1, 0.0001), Stage.last(GRADIENT)));
         assertEquals("gradient ratio 0.8 then magnitude pool anneal linear 1 to 0.0001 then gradient", three.describe());
         assertEquals("gradient mean 8 ratio 0.5 then magnitude",
-                Selection.of(new GradientMeanScore(8), 0.5, MAGNITUDE).describe(), "a score's variant is part of the script");
+                Selection.of(new GradientScore(new ScoreSpec.Mean(8)), 0.5, MAGNITUDE).describe(), "a score's variant is part of the script");
     }
 
     @Test

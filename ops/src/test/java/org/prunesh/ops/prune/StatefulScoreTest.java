@@ -26,7 +26,7 @@ class StatefulScoreTest {
 
     @Test
     void gradientMeanAveragesTheLastKBatches() {
-        Score mean = new GradientMeanScore(2);
+        Score mean = new GradientScore(new ScoreSpec.Mean(2));
         assertEquals("gradient", mean.name());
         assertEquals("gradient mean 2", mean.describe());
         assertTrue(mean.needsGradient());
@@ -42,7 +42,7 @@ class StatefulScoreTest {
 
     @Test
     void gradientMeanOfThree() {
-        Score mean = new GradientMeanScore(3);
+        Score mean = new GradientScore(new ScoreSpec.Mean(3));
         mean.observe(step(G1));
         mean.observe(step(G2));
         mean.observe(step(G3));
@@ -51,7 +51,7 @@ class StatefulScoreTest {
 
     @Test
     void gradientMeanOfOneIsTheLastBatch() {
-        Score mean = new GradientMeanScore(1);
+        Score mean = new GradientScore(new ScoreSpec.Mean(1));
         mean.observe(step(G1));
         mean.observe(step(G2));
         assertArrayEquals(new float[] {3f, 2f, 0.5f, 1f}, mean.compute(step(null)));
@@ -59,7 +59,7 @@ class StatefulScoreTest {
 
     @Test
     void gradientEmaStartsAtTheFirstGradient() {
-        Score half = new GradientEmaScore(0.5);
+        Score half = new GradientScore(new ScoreSpec.Ema(0.5));
         assertEquals("gradient ema 0.5", half.describe());
         half.observe(step(G1));
         assertArrayEquals(new float[] {1f, 2f, 0.5f, 4f}, half.compute(step(null)));     // m = g1, not 0.5 g1
@@ -68,7 +68,7 @@ class StatefulScoreTest {
         half.observe(step(G3));
         assertArrayEquals(new float[] {0.5f, 0f, 0.75f, 1.75f}, half.compute(step(null)));
 
-        Score slow = new GradientEmaScore(0.75);
+        Score slow = new GradientScore(new ScoreSpec.Ema(0.75));
         slow.observe(step(G1));
         slow.observe(step(G2));                                  // m = (1.5, -1, 0.25, 2.75)
         slow.observe(step(G3));                                  // m = (0.875, -0.75, 0.5625, 2.5625)
@@ -95,7 +95,7 @@ class StatefulScoreTest {
         assertArrayEquals(new float[] {-1f, -2f, -0.25f, 0f}, movement.compute(step("a", W, null)));
         assertArrayEquals(new float[] {-3f, 2f, 0.25f, 0f}, movement.compute(step("b", W, null)));
 
-        Score mean = new GradientMeanScore(4);
+        Score mean = new GradientScore(new ScoreSpec.Mean(4));
         mean.observe(step("a", W, G1));
         mean.observe(step("b", W, G2));
         assertArrayEquals(new float[] {1f, 2f, 0.5f, 4f}, mean.compute(step("a", W, null)));
@@ -105,8 +105,8 @@ class StatefulScoreTest {
     @Test
     void observedArraysAreCopied() {
         float[] g = G1.clone();
-        Score mean = new GradientMeanScore(2);
-        Score ema = new GradientEmaScore(0.5);
+        Score mean = new GradientScore(new ScoreSpec.Mean(2));
+        Score ema = new GradientScore(new ScoreSpec.Ema(0.5));
         Score movement = new MovementScore();
         for (Score s : new Score[] {mean, ema, movement}) s.observe(step(g));
         g[0] = 100f;
@@ -121,7 +121,7 @@ class StatefulScoreTest {
     @Test
     void recycledWindowBuffersDoNotLeak() {
         float[] g = G1.clone();
-        Score mean = new GradientMeanScore(1);
+        Score mean = new GradientScore(new ScoreSpec.Mean(1));
         mean.observe(step(g));
         mean.observe(step(G2));    // reuses the buffer g1 was copied into
         g[1] = 50f;
@@ -133,10 +133,10 @@ class StatefulScoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MovementScore().compute(step(G1)));
         assertEquals("score 'movement' has observed no training step of tensor 'conv/W' yet: movement accumulates "
                 + "-w*g over training steps, so it cannot rank before the first one", e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> new GradientEmaScore(0.9).compute(step(G1)));
+        e = assertThrows(IllegalStateException.class, () -> new GradientScore(new ScoreSpec.Ema(0.9)).compute(step(G1)));
         assertEquals("score 'gradient ema 0.9' has observed no training step of tensor 'conv/W' yet: it averages "
                 + "the gradients observed at every step", e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> new GradientMeanScore(8).compute(step(G1)));
+        e = assertThrows(IllegalStateException.class, () -> new GradientScore(new ScoreSpec.Mean(8)).compute(step(G1)));
         assertEquals("score 'gradient mean 8' has observed no training step of tensor 'conv/W' yet: it averages "
                 + "the gradients observed at every step", e.getMessage());
     }
@@ -146,7 +146,7 @@ class StatefulScoreTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new MovementScore().observe(step(null)));
         assertEquals("score 'movement' needs the loss gradient of tensor 'conv/W', but none was given for this step",
                 e.getMessage());
-        Score ema = new GradientEmaScore(0.5);
+        Score ema = new GradientScore(new ScoreSpec.Ema(0.5));
         ema.observe(step(G1));
         TensorState bigger = new TensorState("conv/W", new long[] {5}, new float[5], new float[5], new boolean[5]);
         IllegalArgumentException a = assertThrows(IllegalArgumentException.class, () -> ema.observe(bigger));
@@ -168,11 +168,11 @@ class StatefulScoreTest {
 
     @Test
     void invalidParametersAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradientMeanScore(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GradientScore(new ScoreSpec.Mean(0)));
         assertEquals("gradient mean K needs a whole number K >= 1 of mini-batches, got 0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new GradientEmaScore(1.0));
+        e = assertThrows(IllegalArgumentException.class, () -> new GradientScore(new ScoreSpec.Ema(1.0)));
         assertEquals("gradient ema B needs a decay B in (0, 1), got 1", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new GradientEmaScore(0));
-        assertThrows(IllegalArgumentException.class, () -> new GradientEmaScore(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new GradientScore(new ScoreSpec.Ema(0)));
+        assertThrows(IllegalArgumentException.class, () -> new GradientScore(new ScoreSpec.Ema(Double.NaN)));
     }
 }
