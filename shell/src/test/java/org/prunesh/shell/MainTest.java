@@ -50,7 +50,7 @@ class MainTest {
     @Test
     void eachCommandHasItsOwnHelp() {
         assertEquals(0, execute("run", "--help"));
-        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--detach] [--verbose] [--account=NAME]"), out.toString());
+        assertTrue(out.toString().startsWith("Usage: prune-sh run [-hV] [--detach] [--reuse] [--verbose] [--account=NAME]"), out.toString());
         assertEquals(0, execute("help", "check"));
         assertTrue(out.toString().contains("Usage: prune-sh check [-hV] [--verbose] [--runs-dir=DIR]"), out.toString());
     }
@@ -89,6 +89,15 @@ class MainTest {
         assertEquals("prune-sh: runtime failure: no session in this test (IllegalStateException)"
                 + System.lineSeparator(), err.toString());
         assertEquals(List.of(new SessionConfig(runs, dir, false)), configs);
+    }
+
+    @Test
+    void runReuseReachesTheSession() throws Exception {
+        Path script = Files.writeString(dir.resolve("ok.prn"), "seed 1;\n");
+        Path runs = dir.resolve("results");
+        assertEquals(70, execute("--runs-dir", runs.toString(), "run", "--reuse", script.toString()));
+        assertEquals(List.of(new SessionConfig(runs, dir, false, List.of(), org.prunesh.interpreter.CellFilter.ALL, true)),
+                configs);
     }
 
     @Test
