@@ -85,4 +85,25 @@ class ShowConfigTest {
                 stp);
         assertEquals(out, evaluate(out.get(0) + "show config;\n"));
     }
+
+    @Test
+    void showConfigWritesAModelBuiltFromAnArchWithTheArch() {
+        List<String> out = evaluate("""
+                model resnet20 width 0.25;
+                space depth [1..3, 1..3, 1..3] width 0.25..1.0 step 0.25;
+                let a = arch depth [1, 2, 3] width [0.5, 0.75, 1];
+                let z = arch depth [3, 3, 3] width [1, 1, 1];
+                model resnet20 width 0.25 arch a;
+                let a = schedule cubic to 0.5;
+                show config;
+                """);
+        List<String> lines = out.get(0).lines().toList();
+        // 'a' now names a schedule, so the arch the model was built from is written under a name of its own
+        assertEquals(List.of(
+                "let z = arch depth [3, 3, 3] width [1, 1, 1];",
+                "let model_arch = arch depth [1, 2, 3] width [0.5, 0.75, 1];",
+                "model resnet20 width 0.25 arch model_arch;"), lines.subList(lines.size() - 3, lines.size()));
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("model ")).count());
+        assertEquals(out, evaluate(out.get(0) + "show config;\n"));
+    }
 }

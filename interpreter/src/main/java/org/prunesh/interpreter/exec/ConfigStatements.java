@@ -28,7 +28,8 @@ public final class ConfigStatements {
         List<String> out = new ArrayList<>();
         out.add("seed " + s.seed() + ";");
         if (s.data() != null) out.add(data(s.data()) + ";");
-        if (s.model() != null) out.add(model(s.model()) + ";");
+        ArchValue scratch = s.model() == null ? null : s.stp().scratch();
+        if (s.model() != null && scratch == null) out.add(model(s.model()) + ";");
         out.add(train(s.train()) + ";");
         PruningState p = s.pruning();
         out.add("schedule " + p.schedule().describe() + ";");
@@ -42,18 +43,42 @@ public final class ConfigStatements {
         out.add((p.init() == null ? "init dense" : p.init().describe()) + ";");
         stp(s.stp(), out);
         Map<String, Definition> defs = new TreeMap<>(s.definitions());
+        String archName = scratch == null ? null : archName(defs, scratch);
         defs.forEach((name, value) -> {
             if (value instanceof Definition.Schedule d) out.add("let " + name + " = schedule " + d.spec().describe() + ";");
             if (value instanceof Definition.Selection d) out.add("let " + name + " = select " + d.spec().describe() + ";");
-            if (value instanceof Definition.Architecture d && d.arch().searched() == null && !d.arch().depth().isEmpty()) {
-                out.add("let " + name + " = arch depth " + d.arch().depth() + " width " + numbers(d.arch().width())
-                        + (d.arch().inner() == null ? "" : " inner " + numbers(d.arch().inner())) + ";");
+            if (value instanceof Definition.Architecture d && d.arch().searched() == null && !d.arch().depth().isEmpty()
+                    && !name.equals(archName)) {
+                out.add(arch(name, d.arch()));
             }
         });
+        if (scratch != null) {
+            // last, with its arch just before it, so that the output read again prints the same lines
+            out.add(arch(archName, scratch));
+            out.add(model(s.model()) + " arch " + archName + ";");
+        }
         return String.join("\n", out) + "\n";
     }
 
-    /** The STP settings, when a space or stimulative training was given (a model's arch is not written). */
+    /**
+     * The name the model's arch is written under: the definition that still holds it, else the
+     * first of model_arch, model_arch_2, ... that names nothing.
+     */
+    private static String archName(Map<String, Definition> defs, ArchValue scratch) {
+        for (Map.Entry<String, Definition> e : defs.entrySet()) {
+            if (e.getValue() instanceof Definition.Architecture d && d.arch().equals(scratch)) return e.getKey();
+        }
+        String name = "model_arch";
+        for (int i = 2; defs.containsKey(name); i++) name = "model_arch_" + i;
+        return name;
+    }
+
+    private static String arch(String name, ArchValue a) {
+        return "let " + name + " = arch depth " + a.depth() + " width " + numbers(a.width())
+                + (a.inner() == null ? "" : " inner " + numbers(a.inner())) + ";";
+    }
+
+    /** The STP settings, when a space or stimulative training was given. */
     private static void stp(StpState t, List<String> out) {
         if (t.space() != null) {
             out.add(t.space() + " importance " + t.importance().name().toLowerCase() + " refresh "
