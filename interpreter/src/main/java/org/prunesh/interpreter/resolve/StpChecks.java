@@ -140,7 +140,7 @@ final class StpChecks extends CheckRules {
         given.number("min").ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
         Optional<Name> order = given.value("order").map(v -> ((Ident) v).name());
         if (order.map(o -> names.known(o, Vocabulary.WIDTH_ORDERS)).orElse(true)) {
-            options.applicable(given, Vocabulary.ORDER_OPTIONS, order.map(Name::text).orElse(Vocabulary.FIXED_ORDER),
+            options.applicable(given, Vocabulary.ORDER_OPTIONS, order.map(Name::text).orElse(Vocabulary.DEFAULT_ORDER),
                     true);
             order.ifPresent(o -> options.required(given, Vocabulary.ORDER_OPTIONS, o));
         }

@@ -129,10 +129,10 @@ public final class Vocabulary {
     public static final String UNIFORM = "uniform";
     /** Subnets from the whole space, as when no expansion is given. */
     public static final String NO_EXPANSION = "off";
-    /** The width order when none is given: ops' default. */
-    public static final String FIXED_ORDER = "fixed";
     /** The width order that ranks, then stops at {@code after}. */
     public static final String FROZEN_ORDER = "frozen";
+    /** The width order without {@code order} (at half of training unless {@code after} says when). */
+    public static final String DEFAULT_ORDER = FROZEN_ORDER;
 
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";

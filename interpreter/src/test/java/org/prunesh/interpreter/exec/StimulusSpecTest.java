@@ -49,8 +49,9 @@ class StimulusSpecTest {
     }
 
     @Test
-    void widthOrderAsWrittenWithFixedByDefault() {
-        assertEquals(new WidthOrder.Fixed(), order("stimulate;"));
+    void widthOrderAsWrittenFrozenAtHalfOfTrainingByDefault() {
+        assertEquals(new WidthOrder.FrozenAfter(Importance.L1, 5, 20), order("stimulate;"));
+        assertEquals(new WidthOrder.FrozenAfter(Importance.L1, 5, 10), order("stimulate after 25%;"));
         assertEquals(new WidthOrder.Fixed(), order("stimulate order fixed;"));
         assertEquals(new WidthOrder.Reranked(Importance.L1, 5), order("stimulate order reranked;"));
         assertEquals(new WidthOrder.FrozenAfter(Importance.L1, 5, 20), order("stimulate order frozen after 2 epochs;"));
@@ -60,7 +61,7 @@ class StimulusSpecTest {
 
     @Test
     void theFixedOrderNeverReranksAndAFrozenOneStopsAtItsStep() {
-        WidthOrder fixed = order("stimulate;");
+        WidthOrder fixed = order("stimulate order fixed;");
         WidthOrder frozen = order("stimulate order frozen after 2 epochs;");
         for (long step = 0; step < 40; step++) {
             assertEquals(false, fixed.rerankAt(step), "step " + step);
@@ -78,6 +79,6 @@ class StimulusSpecTest {
         assertEquals("order frozen after 2 epochs", s.order().describe());
         assertEquals("expansion mutate until 50%", lowered("stimulate expansion mutate;").sampler().describe());
         assertEquals("expansion off", lowered("stimulate;").sampler().describe());
-        assertEquals("order fixed", lowered("stimulate;").order().describe());
+        assertEquals("order frozen after 50%", lowered("stimulate;").order().describe());
     }
 }

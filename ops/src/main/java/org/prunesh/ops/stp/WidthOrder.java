@@ -9,9 +9,9 @@ import org.prunesh.ops.model.Network;
 public sealed interface WidthOrder {
 
     /**
-     * The fixed prefix, as in the code of stimulative training (ST, NeurIPS 2022): chosen without
-     * a measurement of our own (issue 16's runs come later), because the kept/dropped split then
-     * never moves during training, so every step trains the same channels a subnet will keep.
+     * The fixed prefix, as in the code of stimulative training (ST, NeurIPS 2022), for a
+     * {@link Stimulus} built without a clock (it needs no step count). The language's default is
+     * {@link FrozenAfter} at half of training, chosen from the README's measurements.
      */
     WidthOrder DEFAULT = new Fixed();
 
