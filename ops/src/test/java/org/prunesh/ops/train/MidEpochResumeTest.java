@@ -107,7 +107,7 @@ class MidEpochResumeTest {
         Dataset data = setup.data();
         Path file = dir.resolve("checkpoint.bin");
         Trainer.Result stopped = setup.trainer(Models.build(spec(), data.sampleShape(), 4, 7, 0), data)
-                .train(writingTo(file), stopAfter(11));
+                .train(CheckpointFileObserver.writingTo(file), stopAfter(11));
         assertTrue(stopped.cancelled());
         TrainConfig other = new TrainConfig(3, 32, TrainConfig.Optimizer.SGD, 0.05, 0.9, true, 1e-3, 0);
         Network fresh = Models.build(spec(), data.sampleShape(), 4, 7, 0);
@@ -131,7 +131,7 @@ class MidEpochResumeTest {
 
         Path file = dir.resolve("checkpoint.bin");
         Network first = Models.build(spec(), data.sampleShape(), 4, 7, 0);
-        Trainer.Result stopped = setup.trainer(first, data).train(writingTo(file), stopAfter(stopStep));
+        Trainer.Result stopped = setup.trainer(first, data).train(CheckpointFileObserver.writingTo(file), stopAfter(stopStep));
         assertTrue(stopped.cancelled());
         assertEquals(stopStep, stopped.steps());
         Checkpoint saved = Checkpoint.read(file);
@@ -141,7 +141,7 @@ class MidEpochResumeTest {
         // a new process: a freshly built (differently initialised) network, state from disk
         Network second = Models.build(spec(), data.sampleShape(), 4, 99, 0);
         Path endFile = dir.resolve("end.bin");
-        Trainer.Result resumed = setup.trainer(second, data).train(writingTo(endFile), () -> false, saved);
+        Trainer.Result resumed = setup.trainer(second, data).train(CheckpointFileObserver.writingTo(endFile), () -> false, saved);
 
         assertEquals(whole.steps(), resumed.steps());
         assertEquals(withoutTimes(whole.epochs()), withoutTimes(resumed.epochs()));
@@ -173,21 +173,6 @@ class MidEpochResumeTest {
     private static java.util.function.BooleanSupplier stopAfter(int step) {
         AtomicInteger asked = new AtomicInteger();
         return () -> asked.incrementAndGet() >= step;
-    }
-
-    private static TrainingObserver writingTo(Path file) {
-        return new TrainingObserver() {
-            @Override public void progress(TrainingProgress p) { }
-            @Override public void epochFinished(EpochMetrics m) { }
-            @Override public boolean wantsCheckpoints() { return true; }
-            @Override public void checkpoint(Checkpoint c) {
-                try {
-                    c.write(file);
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        };
     }
 
     private static ModelSpec spec() {

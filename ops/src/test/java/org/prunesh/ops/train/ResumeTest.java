@@ -61,19 +61,7 @@ class ResumeTest {
         // the interrupted run: stops (like a kill) right after epoch 1's checkpoint is written
         Network first = Models.build(spec(), data.sampleShape(), 4, 7, 0);
         Path file = dir.resolve("checkpoint.bin");
-        Trainer.Result stopped = trainer(first, data).train(new TrainingObserver() {
-            @Override public void progress(TrainingProgress p) { }
-            @Override public void epochFinished(EpochMetrics m) { }
-            @Override public boolean wantsCheckpoints() { return true; }
-            @Override public void checkpoint(Checkpoint c) {
-                try {
-                    c.write(file);
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                throw new TrainingCancelledException();
-            }
-        }, () -> false);
+        Trainer.Result stopped = trainer(first, data).train(CheckpointFileObserver.stoppingAfterFirst(file), () -> false);
         assertTrue(stopped.cancelled());
 
         // a new process: a freshly built (differently initialised) network, state from disk
