@@ -158,9 +158,13 @@ final class BenchCommand implements Callable<Integer> {
         return Main.EX_OK;
     }
 
-    /** Variables that decide how ours' threads wait and where they run; the first two are always shown. */
+    /**
+     * Variables that decide how ours' threads wait, where they run and how native memory is kept;
+     * the first two are always shown.
+     */
     static final List<String> THREAD_VARIABLES = List.of("OMP_NUM_THREADS", "OMP_WAIT_POLICY", "GOMP_SPINCOUNT",
-            "OMP_PROC_BIND", "OMP_PLACES", "OPENBLAS_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS");
+            "OMP_PROC_BIND", "OMP_PLACES", "OPENBLAS_NUM_THREADS", "SD_MAX_THREADS", "SD_MASTER_THREADS",
+            "MALLOC_ARENA_MAX");
 
     /**
      * The threading settings each side runs with. Ours come from the environment prune-sh started in

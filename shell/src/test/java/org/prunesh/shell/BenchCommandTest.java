@@ -73,9 +73,10 @@ class BenchCommandTest {
     @Test
     void theThreadingLineNamesBothSidesPoliciesAndWhatElseIsSet() {
         assertEquals("ours: OMP_NUM_THREADS=unset OMP_WAIT_POLICY=unset", BenchCommand.threading(Map.of(), false));
-        assertEquals("ours: OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OMP_PROC_BIND=true; torch: OMP_WAIT_POLICY=PASSIVE",
+        assertEquals("ours: OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE OMP_PROC_BIND=true MALLOC_ARENA_MAX=1;"
+                        + " torch: OMP_WAIT_POLICY=PASSIVE",
                 BenchCommand.threading(Map.of("OMP_NUM_THREADS", "2", "OMP_WAIT_POLICY", "PASSIVE",
-                        "OMP_PROC_BIND", "true", "HOME", "/root"), true));
+                        "OMP_PROC_BIND", "true", "MALLOC_ARENA_MAX", "1", "HOME", "/root"), true));
         assertEquals("ours: OMP_NUM_THREADS=2 OMP_WAIT_POLICY=unset GOMP_SPINCOUNT=1000; torch: OMP_WAIT_POLICY=PASSIVE\n"
                         + "note: ours may spin-wait; on a busy machine that was measured to slow it down up to 20x"
                         + " (scripts/prune-sh sets OMP_WAIT_POLICY=PASSIVE unless told otherwise)",
