@@ -15,11 +15,11 @@ public record Options(List<Option> all) {
         all = List.copyOf(all);
     }
 
-    public Optional<Option> find(String key) {
-        return all.stream().filter(o -> o.keyText().equals(key)).findFirst();
+    public Optional<Option> find(OptionKey key) {
+        return all.stream().filter(o -> o.key() == key).findFirst();
     }
 
-    public boolean has(String key) {
+    public boolean has(OptionKey key) {
         return find(key).isPresent();
     }
 
@@ -27,41 +27,41 @@ public record Options(List<Option> all) {
         return all.isEmpty();
     }
 
-    public Optional<Value> value(String key) {
+    public Optional<Value> value(OptionKey key) {
         return find(key).map(Option::value);
     }
 
-    public Optional<Num> number(String key) {
+    public Optional<Num> number(OptionKey key) {
         return typed(key, Num.class);
     }
 
-    public Optional<Str> string(String key) {
+    public Optional<Str> string(OptionKey key) {
         return typed(key, Str.class);
     }
 
     /** The text of a name-valued option, e.g. {@code "sgd"} for {@code optimizer sgd}. */
-    public Optional<String> name(String key) {
+    public Optional<String> name(OptionKey key) {
         return typed(key, Ident.class).map(Ident::text);
     }
 
-    public Optional<Quantity> quantity(String key) {
+    public Optional<Quantity> quantity(OptionKey key) {
         return typed(key, Quantity.class);
     }
 
-    public Optional<QuantityList> quantityList(String key) {
+    public Optional<QuantityList> quantityList(OptionKey key) {
         return typed(key, QuantityList.class);
     }
 
-    public Optional<IntList> intList(String key) {
+    public Optional<IntList> intList(OptionKey key) {
         return typed(key, IntList.class);
     }
 
     /** True when a flag option such as {@code nesterov} is present. */
-    public boolean flag(String key) {
+    public boolean flag(OptionKey key) {
         return typed(key, Flag.class).isPresent();
     }
 
-    private <T extends Value> Optional<T> typed(String key, Class<T> type) {
+    private <T extends Value> Optional<T> typed(OptionKey key, Class<T> type) {
         return value(key).filter(type::isInstance).map(type::cast);
     }
 }

@@ -1,23 +1,24 @@
 package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.PointExpr;
 import org.prunesh.interpreter.ast.PoolExpr;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.ScheduleExpr;
-import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.ScopeExpr;
+import org.prunesh.interpreter.ast.ScoreVariant;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.StageExpr;
 import org.prunesh.interpreter.ast.Stmt;
+import org.prunesh.ops.prune.Anneal;
 import org.prunesh.ops.prune.DensityBounds;
 import org.prunesh.ops.prune.Granularity;
 import org.prunesh.ops.prune.PoolRule;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.ScoreSpec;
 import org.prunesh.ops.prune.SelectionSpec;
-import org.prunesh.ops.prune.Anneal;
 import org.prunesh.ops.schedule.ConstantSpec;
 import org.prunesh.ops.schedule.CubicSpec;
 import org.prunesh.ops.schedule.ExpSpec;
@@ -57,18 +58,18 @@ public final class PruningLowering {
             return new PointsSpec(points);
         }
         Options o = expr.options();
-        double from = o.number("from").map(Num::fraction).orElse(0.0);
-        double to = o.number("to").map(Num::fraction).orElse(0.0);
-        StepPoint start = o.quantity("start").map(PruningLowering::point).orElse(DEFAULT_START);
-        StepPoint end = o.quantity("end").map(PruningLowering::point).orElse(DEFAULT_END);
-        StepPoint every = o.quantity("every").map(PruningLowering::point).orElse(DEFAULT_EVERY);
+        double from = o.number(OptionKey.FROM).map(Num::fraction).orElse(0.0);
+        double to = o.number(OptionKey.TO).map(Num::fraction).orElse(0.0);
+        StepPoint start = o.quantity(OptionKey.START).map(PruningLowering::point).orElse(DEFAULT_START);
+        StepPoint end = o.quantity(OptionKey.END).map(PruningLowering::point).orElse(DEFAULT_END);
+        StepPoint every = o.quantity(OptionKey.EVERY).map(PruningLowering::point).orElse(DEFAULT_EVERY);
         return switch (kind) {
             case "cubic" -> new CubicSpec(from, to, start, end, every,
-                    o.number("exponent").map(Num::value).orElse(DEFAULT_EXPONENT));
+                    o.number(OptionKey.EXPONENT).map(Num::value).orElse(DEFAULT_EXPONENT));
             case "linear" -> new LinearSpec(from, to, start, end, every);
             case "exp" -> new ExpSpec(from, to, start, end, every);
             case "constant" -> new ConstantSpec(to, start, end, every);
-            case "oneshot" -> new OneShotSpec(to, o.quantity("at").map(PruningLowering::point).orElse(DEFAULT_START));
+            case "oneshot" -> new OneShotSpec(to, o.quantity(OptionKey.AT).map(PruningLowering::point).orElse(DEFAULT_START));
             case "none" -> new NoPruningSpec();
             default -> throw new IllegalStateException("checker admitted unknown schedule " + kind);
         };
@@ -117,8 +118,8 @@ public final class PruningLowering {
 
     public static DensityBounds bounds(ScopeExpr expr) {
         Options o = expr.options();
-        return new DensityBounds(o.number("min_density").map(Num::fraction).orElse(0.0),
-                o.number("max_density").map(Num::fraction).orElse(1.0));
+        return new DensityBounds(o.number(OptionKey.MIN_DENSITY).map(Num::fraction).orElse(0.0),
+                o.number(OptionKey.MAX_DENSITY).map(Num::fraction).orElse(1.0));
     }
 
     public static Granularity granularity(Stmt.Granularity stmt) {
@@ -146,11 +147,11 @@ public final class PruningLowering {
             every = c.every();
         }
         return new RegrowthSpec(granet ? RegrowthSpec.Method.GRANET : RegrowthSpec.Method.RIGL,
-                o.number("fraction").map(Num::fraction).orElse(granet ? GRANET_FRACTION : RIGL_FRACTION),
-                o.quantity("start").map(PruningLowering::point).orElse(start),
-                o.quantity("end").map(PruningLowering::point).orElse(end),
-                o.quantity("every").map(PruningLowering::point).orElse(every),
-                o.name("anneal").map(a -> Anneal.valueOf(a.toUpperCase())).orElse(Anneal.COSINE));
+                o.number(OptionKey.FRACTION).map(Num::fraction).orElse(granet ? GRANET_FRACTION : RIGL_FRACTION),
+                o.quantity(OptionKey.START).map(PruningLowering::point).orElse(start),
+                o.quantity(OptionKey.END).map(PruningLowering::point).orElse(end),
+                o.quantity(OptionKey.EVERY).map(PruningLowering::point).orElse(every),
+                o.name(OptionKey.ANNEAL).map(a -> Anneal.valueOf(a.toUpperCase())).orElse(Anneal.COSINE));
     }
 
     public static SparseInitSpec init(Stmt.Init stmt) {

@@ -2,6 +2,7 @@ package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.Stmt;
@@ -53,18 +54,18 @@ public final class StpLowering {
         if (st.off()) return new Setting.Stimulate(null);
         Options o = st.options();
         return new Setting.Stimulate(new StimulusSpec(
-                o.number("subnets").map(Num::intValue).orElse(DEFAULT_SUBNETS),
-                o.number("lambda").map(Num::value).orElse(DEFAULT_LAMBDA),
-                o.number("temperature").map(Num::value).orElse(DEFAULT_TEMPERATURE),
+                o.number(OptionKey.SUBNETS).map(Num::intValue).orElse(DEFAULT_SUBNETS),
+                o.number(OptionKey.LAMBDA).map(Num::value).orElse(DEFAULT_LAMBDA),
+                o.number(OptionKey.TEMPERATURE).map(Num::value).orElse(DEFAULT_TEMPERATURE),
                 sampler(o), order(o)));
     }
 
     /** As the checker reads it: without {@code expansion} (or with {@code off}) subnets come from the whole space. */
     private static StimulusSpec.Sampler sampler(Options o) {
-        boolean capped = !o.flag("uncapped");
-        return switch (o.name("expansion").orElse("off")) {
-            case "mutate" -> new StimulusSpec.Mutate(until(o.quantity("until").orElse(null), DEFAULT_UNTIL), capped);
-            case "uniform" -> new StimulusSpec.Uniform(o.number("min").map(Num::fraction)
+        boolean capped = !o.flag(OptionKey.UNCAPPED);
+        return switch (o.name(OptionKey.EXPANSION).orElse("off")) {
+            case "mutate" -> new StimulusSpec.Mutate(until(o.quantity(OptionKey.UNTIL).orElse(null), DEFAULT_UNTIL), capped);
+            case "uniform" -> new StimulusSpec.Uniform(o.number(OptionKey.MIN).map(Num::fraction)
                     .orElse(Sampling.Uniform.DEFAULT_MIN), capped);
             default -> StimulusSpec.Uniform.WHOLE_SPACE;
         };
@@ -75,10 +76,10 @@ public final class StpLowering {
      * (3 seeds) it gave subnets 0.57 to 2.87 points above the fixed prefix, every seed.
      */
     private static StimulusSpec.Order order(Options o) {
-        return switch (o.name("order").orElse(org.prunesh.interpreter.resolve.Vocabulary.DEFAULT_ORDER)) {
+        return switch (o.name(OptionKey.ORDER).orElse(org.prunesh.interpreter.resolve.Vocabulary.DEFAULT_ORDER)) {
             case "reranked" -> new StimulusSpec.Reranked();
             case "fixed" -> new StimulusSpec.Fixed();
-            default -> new StimulusSpec.Frozen(until(o.quantity("after").orElse(null), DEFAULT_AFTER));
+            default -> new StimulusSpec.Frozen(until(o.quantity(OptionKey.AFTER).orElse(null), DEFAULT_AFTER));
         };
     }
 
@@ -89,15 +90,15 @@ public final class StpLowering {
     /** A search with the defaults of what it does not give. */
     public static SearchSpec search(Stmt.Search st) {
         Options o = st.options();
-        return new SearchSpec(st.strategy().text(), o.number("seed").map(Num::longValue).orElse(null),
-                o.number("population").map(Num::intValue).orElse(StpExecutor.DEFAULT_POPULATION),
-                o.number("generations").map(Num::intValue).orElse(StpExecutor.DEFAULT_GENERATIONS),
-                o.number("mutation").map(Num::value).orElse(StpExecutor.DEFAULT_MUTATION),
-                o.number("crossover").map(Num::value).orElse(StpExecutor.DEFAULT_CROSSOVER),
-                o.number("samples").map(Num::intValue).orElse(StpExecutor.DEFAULT_SAMPLES),
-                o.number("batches").map(Num::intValue).orElse(StpExecutor.DEFAULT_HELD_OUT_BATCHES),
-                o.number("calibration").map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES),
-                o.number("min").map(Num::fraction).orElse(FlopsBand.DEFAULT_MIN_SHARE));
+        return new SearchSpec(st.strategy().text(), o.number(OptionKey.SEED).map(Num::longValue).orElse(null),
+                o.number(OptionKey.POPULATION).map(Num::intValue).orElse(StpExecutor.DEFAULT_POPULATION),
+                o.number(OptionKey.GENERATIONS).map(Num::intValue).orElse(StpExecutor.DEFAULT_GENERATIONS),
+                o.number(OptionKey.MUTATION).map(Num::value).orElse(StpExecutor.DEFAULT_MUTATION),
+                o.number(OptionKey.CROSSOVER).map(Num::value).orElse(StpExecutor.DEFAULT_CROSSOVER),
+                o.number(OptionKey.SAMPLES).map(Num::intValue).orElse(StpExecutor.DEFAULT_SAMPLES),
+                o.number(OptionKey.BATCHES).map(Num::intValue).orElse(StpExecutor.DEFAULT_HELD_OUT_BATCHES),
+                o.number(OptionKey.CALIBRATION).map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES),
+                o.number(OptionKey.MIN).map(Num::fraction).orElse(FlopsBand.DEFAULT_MIN_SHARE));
     }
 
 

@@ -4,6 +4,7 @@ import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.Block;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
@@ -70,7 +71,7 @@ final class Handlers extends CheckRules {
             setup.model(model);
             boolean known = Vocabulary.MODELS.contains(model.model().text());
             // model resnet20 arch a: the network of a, as a literal or a search result defined before
-            Optional<Name> arch = model.options().value("arch").map(v -> ((Ident) v).name());
+            Optional<Name> arch = model.options().value(OptionKey.ARCH).map(v -> ((Ident) v).name());
             arch.ifPresent(a -> archs.extracted(a, facts));
             StpSetup stpAfter = archs.model(model.model(), known, now.stp()).withScratch(arch.isPresent());
             CheckContext after = facts.withModel().withPruning(now.withStp(stpAfter));

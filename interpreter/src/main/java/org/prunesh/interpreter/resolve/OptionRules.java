@@ -2,6 +2,7 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 
 import java.util.HashSet;
@@ -18,10 +19,10 @@ final class OptionRules {
     }
 
     void noRepeats(Options options) {
-        Set<String> seen = new HashSet<>();
+        Set<OptionKey> seen = new HashSet<>();
         for (Option option : options.all()) {
-            if (!seen.add(option.keyText())) {
-                problems.error(option.key().span(), "'" + option.keyText() + "' is given twice");
+            if (!seen.add(option.key())) {
+                problems.error(option.keySpan(), "'" + option.keyText() + "' is given twice");
             }
         }
     }
@@ -38,15 +39,15 @@ final class OptionRules {
      */
     void applicable(Options options, Vocabulary.Applicability family, String member, boolean nameTakers) {
         for (Option option : options.all()) {
-            String key = option.keyText();
+            OptionKey key = option.key();
             if (!family.governs(key) || family.accepts(member, key)) {
                 continue;
             }
             List<String> takers = family.takers(key).stream().map(family.words()::phrase).toList();
             String message = takers.size() == 1 || nameTakers
-                    ? "'" + key + "' applies only to " + listed(takers)
-                    : "'" + key + "' does not apply to " + family.words().phrase(member);
-            problems.error(option.key().span(), message);
+                    ? "'" + key.text() + "' applies only to " + listed(takers)
+                    : "'" + key.text() + "' does not apply to " + family.words().phrase(member);
+            problems.error(option.keySpan(), message);
         }
     }
 
@@ -62,7 +63,7 @@ final class OptionRules {
     void required(Options options, Vocabulary.Applicability family, Name member) {
         List<String> missing = family.required(member.text()).stream()
                 .filter(key -> !options.has(key))
-                .map(key -> "'" + Vocabulary.OPTION_FORMS.getOrDefault(key, key) + "'")
+                .map(key -> "'" + key.form() + "'")
                 .toList();
         if (!missing.isEmpty()) {
             problems.error(member.span(),

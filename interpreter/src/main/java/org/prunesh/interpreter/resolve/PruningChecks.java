@@ -4,6 +4,7 @@ import org.prunesh.interpreter.ast.ExcludeItem;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.NmPattern;
 import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.ScopeExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
@@ -64,8 +65,8 @@ final class PruningChecks extends CheckRules {
     Bounds scope(ScopeExpr scope) {
         names.known(scope.name(), Vocabulary.SCOPES);
         options.noRepeats(scope.options());
-        Optional<Num> floor = scope.options().number("min_density");
-        Optional<Num> cap = scope.options().number("max_density");
+        Optional<Num> floor = scope.options().number(OptionKey.MIN_DENSITY);
+        Optional<Num> cap = scope.options().number(OptionKey.MAX_DENSITY);
         floor.ifPresent(n -> numbers.closedFraction(n, "'min_density'"));
         cap.ifPresent(n -> numbers.closedFraction(n, "'max_density'"));
         Num validFloor = floor.filter(NumberRules::isClosedFraction).orElse(null);

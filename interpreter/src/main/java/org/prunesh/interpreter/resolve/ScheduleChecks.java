@@ -2,6 +2,7 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.PointExpr;
 import org.prunesh.interpreter.ast.Quantity;
@@ -40,20 +41,20 @@ final class ScheduleChecks extends CheckRules {
             if (schedule.hasPoints()) {
                 problems.error(schedule.pointsSpan(), "'" + kind.text() + "' is a defined schedule and takes no points");
             }
-            given.all().stream().findFirst().ifPresent(first -> problems.error(first.key().span(),
+            given.all().stream().findFirst().ifPresent(first -> problems.error(first.keySpan(),
                     "'" + kind.text() + "' is a defined schedule and takes no options"));
         } else if (!Names.isDefined(kind, DefKind.SELECTION, context)) {
             names.known(kind, Vocabulary.SCHEDULE_KINDS, Names.defined(DefKind.SCHEDULE, context), "");
         } else {
             problems.error(kind.span(), "'" + kind.text() + "' is a selection; expected a schedule");
         }
-        given.number("from").ifPresent(n -> numbers.fraction(n, "sparsity 'from'"));
-        given.number("to").ifPresent(n -> numbers.fraction(n, "sparsity 'to'"));
-        given.number("exponent").ifPresent(n -> numbers.above(n, "'exponent'", 0));
-        for (String point : List.of("start", "end", "at")) {
-            given.quantity(point).ifPresent(q -> numbers.quantity(q, "'" + point + "'", false));
+        given.number(OptionKey.FROM).ifPresent(n -> numbers.fraction(n, "sparsity 'from'"));
+        given.number(OptionKey.TO).ifPresent(n -> numbers.fraction(n, "sparsity 'to'"));
+        given.number(OptionKey.EXPONENT).ifPresent(n -> numbers.above(n, "'exponent'", 0));
+        for (OptionKey point : List.of(OptionKey.START, OptionKey.END, OptionKey.AT)) {
+            given.quantity(point).ifPresent(q -> numbers.quantity(q, "'" + point.text() + "'", false));
         }
-        given.quantity("every").ifPresent(q -> numbers.quantity(q, "'every'", true));
+        given.quantity(OptionKey.EVERY).ifPresent(q -> numbers.quantity(q, "'every'", true));
         ordered(given);
         if (isKind) {
             return target(schedule);
@@ -72,7 +73,7 @@ final class ScheduleChecks extends CheckRules {
             return points.isEmpty() || !NumberRules.isSparsity(points.get(points.size() - 1).sparsity())
                     ? Optional.empty() : Optional.of(Target.of(points.get(points.size() - 1).sparsity()));
         }
-        return schedule.options().number("to").filter(NumberRules::isSparsity).map(Target::of);
+        return schedule.options().number(OptionKey.TO).filter(NumberRules::isSparsity).map(Target::of);
     }
 
     /** {@code points} needs its list and no other kind has one. */
@@ -121,15 +122,15 @@ final class ScheduleChecks extends CheckRules {
 
     /** A schedule only prunes more, and its window runs forwards (when both ends use one unit). */
     private void ordered(Options given) {
-        Optional<Num> from = given.number("from");
-        Optional<Num> to = given.number("to");
+        Optional<Num> from = given.number(OptionKey.FROM);
+        Optional<Num> to = given.number(OptionKey.TO);
         if (from.isPresent() && to.isPresent() && NumberRules.isSparsity(from.get()) && NumberRules.isSparsity(to.get())
                 && from.get().fraction() > to.get().fraction()) {
             problems.error(from.get().span(), "'from' (" + from.get().text() + ") must not be above 'to' ("
                     + to.get().text() + ")");
         }
-        Optional<Quantity> start = given.quantity("start");
-        Optional<Quantity> end = given.quantity("end");
+        Optional<Quantity> start = given.quantity(OptionKey.START);
+        Optional<Quantity> end = given.quantity(OptionKey.END);
         if (start.isPresent() && end.isPresent()) {
             numbers.window(start.get(), end.get());
         }

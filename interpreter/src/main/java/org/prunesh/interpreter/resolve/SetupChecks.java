@@ -4,6 +4,7 @@ import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.IntList;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Value;
@@ -28,35 +29,35 @@ final class SetupChecks extends CheckRules {
         for (Option option : data.options().all()) {
             Value value = option.value();
             String subject = "'" + option.keyText() + "'";
-            switch (option.keyText()) {
-                case "limit", "test_limit", "samples", "test_samples", "features", "holdout" ->
+            switch (option.key()) {
+                case LIMIT, TEST_LIMIT, SAMPLES, TEST_SAMPLES, FEATURES, HOLDOUT ->
                         numbers.whole((Num) value, subject, 1, NumberRules.MAX_INT);
-                case "classes" -> numbers.whole((Num) value, subject, 2, NumberRules.MAX_INT);
-                case "noise" -> numbers.atLeast((Num) value, subject, 0);
-                case "seed" -> numbers.whole((Num) value, subject, 0, Long.MAX_VALUE);
-                case "std" -> ((IntList) value).items().forEach(n -> numbers.above(n, "a std", 0));
+                case CLASSES -> numbers.whole((Num) value, subject, 2, NumberRules.MAX_INT);
+                case NOISE -> numbers.atLeast((Num) value, subject, 0);
+                case SEED -> numbers.whole((Num) value, subject, 0, Long.MAX_VALUE);
+                case STD -> ((IntList) value).items().forEach(n -> numbers.above(n, "a std", 0));
                 default -> {
                 }
             }
         }
         int channels = data.dataset().text().equals("cifar10") ? 3 : 1;
-        for (String key : new String[]{"mean", "std"}) {
+        for (OptionKey key : new OptionKey[]{OptionKey.MEAN, OptionKey.STD}) {
             data.options().intList(key).ifPresent(list -> {
                 if (list.items().size() != channels) {
-                    problems.error(list.span(), "'" + key + "' needs " + channels + " value" + (channels == 1 ? "" : "s")
+                    problems.error(list.span(), "'" + key.text() + "' needs " + channels + " value" + (channels == 1 ? "" : "s")
                             + " (one per channel of " + data.dataset().text() + "), found " + list.items().size());
                 }
             });
         }
-        data.options().number("holdout").ifPresent(holdout -> {
-            var size = data.options().number("limit").or(() -> data.options().number("samples"));
+        data.options().number(OptionKey.HOLDOUT).ifPresent(holdout -> {
+            var size = data.options().number(OptionKey.LIMIT).or(() -> data.options().number(OptionKey.SAMPLES));
             if (size.isPresent() && holdout.isWhole() && size.get().isWhole()
                     && holdout.longValue() >= size.get().longValue()) {
                 problems.error(holdout.span(), "'holdout' must leave training samples: " + holdout.text()
                         + " of " + size.get().text() + " would leave none");
             }
         });
-        if (data.options().has("mean") != data.options().has("std")) {
+        if (data.options().has(OptionKey.MEAN) != data.options().has(OptionKey.STD)) {
             problems.error(data.dataset().span(), "normalisation needs both 'mean' and 'std', or neither");
         }
     }
@@ -66,27 +67,27 @@ final class SetupChecks extends CheckRules {
         if (names.known(model.model(), Vocabulary.MODELS)) {
             options.applicable(model.options(), Vocabulary.MODEL_OPTIONS, model.model().text(), true);
         }
-        model.options().intList("hidden").ifPresent(hidden -> hidden.items()
+        model.options().intList(OptionKey.HIDDEN).ifPresent(hidden -> hidden.items()
                 .forEach(size -> numbers.whole(size, "a hidden layer size", 1, NumberRules.MAX_INT)));
-        model.options().number("width").ifPresent(width -> numbers.aboveAtMost(width, "'width'", 0, 4));
+        model.options().number(OptionKey.WIDTH).ifPresent(width -> numbers.aboveAtMost(width, "'width'", 0, 4));
     }
 
     void train(Stmt.Train train) {
         options.noRepeats(train.options());
-        train.options().find("optimizer").ifPresent(optimizer -> {
+        train.options().find(OptionKey.OPTIMIZER).ifPresent(optimizer -> {
             var name = ((Ident) optimizer.value()).name();
             if (names.known(name, Vocabulary.OPTIMIZERS)) {
                 options.applicable(train.options(), Vocabulary.OPTIMIZER_OPTIONS, name.text());
             }
         });
-        train.options().find("decay").ifPresent(decay -> {
+        train.options().find(OptionKey.DECAY).ifPresent(decay -> {
             var name = ((Ident) decay.value()).name();
             if (names.known(name, Vocabulary.DECAYS) && !name.text().equals("multistep")) {
-                train.options().find("milestones").ifPresent(m -> problems.error(m.key().span(),
+                train.options().find(OptionKey.MILESTONES).ifPresent(m -> problems.error(m.keySpan(),
                         "'milestones' belong to 'decay multistep', not 'decay " + name.text() + "'"));
             }
         });
-        train.options().quantityList("milestones").ifPresent(list -> {
+        train.options().quantityList(OptionKey.MILESTONES).ifPresent(list -> {
             for (Quantity q : list.items()) {
                 if (q.unit() == Quantity.Unit.STEPS) {
                     problems.error(q.span(), "milestones are epochs or percent of training (the rate changes"
@@ -96,20 +97,20 @@ final class SetupChecks extends CheckRules {
                 }
             }
         });
-        train.options().quantity("warmup").ifPresent(q -> numbers.atLeast(q.amount(), "'warmup'", 0));
+        train.options().quantity(OptionKey.WARMUP).ifPresent(q -> numbers.atLeast(q.amount(), "'warmup'", 0));
         for (Option option : train.options().all()) {
             String subject = "'" + option.keyText() + "'";
             if (!(option.value() instanceof Num n)) {
                 continue;
             }
-            switch (option.keyText()) {
-                case "epochs", "batch" -> numbers.whole(n, subject, 1, NumberRules.MAX_INT);
-                case "lr" -> numbers.above(n, subject, 0);
-                case "momentum" -> numbers.unitInterval(n, subject);
-                case "weight_decay" -> numbers.atLeast(n, subject, 0);
-                case "gamma" -> numbers.above(n, subject, 0);
-                case "label_smoothing" -> numbers.unitInterval(n, subject);
-                case "crop" -> numbers.whole(n, subject, 0, 64);
+            switch (option.key()) {
+                case EPOCHS, BATCH -> numbers.whole(n, subject, 1, NumberRules.MAX_INT);
+                case LR -> numbers.above(n, subject, 0);
+                case MOMENTUM -> numbers.unitInterval(n, subject);
+                case WEIGHT_DECAY -> numbers.atLeast(n, subject, 0);
+                case GAMMA -> numbers.above(n, subject, 0);
+                case LABEL_SMOOTHING -> numbers.unitInterval(n, subject);
+                case CROP -> numbers.whole(n, subject, 0, 64);
                 default -> {
                 }
             }

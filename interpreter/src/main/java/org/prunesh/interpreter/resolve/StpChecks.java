@@ -4,6 +4,7 @@ import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.WidthChoices;
@@ -124,10 +125,10 @@ final class StpChecks extends CheckRules {
         if (now.space() == null) {
             problems.error(stimulate.span(), "stimulate needs a space: add " + ADD_SPACE + " before it");
         }
-        given.number("subnets").ifPresent(n -> numbers.whole(n, "'subnets'", 1, Stimulus.MAX_SUBNETS));
-        given.number("lambda").ifPresent(n -> numbers.above(n, "'lambda'", 0));
-        given.number("temperature").ifPresent(n -> numbers.above(n, "'temperature'", 0));
-        Optional<Name> expansion = given.value("expansion").map(v -> ((Ident) v).name());
+        given.number(OptionKey.SUBNETS).ifPresent(n -> numbers.whole(n, "'subnets'", 1, Stimulus.MAX_SUBNETS));
+        given.number(OptionKey.LAMBDA).ifPresent(n -> numbers.above(n, "'lambda'", 0));
+        given.number(OptionKey.TEMPERATURE).ifPresent(n -> numbers.above(n, "'temperature'", 0));
+        Optional<Name> expansion = given.value(OptionKey.EXPANSION).map(v -> ((Ident) v).name());
         if (expansion.map(e -> names.known(e, Vocabulary.EXPANSIONS)).orElse(true)) {
             String sampler = expansion.map(Name::text).orElse(Vocabulary.NO_EXPANSION);
             options.applicable(given, Vocabulary.EXPANSION_OPTIONS, sampler, true);
@@ -136,15 +137,15 @@ final class StpChecks extends CheckRules {
                         ? " expands toward" : " draws under") + " the budget: add " + ADD_BUDGET + " before it");
             }
         }
-        given.quantity("until").ifPresent(q -> numbers.quantity(q, "'until'", true));
-        given.number("min").ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
-        Optional<Name> order = given.value("order").map(v -> ((Ident) v).name());
+        given.quantity(OptionKey.UNTIL).ifPresent(q -> numbers.quantity(q, "'until'", true));
+        given.number(OptionKey.MIN).ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
+        Optional<Name> order = given.value(OptionKey.ORDER).map(v -> ((Ident) v).name());
         if (order.map(o -> names.known(o, Vocabulary.WIDTH_ORDERS)).orElse(true)) {
             options.applicable(given, Vocabulary.ORDER_OPTIONS, order.map(Name::text).orElse(Vocabulary.DEFAULT_ORDER),
                     true);
             order.ifPresent(o -> options.required(given, Vocabulary.ORDER_OPTIONS, o));
         }
-        given.quantity("after").ifPresent(q -> numbers.quantity(q, "'after'", false));
+        given.quantity(OptionKey.AFTER).ifPresent(q -> numbers.quantity(q, "'after'", false));
         return now.withStimulate(true);
     }
 
@@ -166,14 +167,14 @@ final class StpChecks extends CheckRules {
         if (names.known(search.strategy(), Vocabulary.SEARCH_STRATEGIES)) {
             options.applicable(given, Vocabulary.SEARCH_OPTIONS, search.strategy().text(), true);
         }
-        given.number("population").ifPresent(n -> numbers.whole(n, "'population'", 2, NumberRules.MAX_INT));
-        for (String count : List.of("generations", "samples", "batches", "calibration")) {
-            given.number(count).ifPresent(n -> numbers.whole(n, "'" + count + "'", 1, NumberRules.MAX_INT));
+        given.number(OptionKey.POPULATION).ifPresent(n -> numbers.whole(n, "'population'", 2, NumberRules.MAX_INT));
+        for (OptionKey count : List.of(OptionKey.GENERATIONS, OptionKey.SAMPLES, OptionKey.BATCHES, OptionKey.CALIBRATION)) {
+            given.number(count).ifPresent(n -> numbers.whole(n, "'" + count.text() + "'", 1, NumberRules.MAX_INT));
         }
-        given.number("mutation").ifPresent(n -> numbers.aboveAtMost(n, "'mutation'", 0, 1));
-        given.number("crossover").ifPresent(n -> numbers.probability(n, "'crossover'"));
-        given.number("seed").ifPresent(n -> numbers.whole(n, "'seed'", 0, Long.MAX_VALUE));
-        given.number("min").ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
+        given.number(OptionKey.MUTATION).ifPresent(n -> numbers.aboveAtMost(n, "'mutation'", 0, 1));
+        given.number(OptionKey.CROSSOVER).ifPresent(n -> numbers.probability(n, "'crossover'"));
+        given.number(OptionKey.SEED).ifPresent(n -> numbers.whole(n, "'seed'", 0, Long.MAX_VALUE));
+        given.number(OptionKey.MIN).ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
         return archs.define(search.as(), StpSetup.ArchShape.SEARCHED, context);
     }
 

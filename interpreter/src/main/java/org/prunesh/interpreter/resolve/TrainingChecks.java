@@ -2,6 +2,7 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.Stmt;
@@ -24,16 +25,16 @@ final class TrainingChecks extends CheckRules {
         if (known) {
             options.applicable(given, Vocabulary.REGROW_OPTIONS, method.text());
         }
-        given.number("fraction").ifPresent(n -> numbers.share(n, "'fraction'"));
-        given.quantity("every").ifPresent(q -> numbers.quantity(q, "'every'", true));
-        given.quantity("start").ifPresent(q -> numbers.quantity(q, "'start'", false));
-        given.quantity("end").ifPresent(q -> numbers.quantity(q, "'end'", false));
-        Optional<Quantity> start = given.quantity("start");
-        Optional<Quantity> end = given.quantity("end");
+        given.number(OptionKey.FRACTION).ifPresent(n -> numbers.share(n, "'fraction'"));
+        given.quantity(OptionKey.EVERY).ifPresent(q -> numbers.quantity(q, "'every'", true));
+        given.quantity(OptionKey.START).ifPresent(q -> numbers.quantity(q, "'start'", false));
+        given.quantity(OptionKey.END).ifPresent(q -> numbers.quantity(q, "'end'", false));
+        Optional<Quantity> start = given.quantity(OptionKey.START);
+        Optional<Quantity> end = given.quantity(OptionKey.END);
         if (start.isPresent() && end.isPresent()) {
             numbers.window(start.get(), end.get());
         }
-        given.value("anneal").map(v -> ((Ident) v).name()).ifPresent(curve -> names.known(curve, Vocabulary.REGROW_CURVES));
+        given.value(OptionKey.ANNEAL).map(v -> ((Ident) v).name()).ifPresent(curve -> names.known(curve, Vocabulary.REGROW_CURVES));
         return known && !method.text().equals(Vocabulary.NO_REGROW) ? method.text() : null;
     }
 

@@ -1,11 +1,14 @@
 package org.prunesh.interpreter.resolve;
 
-import org.prunesh.interpreter.exec.ReportTarget;
-import org.prunesh.ops.prune.Scores;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.prunesh.interpreter.ast.OptionKey;
+import org.prunesh.interpreter.exec.ReportTarget;
+import org.prunesh.ops.prune.Scores;
+
+import static org.prunesh.interpreter.ast.OptionKey.*;
 
 /**
  * Every name the language knows that is not a keyword, and which options go with which of them.
@@ -41,24 +44,24 @@ public final class Vocabulary {
      *                 (one that every member takes) is not governed here
      * @param requires name -> the option keys it needs
      */
-    public record Applicability(Words words, Map<String, Set<String>> accepts, Map<String, List<String>> requires) {
+    public record Applicability(Words words, Map<String, Set<OptionKey>> accepts, Map<String, List<OptionKey>> requires) {
 
         /** True when this family decides about {@code key}, i.e. some member does not take it. */
-        public boolean governs(String key) {
+        public boolean governs(OptionKey key) {
             return accepts.values().stream().anyMatch(keys -> keys.contains(key))
                     && !accepts.values().stream().allMatch(keys -> keys.contains(key));
         }
 
-        public boolean accepts(String name, String key) {
+        public boolean accepts(String name, OptionKey key) {
             return accepts.getOrDefault(name, Set.of()).contains(key);
         }
 
         /** The members that take {@code key}, in vocabulary order. */
-        public List<String> takers(String key) {
+        public List<String> takers(OptionKey key) {
             return words.names().stream().filter(name -> accepts(name, key)).toList();
         }
 
-        public List<String> required(String name) {
+        public List<OptionKey> required(String name) {
             return requires.getOrDefault(name, List.of());
         }
     }
@@ -137,39 +140,39 @@ public final class Vocabulary {
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
 
-    private static final Set<String> FILE_DATA = Set.of("path", "limit", "test_limit", "holdout", "mean", "std");
+    private static final Set<OptionKey> FILE_DATA = Set.of(PATH, LIMIT, TEST_LIMIT, HOLDOUT, MEAN, STD);
 
     public static final Applicability DATA_OPTIONS = new Applicability(DATASETS,
-            Map.of("synthetic", Set.of("samples", "test_samples", "features", "classes", "noise", "seed", "holdout"),
+            Map.of("synthetic", Set.of(SAMPLES, TEST_SAMPLES, FEATURES, CLASSES, NOISE, SEED, HOLDOUT),
                     "fashion-mnist", FILE_DATA,
                     "mnist", FILE_DATA,
                     "cifar10", FILE_DATA),
-            Map.of("cifar10", List.of("path")));
+            Map.of("cifar10", List.of(PATH)));
 
     public static final Applicability MODEL_OPTIONS = new Applicability(MODELS,
-            Map.of("mlp", Set.of("hidden", "width"), "lenet5", Set.of("width"), "cnn", Set.of("width"),
-                    "resnet20", Set.of("width", "arch"), "resnet32", Set.of("width", "arch"),
-                    "resnet56", Set.of("width", "arch"), "resnet110", Set.of("width", "arch"),
-                    "resnet50", Set.of("width"), "vgg19", Set.of("width")),
+            Map.of("mlp", Set.of(HIDDEN, WIDTH), "lenet5", Set.of(WIDTH), "cnn", Set.of(WIDTH),
+                    "resnet20", Set.of(WIDTH, ARCH), "resnet32", Set.of(WIDTH, ARCH),
+                    "resnet56", Set.of(WIDTH, ARCH), "resnet110", Set.of(WIDTH, ARCH),
+                    "resnet50", Set.of(WIDTH), "vgg19", Set.of(WIDTH)),
             Map.of());
 
     /** Train options that belong to one optimizer; the others apply to all. */
     public static final Applicability OPTIMIZER_OPTIONS = new Applicability(OPTIMIZERS,
-            Map.of("sgd", Set.of("momentum", "nesterov"), "adam", Set.of()),
+            Map.of("sgd", Set.of(MOMENTUM, NESTEROV), "adam", Set.of()),
             Map.of());
 
     public static final Applicability SCHEDULE_OPTIONS = new Applicability(SCHEDULE_KINDS,
-            Map.of("cubic", Set.of("from", "to", "start", "end", "every", "exponent"),
-                    "linear", Set.of("from", "to", "start", "end", "every"),
-                    "exp", Set.of("from", "to", "start", "end", "every"),
-                    "constant", Set.of("to", "start", "end", "every"),
-                    "oneshot", Set.of("to", "at"),
+            Map.of("cubic", Set.of(FROM, TO, START, END, EVERY, EXPONENT),
+                    "linear", Set.of(FROM, TO, START, END, EVERY),
+                    "exp", Set.of(FROM, TO, START, END, EVERY),
+                    "constant", Set.of(TO, START, END, EVERY),
+                    "oneshot", Set.of(TO, AT),
                     "points", Set.of(),
                     "none", Set.of()),
-            Map.of("cubic", List.of("to"), "linear", List.of("to"), "exp", List.of("to"), "constant", List.of("to"),
-                    "oneshot", List.of("to", "at")));
+            Map.of("cubic", List.of(TO), "linear", List.of(TO), "exp", List.of(TO), "constant", List.of(TO),
+                    "oneshot", List.of(TO, AT)));
 
-    private static final Set<String> REGROWTH = Set.of("fraction", "every", "start", "end", "anneal");
+    private static final Set<OptionKey> REGROWTH = Set.of(FRACTION, EVERY, START, END, ANNEAL);
 
     public static final Applicability REGROW_OPTIONS = new Applicability(REGROW_METHODS,
             Map.of("granet", REGROWTH, "rigl", REGROWTH, "none", Set.of()),
@@ -181,29 +184,22 @@ public final class Vocabulary {
      * sample (one random architecture) score nothing, and only the random ones take a seed.
      */
     public static final Applicability SEARCH_OPTIONS = new Applicability(SEARCH_STRATEGIES,
-            Map.of("evolutionary", Set.of("population", "generations", "mutation", "crossover", "batches",
-                            "calibration", "seed", "min"),
-                    "random", Set.of("samples", "batches", "calibration", "seed", "min"),
+            Map.of("evolutionary", Set.of(POPULATION, GENERATIONS, MUTATION, CROSSOVER, BATCHES,
+                            CALIBRATION, SEED, MIN),
+                    "random", Set.of(SAMPLES, BATCHES, CALIBRATION, SEED, MIN),
                     "uniform", Set.of(),
-                    "sample", Set.of("seed", "min")),
+                    "sample", Set.of(SEED, MIN)),
             Map.of());
 
     /** Stimulate options by expansion: {@code until} paces mutation, {@code min} floors uniform draws. */
     public static final Applicability EXPANSION_OPTIONS = new Applicability(EXPANSIONS,
-            Map.of("mutate", Set.of("until", "uncapped"), "uniform", Set.of("min", "uncapped"), "off", Set.of()),
+            Map.of("mutate", Set.of(UNTIL, UNCAPPED), "uniform", Set.of(MIN, UNCAPPED), "off", Set.of()),
             Map.of());
 
     /** Stimulate options by width order: a frozen order stops moving {@code after} a point of training. */
     public static final Applicability ORDER_OPTIONS = new Applicability(WIDTH_ORDERS,
-            Map.of("fixed", Set.of(), "reranked", Set.of(), "frozen", Set.of("after")),
-            Map.of("frozen", List.of("after")));
-
-    /** How a required option is written, for "needs ..." messages. */
-    public static final Map<String, String> OPTION_FORMS = Map.of(
-            "path", "path \"dir\"",
-            "to", "to <sparsity>",
-            "at", "at <step>",
-            "after", "after <point of training>");
+            Map.of("fixed", Set.of(), "reranked", Set.of(), "frozen", Set.of(AFTER)),
+            Map.of("frozen", List.of(AFTER)));
 
     /** Every name above, for completion. */
     public static List<String> allNames() {

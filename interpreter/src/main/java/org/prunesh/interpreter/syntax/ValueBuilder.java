@@ -10,6 +10,7 @@ import org.prunesh.interpreter.ast.IntList;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.QuantityList;
@@ -33,10 +34,12 @@ final class ValueBuilder {
     }
 
     private Option option(ParserRuleContext ctx) {
-        Token key = ctx.getStart();
-        Name name = name(key);
+        Name name = name(ctx.getStart());
+        // OptionKeyTest checks that every option keyword of the grammar has its constant
+        OptionKey key = OptionKey.of(name.text()).orElseThrow(() -> new IllegalStateException(
+                "the grammar's option '" + name.text() + "' has no OptionKey"));
         Value value = ctx.getChildCount() == 1 ? new Flag(name.span()) : value(ctx.getChild(1));
-        return new Option(name, value, spans.of(ctx));
+        return new Option(key, name.span(), value, spans.of(ctx));
     }
 
     private Value value(ParseTree node) {

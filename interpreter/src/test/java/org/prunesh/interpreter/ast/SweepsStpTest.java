@@ -39,7 +39,7 @@ class SweepsStpTest {
         Stmt.Stimulate stimulate = (Stmt.Stimulate) written.get(1);
         Option subnets = stimulate.options().all().get(0);
         Option expansion = stimulate.options().all().get(1);
-        assertEquals(new Stmt.Stimulate(new Options(List.of(subnets, new Option(expansion.key(),
+        assertEquals(new Stmt.Stimulate(new Options(List.of(subnets, new Option(expansion.key(), expansion.keySpan(),
                         new Ident(new Name("off", expansion.value().span())), expansion.span()))), false, stimulate.span()),
                 body.get(1));
         Stmt.Search search = (Stmt.Search) written.get(2);

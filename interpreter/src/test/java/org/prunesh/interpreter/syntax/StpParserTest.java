@@ -10,14 +10,15 @@ import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.Option;
+import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Quantity;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.ast.WidthChoices;
-import org.prunesh.interpreter.resolve.Vocabulary;
 import org.prunesh.interpreter.diag.Span;
+import org.prunesh.interpreter.resolve.Vocabulary;
 
 import java.util.List;
 
@@ -279,6 +280,7 @@ class StpParserTest {
     private static Option option(int line, String key, Value value) {
         Name k = name(line, key);
         int length = value.span().column() + value.span().length() - k.span().column();
-        return new Option(k, value, new Span("stp.prn", line, k.span().column(), length));
+        return new Option(OptionKey.of(key).orElseThrow(), k.span(), value,
+                new Span("stp.prn", line, k.span().column(), length));
     }
 }
