@@ -106,7 +106,9 @@ stimulateStatement   : STIMULATE (OFF | stimulateOption*) SEMI ;
 // `min` is the lowest FLOPs a candidate may keep, as a share of the budget.
 searchStatement      : SEARCH strategyName searchOption* AS archName SEMI ;
 // `extract best "stp-35";` builds the named architecture as a smaller network; the run name is optional.
-extractStatement     : EXTRACT archName string? SEMI ;
+// `extract "ch-50-small";` cuts the last run's channel-pruned network to the smaller one it computes.
+extractStatement     : EXTRACT extractSource SEMI ;
+extractSource        : archName string? | string ;
 
 depthList    : LBRACKET depthRange (COMMA depthRange)* RBRACKET ;
 // `2` or `1..3`: the blocks a stage may keep.

@@ -11,7 +11,7 @@ import java.util.List;
 public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
         Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
         Stmt.Use, Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show, Stmt.ShowConfig,
-        Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract {
+        Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract, Stmt.ExtractPruned {
 
     Span span();
 
@@ -173,4 +173,10 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
 
     /** {@code extract best "stp-35";}: {@code runName} is null when none is given. */
     record Extract(Name arch, Str runName, Span span) implements Stmt { }
+
+    /**
+     * {@code extract "ch-50-small";}: the last run's network, channel-pruned, cut to the smaller
+     * network that computes the same function, saved as run {@code runName}.
+     */
+    record ExtractPruned(Str runName, Span span) implements Stmt { }
 }

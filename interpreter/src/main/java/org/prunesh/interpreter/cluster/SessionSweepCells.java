@@ -64,7 +64,7 @@ public final class SessionSweepCells implements SweepCells {
         Stmt.Sweep sweep = sweeps.get(0);
         for (Stmt s : statements.subList(0, statements.indexOf(sweep))) {
             String what = s instanceof Stmt.Run ? "run" : s instanceof Stmt.PruneNow ? "prune now"
-                    : s instanceof Stmt.Search ? "search" : s instanceof Stmt.Extract ? "extract" : null;
+                    : s instanceof Stmt.Search ? "search" : s instanceof Stmt.Extract || s instanceof Stmt.ExtractPruned ? "extract" : null;
             if (what != null) {
                 throw new NotACellScript(at(s.span()) + ": '" + what + "' before the sweep would be done again by "
                         + "every cell; move it after the sweep or into its own script");

@@ -27,6 +27,7 @@ public final class Executor {
     private final InteractivePruning interactive;
     private final ModelStore store;
     private final StpExecutor stp;
+    private final PrunedExtraction cut;
     private int runsStarted;
     private Resume resume;
     /** Set for one evaluation by {@link #onlyCell}: the sweep cell to carry out; null otherwise. */
@@ -80,6 +81,7 @@ public final class Executor {
         this.interactive = new InteractivePruning(data, new WritePolicy(runsDir, writable), listener);
         this.store = new ModelStore(runsDir, data);
         this.stp = new StpExecutor(runsDir, store, listener);
+        this.cut = new PrunedExtraction(runsDir, store, listener);
     }
 
     /** Where scripts may write; the resolver checks export directories against it. */
@@ -120,6 +122,7 @@ public final class Executor {
                     .withStp(s.stp().withLastSearch(found.record()));
         }
         if (step instanceof Step.Extract ex) return extract(ex, s, ctx);
+        if (step instanceof Step.ExtractPruned ex) return cut.extract(ex, s, ctx.cell().sweep());
         listener.output(output(step, s));
         return s;
     }

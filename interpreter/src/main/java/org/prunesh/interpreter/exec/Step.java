@@ -62,4 +62,7 @@ public sealed interface Step {
 
     /** {@code extract ARCH ["name"];}: {@code runName} is the architecture's name when none is given. */
     record Extract(String arch, String runName, Span span) implements Step { }
+
+    /** {@code extract "name";}: the last run's channel-pruned network cut to size, saved as run {@code runName}. */
+    record ExtractPruned(String runName, Span span) implements Step { }
 }

@@ -17,6 +17,7 @@ import org.prunesh.interpreter.exec.StpLowering;
 import org.prunesh.interpreter.resolve.Resolver.State;
 import org.prunesh.interpreter.results.Metric;
 import org.prunesh.ops.model.ModelSpec;
+import org.prunesh.ops.stp.Extraction;
 
 import java.util.List;
 
@@ -111,6 +112,19 @@ final class Actions {
                 String arch = extract.arch().text();
                 return new Step.Extract(arch, extract.runName() == null ? arch : extract.runName().value(),
                         extract.span());
+            });
+        }
+        if (statement instanceof Stmt.ExtractPruned extract) {
+            needsSetup("extract", extract.span(), facts);
+            runName(extract.runName());
+            return act(st, facts, extract, out, false, () -> {
+                try {
+                    Extraction.requireCuttable(st.planned().model());
+                } catch (IllegalArgumentException e) {
+                    throw new StatementError(extract.span(), "cannot cut a channel-pruned network: " + e.getMessage());
+                }
+                requireRun(st, extract.span(), "extract");
+                return new Step.ExtractPruned(extract.runName().value(), extract.span());
             });
         }
         throw new IllegalStateException("no handler for " + statement.getClass().getSimpleName());

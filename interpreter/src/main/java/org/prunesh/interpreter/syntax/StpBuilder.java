@@ -58,9 +58,13 @@ final class StpBuilder {
                 values.name(ctx.archName().getStart()), span);
     }
 
-    Stmt.Extract extract(PruneParser.ExtractStatementContext ctx, Span span) {
-        return new Stmt.Extract(values.name(ctx.archName().getStart()),
-                ctx.string() == null ? null : values.string(ctx.string().getStart()), span);
+    Stmt extract(PruneParser.ExtractStatementContext ctx, Span span) {
+        PruneParser.ExtractSourceContext source = ctx.extractSource();
+        if (source.archName() == null) {
+            return new Stmt.ExtractPruned(values.string(source.string().getStart()), span);
+        }
+        return new Stmt.Extract(values.name(source.archName().getStart()),
+                source.string() == null ? null : values.string(source.string().getStart()), span);
     }
 
     ArchExpr arch(PruneParser.ArchExprContext ctx) {

@@ -58,7 +58,9 @@ final class SyntaxMessages {
             Map.entry(PruneParser.RULE_expansionName, "an expansion"),
             Map.entry(PruneParser.RULE_strategyName, "a search strategy"),
             Map.entry(PruneParser.RULE_orderName, "a width order"),
-            Map.entry(PruneParser.RULE_archName, "an architecture name"));
+            Map.entry(PruneParser.RULE_archName, "an architecture name"),
+            // the issue pins "extract;" to this message; a quoted run name (extract "small";) is the other form
+            Map.entry(PruneParser.RULE_extractSource, "an architecture name"));
 
     private SyntaxMessages() {
     }

@@ -17,6 +17,7 @@ import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.ast.Value;
 import org.prunesh.interpreter.ast.WidthChoices;
+import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.diag.Span;
 import org.prunesh.interpreter.resolve.Vocabulary;
 
@@ -188,6 +189,17 @@ class StpParserTest {
         assertEquals(new Stmt.Report(name(16, "subnets"), statement(16)), parsed.get(15));
         assertEquals(new Stmt.Report(name(17, "arch"), statement(17)), parsed.get(16));
         assertEquals(new Stmt.Show(name(18, "best"), statement(18)), parsed.get(17));
+    }
+
+    @Test
+    void extractWithOnlyARunNameCutsTheLastChannelPrunedRun() {
+        ParseResult result = new ScriptParser().parse("extract \"ch-small\";", "c.prn");
+        assertEquals(List.of(), result.diagnostics());
+        assertEquals(List.of(new Stmt.ExtractPruned(new Str("ch-small", new Span("c.prn", 1, 9, 10)),
+                new Span("c.prn", 1, 1, 19))), result.script().statements());
+        Diagnostic second = new ScriptParser().parse("extract \"ch-small\" \"b\";", "c.prn").diagnostics().get(0);
+        assertEquals(20, second.span().column());
+        assertEquals("expected ';' to end the extract statement, found \"b\"", second.message());
     }
 
     @Test

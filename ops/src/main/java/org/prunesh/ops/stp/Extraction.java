@@ -71,6 +71,7 @@ public final class Extraction {
      * kept blocks; for a VGG-19, the channels of each convolution.
      */
     public static ModelSpec spec(Network full, StpGraph.Kept kept) {
+        requireCuttable(full.spec());
         if (full.spec() instanceof ModelSpec.Vgg19 || full.spec() instanceof ModelSpec.SubnetVgg19) {
             if (!kept.droppedBlocks().isEmpty()) {
                 throw new IllegalArgumentException("a VGG keeps every layer; blocks " + kept.droppedBlocks()
@@ -82,18 +83,8 @@ public final class Extraction {
             }
             return new ModelSpec.SubnetVgg19(full.spec().width(), channels);
         }
-        int depth;
-        double width;
-        if (full.spec() instanceof ModelSpec.ResNet r) {
-            depth = r.depth();
-            width = r.width();
-        } else if (full.spec() instanceof ModelSpec.SubnetResNet r) {
-            depth = r.depth();
-            width = r.width();
-        } else {
-            throw new IllegalArgumentException("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, "
-                    + "resnet110) or VGG-19, not " + full.spec().name());
-        }
+        int depth = full.spec() instanceof ModelSpec.ResNet r ? r.depth() : ((ModelSpec.SubnetResNet) full.spec()).depth();
+        double width = full.spec().width();
         List<Integer> stream = new ArrayList<>();
         List<List<Integer>> inner = new ArrayList<>();
         for (Architecture.Stage stage : full.architecture().stages()) {
@@ -114,6 +105,18 @@ public final class Extraction {
             inner.add(blocks);
         }
         return new ModelSpec.SubnetResNet(depth, width, stream, inner);
+    }
+
+    /**
+     * Throws unless extraction can cut a network of {@code spec}: a basic-block ResNet or a VGG-19,
+     * or one already cut from them.
+     */
+    public static void requireCuttable(ModelSpec spec) {
+        if (!(spec instanceof ModelSpec.ResNet || spec instanceof ModelSpec.SubnetResNet
+                || spec instanceof ModelSpec.Vgg19 || spec instanceof ModelSpec.SubnetVgg19)) {
+            throw new IllegalArgumentException("extraction needs a basic-block ResNet (resnet20, resnet32, resnet56, "
+                    + "resnet110) or VGG-19, not " + spec.name());
+        }
     }
 
     /** The smaller network, holding copies of the kept weights and running statistics. */
