@@ -112,10 +112,7 @@ class CellFilterTest {
     }
 
     private Session session(CellFilter cells, List<String> out) {
-        return new Session(new SessionConfig(dir.resolve("runs"), dir, false, List.of(), cells), new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(org.prunesh.ops.train.TrainingProgress p) { }
-        });
+        return new Session(new SessionConfig(dir.resolve("runs"), dir, false, List.of(), cells), Collecting.into(out));
     }
 
     /** Run directory names without their time prefix, sorted. */

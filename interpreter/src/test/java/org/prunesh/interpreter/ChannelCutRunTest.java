@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +33,7 @@ class ChannelCutRunTest {
     void aChannelPrunedResNetIsCutToTheSmallerNetworkItComputes() throws IOException {
         assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         List<String> out = new ArrayList<>();
-        SessionListener listener = new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(TrainingProgress progress) { }
-        };
+        SessionListener listener = Collecting.into(out);
         Evaluation e = new Session(new SessionConfig(runs, runs, false), listener).evaluate("""
                 seed 1;
                 data fashion-mnist limit 256 test_limit 64;

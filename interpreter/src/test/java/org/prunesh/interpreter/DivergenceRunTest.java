@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunesh.interpreter.results.RunResults;
-import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +31,7 @@ class DivergenceRunTest {
     Path dir;
 
     private Session session(List<String> out) {
-        return new Session(new SessionConfig(dir.resolve("runs"), dir, false), new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(TrainingProgress progress) { }
-        });
+        return new Session(new SessionConfig(dir.resolve("runs"), dir, false), Collecting.into(out));
     }
 
     private List<Path> runDirs() throws IOException {

@@ -66,10 +66,7 @@ class ReuseRunTest {
 
     private Session session(boolean reuse, List<String> out) {
         return new Session(new SessionConfig(dir.resolve("runs"), dir, false, List.of(), CellFilter.ALL, reuse),
-                new SessionListener() {
-                    @Override public void output(String text) { out.add(text); }
-                    @Override public void progress(org.prunesh.ops.train.TrainingProgress p) { }
-                });
+                Collecting.into(out));
     }
 
     private long runDirs() throws IOException {

@@ -20,10 +20,7 @@ class SaveLoadTest {
     @Test
     void aLoadedModelEvaluatesExactlyAsTheSavedOne() {
         List<String> out = new ArrayList<>();
-        Session session = new Session(new SessionConfig(dir.resolve("runs"), dir, false), new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(org.prunesh.ops.train.TrainingProgress p) { }
-        });
+        Session session = new Session(new SessionConfig(dir.resolve("runs"), dir, false), Collecting.into(out));
         Evaluation e = session.evaluate(String.join("\n",
                 "seed 3;",
                 "data synthetic samples 512 test_samples 128 features 8 classes 4;",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prunesh.ops.train.TrainingProgress;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,10 +51,7 @@ class StpScriptRunTest {
     void searchReportExtractionAndScratchTrainingAgree() throws IOException {
         assumeTrue(Files.isDirectory(FASHION), "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         List<String> out = new ArrayList<>();
-        SessionListener listener = new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(TrainingProgress progress) { }
-        };
+        SessionListener listener = Collecting.into(out);
         Evaluation e = new Session(new SessionConfig(runs, runs, false), listener).evaluate(SCRIPT, "t.prn");
         assertEquals(Outcome.OK, e.outcome(), e.rendered());
 

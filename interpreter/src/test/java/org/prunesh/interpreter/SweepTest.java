@@ -150,10 +150,7 @@ class SweepTest {
     }
 
     private Session session(List<String> out) {
-        return new Session(new SessionConfig(dir.resolve("runs"), dir, false), new SessionListener() {
-            @Override public void output(String text) { out.add(text); }
-            @Override public void progress(org.prunesh.ops.train.TrainingProgress p) { }
-        });
+        return new Session(new SessionConfig(dir.resolve("runs"), dir, false), Collecting.into(out));
     }
 
     private List<Path> runDirs() throws IOException {
