@@ -119,7 +119,8 @@ final class Actions {
             runName(extract.runName());
             return act(st, facts, extract, out, false, () -> {
                 try {
-                    Extraction.requireCuttable(st.planned().model());
+                    // a model loaded from disk is known only when it is loaded; the cut checks it then
+                    if (st.planned().model() != null) Extraction.requireCuttable(st.planned().model());
                 } catch (IllegalArgumentException e) {
                     throw new StatementError(extract.span(), "cannot cut a channel-pruned network: " + e.getMessage());
                 }
