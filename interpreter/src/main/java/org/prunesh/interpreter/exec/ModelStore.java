@@ -7,6 +7,9 @@ import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.train.Checkpoint;
+import org.prunesh.ops.train.EpochMetrics;
+import org.prunesh.ops.train.Evaluator;
+import org.prunesh.ops.train.MaskState;
 import org.prunesh.ops.train.Trainer;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code save "name"} and {@code load "name"}: the current model kept in {@code runs/saved/name/}
@@ -54,6 +58,19 @@ final class ModelStore {
         }
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /**
+     * Saves a network cut from {@code source} and evaluated once (an STP subnet, a channel cut) under
+     * {@code name}, as a run in {@code dir} whose one "epoch" is that evaluation, so that later
+     * statements can load it.
+     */
+    void saveEvaluated(String name, Path dir, Network small, RunRecord source, Evaluator.Result test, double seconds,
+                       DataSpec data) throws IOException {
+        Trainer.Result result = new Trainer.Result(List.of(new EpochMetrics(0, 0, Double.NaN, test.loss(),
+                test.accuracy(), 0, 0, seconds)), MaskState.dense(small, List.of()), 0, seconds, false, Map.of());
+        save(RunDirectory.sanitise(name), new RunRecord(name, dir, small, source.data(), result,
+                LayerTable.of(small, result.masks())), data);
     }
 
     RunRecord load(String name) throws IOException {

@@ -89,7 +89,7 @@ final class PrunedExtraction {
             summary.put("full_params", run.network().parameterCount());
             summary.put("seconds", seconds);
             dir.writeJson("summary.json", summary);
-            StpExecutor.storeAsRun(store, name, dir.path(), cut.network(), run, test, seconds, s);
+            store.saveEvaluated(name, dir.path(), cut.network(), run, test, seconds, s.data());
             return dir.path();
         } catch (IOException e) {
             throw new StatementError(null, "cannot save the extracted network '" + name + "': " + e.getMessage(), e);

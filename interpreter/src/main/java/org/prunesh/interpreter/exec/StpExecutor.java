@@ -21,10 +21,7 @@ import org.prunesh.ops.stp.Scoring;
 import org.prunesh.ops.stp.SearchReport;
 import org.prunesh.ops.stp.SubnetLayout;
 import org.prunesh.ops.stp.UniformWidth;
-import org.prunesh.ops.train.EpochMetrics;
 import org.prunesh.ops.train.Evaluator;
-import org.prunesh.ops.train.MaskState;
-import org.prunesh.ops.train.Trainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -233,23 +230,11 @@ final class StpExecutor {
             summary.put("seconds", seconds);
             dir.writeJson("summary.json", summary);
             dir.writeText("arch.txt", perStage);
-            storeAsRun(store, name, dir.path(), small, run, test, seconds, s);
+            store.saveEvaluated(name, dir.path(), small, run, test, seconds, s.data());
             return dir.path();
         } catch (IOException e) {
             throw new StatementError(null, "cannot save the extracted network '" + name + "': " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Keeps a network cut from {@code run} (dense, evaluated once) in the session's store under
-     * {@code name}, as a run whose one "epoch" is that evaluation, so later statements can use it.
-     */
-    static void storeAsRun(ModelStore store, String name, Path dir, Network small, RunRecord run,
-                           Evaluator.Result test, double seconds, SessionState s) throws IOException {
-        Trainer.Result result = new Trainer.Result(List.of(new EpochMetrics(0, 0, Double.NaN, test.loss(),
-                test.accuracy(), 0, 0, seconds)), MaskState.dense(small, List.of()), 0, seconds, false, Map.of());
-        store.save(RunDirectory.sanitise(name), new RunRecord(name, dir, small, run.data(), result,
-                LayerTable.of(small, result.masks())), s.data());
     }
 
     private static void requireHeldOut(Step.Search st, Dataset data) throws StatementError {

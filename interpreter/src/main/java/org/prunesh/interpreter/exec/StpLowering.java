@@ -26,6 +26,9 @@ public final class StpLowering {
     static final double DEFAULT_TEMPERATURE = org.prunesh.ops.stp.Stimulus.DEFAULT_TEMPERATURE;
     static final StpState.Until DEFAULT_UNTIL = new StpState.Until(50, Quantity.Unit.PERCENT);
 
+    /** The width order without {@code order}; see {@link #order}. */
+    public static final String DEFAULT_ORDER = "frozen";
+
     /** Where a frozen order without {@code after} freezes. */
     static final StpState.Until DEFAULT_AFTER = new StpState.Until(50, Quantity.Unit.PERCENT);
 
@@ -76,7 +79,7 @@ public final class StpLowering {
      * (3 seeds) it gave subnets 0.57 to 2.87 points above the fixed prefix, every seed.
      */
     private static StimulusSpec.Order order(Options o) {
-        return switch (o.name(OptionKey.ORDER).orElse(org.prunesh.interpreter.resolve.Vocabulary.DEFAULT_ORDER)) {
+        return switch (o.name(OptionKey.ORDER).orElse(DEFAULT_ORDER)) {
             case "reranked" -> new StimulusSpec.Reranked();
             case "fixed" -> new StimulusSpec.Fixed();
             default -> new StimulusSpec.Frozen(until(o.quantity(OptionKey.AFTER).orElse(null), DEFAULT_AFTER));

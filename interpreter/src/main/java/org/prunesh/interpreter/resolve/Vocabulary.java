@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.exec.ReportTarget;
+import org.prunesh.interpreter.exec.StpLowering;
 import org.prunesh.ops.prune.Scores;
 
 import static org.prunesh.interpreter.ast.OptionKey.*;
@@ -135,7 +136,7 @@ public final class Vocabulary {
     /** The width order that ranks, then stops at {@code after}. */
     public static final String FROZEN_ORDER = "frozen";
     /** The width order without {@code order} (at half of training unless {@code after} says when). */
-    public static final String DEFAULT_ORDER = FROZEN_ORDER;
+    public static final String DEFAULT_ORDER = StpLowering.DEFAULT_ORDER;
 
     /** The exclusion that clears all others; it stands alone. */
     public static final String EXCLUDE_NONE = "none";
