@@ -23,6 +23,12 @@ Protocol (one request line, one answer line; an answer starting with "error " re
       builds the network, its masks and the batch; replaces the previous setup
   run STEPS                                      -> seconds S
       STEPS training steps on the current setup, timed here (wall clock, perf_counter)
+  profile STEPS                                  -> profile PLAIN PROFILED NAME:CALLS:US ...
+      STEPS steps timed plainly (PLAIN seconds), then STEPS under torch.profiler (PROFILED
+      seconds, the profiler's overhead included); per op name its calls and self CPU time in
+      microseconds over those steps, where the optimizer's and the masking's ops count under the
+      names "optimizer" and "masks" (everything they run) and all else under its own name
+      (aten::... for ops, others for the autograd engine; spaces in a name become "_")
   count MODEL WIDTH CxHxW CLASSES                -> params N
   quit                                           -> (exits)
 """
@@ -35,6 +41,7 @@ import time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.autograd.profiler import record_function
 
 CIFAR_SIZE = 32
 LR = 0.01
@@ -270,11 +277,36 @@ class Setup:
             self.optimizer.zero_grad(set_to_none=True)
             loss = F.cross_entropy(self.net(self.x), self.y)
             loss.backward()
-            self.optimizer.step()
-            with torch.no_grad():
+            with record_function("optimizer"):
+                self.optimizer.step()
+            with record_function("masks"), torch.no_grad():
                 for p, m in self.masks:
                     p.data.mul_(m)
         return time.perf_counter() - start
+
+    def profile(self, steps):
+        """Plain seconds, profiled seconds, and {name: [calls, self CPU us]} over `steps` steps."""
+        plain = self.run(steps)
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU]) as prof:
+            profiled = self.run(steps)
+        return plain, profiled, op_times(prof.events())
+
+
+SCOPES = ("optimizer", "masks")
+
+
+def op_times(events):
+    """Self CPU time per op name; an op inside one of SCOPES counts under the scope's name."""
+    out = {}
+    for e in events:
+        scope, parent = (e.name if e.name in SCOPES else None), e.cpu_parent
+        while scope is None and parent is not None:
+            scope, parent = (parent.name if parent.name in SCOPES else None), parent.cpu_parent
+        entry = out.setdefault(scope or e.name, [0, 0.0])
+        if scope is None or e.name == scope:
+            entry[0] += 1
+        entry[1] += e.self_cpu_time_total
+    return out
 
 
 def answer(words, state):
@@ -289,9 +321,15 @@ def answer(words, state):
         if state.get("setup") is None:
             return "error run before setup"
         return "seconds %.6f" % state["setup"].run(int(words[1]))
+    if command == "profile" and len(words) == 2:
+        if state.get("setup") is None:
+            return "error profile before setup"
+        plain, profiled, ops = state["setup"].profile(int(words[1]))
+        return "profile %.6f %.6f %s" % (plain, profiled, " ".join(
+            "%s:%d:%.1f" % (name.replace(" ", "_"), calls, us) for name, (calls, us) in sorted(ops.items(), key=lambda kv: -kv[1][1])))
     if command == "count" and len(words) == 5:
         return "params %d" % parameter_count(build(words[1], float(words[2]), parse_shape(words[3]), int(words[4])))
-    return "error unknown request '%s'; expected setup, run, count or quit" % " ".join(words)
+    return "error unknown request '%s'; expected setup, run, profile, count or quit" % " ".join(words)
 
 
 def serve(threads):

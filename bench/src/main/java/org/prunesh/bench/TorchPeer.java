@@ -88,6 +88,15 @@ public final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
         return Double.parseDouble(ask("run " + steps, "seconds"));
     }
 
+    /**
+     * {@code steps} steps timed plainly, then {@code steps} under torch.profiler: the words of the
+     * answer after its keyword (plain seconds, profiled seconds, then NAME:CALLS:MICROSECONDS per op),
+     * read by {@link StepProfile#peer}.
+     */
+    public List<String> profile(int steps) {
+        return values(askLine("profile " + steps), "profile", "profile " + steps);
+    }
+
     @Override
     public double cpuSeconds() {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
@@ -115,14 +124,21 @@ public final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
     }
 
     private String ask(String request, String keyword) {
+        String line = askLine(request);
+        try {
+            return value(line, keyword);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("peer answered '" + request + "' with: " + e.getMessage());
+        }
+    }
+
+    private String askLine(String request) {
         try {
             requests.write(request + "\n");
             requests.flush();
-            return value(readLine(), keyword);
+            return readLine();
         } catch (IOException e) {
             throw failure("cannot talk to the peer: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Failure("peer answered '" + request + "' with: " + e.getMessage());
         }
     }
 
@@ -137,13 +153,30 @@ public final class TorchPeer implements TrainingBench.Peer, AutoCloseable {
      * with the peer's own message for {@code "error ..."} and for anything else unexpected.
      */
     static String value(String line, String keyword) {
+        List<String> words = words(line);
+        if (words.size() != 2 || !words.get(0).equals(keyword)) {
+            throw new IllegalArgumentException("expected '" + keyword + " <value>', got '" + line.strip() + "'");
+        }
+        return words.get(1);
+    }
+
+    /** The words after {@code keyword} of an answer that carries several; a {@link Failure} otherwise. */
+    static List<String> values(String line, String keyword, String request) {
+        try {
+            List<String> words = words(line);
+            if (!words.get(0).equals(keyword)) {
+                throw new IllegalArgumentException("expected '" + keyword + " ...', got '" + line.strip() + "'");
+            }
+            return words.subList(1, words.size());
+        } catch (IllegalArgumentException e) {
+            throw new Failure("peer answered '" + request + "' with: " + e.getMessage());
+        }
+    }
+
+    private static List<String> words(String line) {
         String trimmed = line.strip();
         if (trimmed.startsWith("error ")) throw new IllegalArgumentException(trimmed.substring("error ".length()));
-        String[] words = trimmed.split("\\s+");
-        if (words.length != 2 || !words[0].equals(keyword)) {
-            throw new IllegalArgumentException("expected '" + keyword + " <value>', got '" + trimmed + "'");
-        }
-        return words[1];
+        return List.of(trimmed.split("\\s+"));
     }
 
     /** A number as the peer parses it: plain decimal, no exponent, no trailing zeros. */

@@ -109,12 +109,7 @@ public final class TrainingBench {
      */
     public static Result run(String label, Network net, Options options, Peer peer) {
         DataSet data = randomBatch(net, options.batch(), options.seed());
-        List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
-        MaskState masks = MaskState.dense(net, prunable);
-        masks.update(MaskSelector.select(masks.tensorStates(net, null), options.sparsity(),
-                Selection.of(new MagnitudeScore()), Scope.GLOBAL));
-        masks.apply(net);
-        StepRunner stepper = new StepRunner(net, masks, new SgdMomentum(0.01, 0.9, false));
+        StepRunner stepper = stepper(net, options.sparsity());
         stepper.masking(true);
         stepper.steps(data, options.warmup());
         stepper.masking(false);
@@ -154,6 +149,19 @@ public final class TrainingBench {
         return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
                 Spread.of(rates(images, masked)), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
                 peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
+    }
+
+    /**
+     * The bench's optimizer (SGD, lr 0.01, momentum 0.9) on {@code net}, whose weights are pruned
+     * once by global magnitude to {@code sparsity} over the default prunable tensors; masking off.
+     */
+    static StepRunner stepper(Network net, double sparsity) {
+        List<String> prunable = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
+        MaskState masks = MaskState.dense(net, prunable);
+        masks.update(MaskSelector.select(masks.tensorStates(net, null), sparsity,
+                Selection.of(new MagnitudeScore()), Scope.GLOBAL));
+        masks.apply(net);
+        return new StepRunner(net, masks, new SgdMomentum(0.01, 0.9, false));
     }
 
     /** Images per second of each block. */
@@ -196,7 +204,7 @@ public final class TrainingBench {
         return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
-    private static DataSet randomBatch(Network net, int batch, long seed) {
+    static DataSet randomBatch(Network net, int batch, long seed) {
         long features = Arrays.stream(net.sampleShape()).reduce(1, (a, b) -> a * b);
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.randn(DataType.FLOAT, batch, features);

@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -97,6 +99,19 @@ class TorchPeerTest {
                     () -> peer.setup(new BenchModel(new ModelSpec.Mlp(List.of(300, 100), 1), new long[]{1, 28, 28}, 10), 4, 0.9));
             assertEquals("peer answered 'setup mlp 1 4 0.9 1x28x28 10' with: ValueError: unknown model 'mlp';"
                     + " expected lenet5, cnn, vgg19, resnet50 or resnetN (N = 6n+2)", f.getMessage());
+            // a profile of LeNet-5's steps: its convolutions, pooling and linear layers by aten name,
+            // the optimizer's and the masks' ops under their scopes
+            assertEquals(lenet.build(1).parameterCount(), peer.setup(lenet, 4, 0.9));
+            StepProfile.Side profile = StepProfile.peer(peer.profile(2), 2);
+            Map<String, Double> calls = new HashMap<>();
+            profile.ops().forEach(op -> calls.put(op.name(), op.calls()));
+            assertEquals(2.0, calls.get("aten::mkldnn_convolution"), calls.toString());
+            assertEquals(2.0, calls.get("aten::convolution_backward"), calls.toString());
+            assertEquals(2.0, calls.get("aten::max_pool2d_with_indices"), calls.toString());
+            assertEquals(3.0, calls.get("aten::addmm"), calls.toString());
+            assertEquals(1.0, calls.get("optimizer"), calls.toString());
+            assertEquals(1.0, calls.get("masks"), calls.toString());
+            assertTrue(profile.parts().get(StepProfile.Part.CONVOLUTION) > 0 && profile.profiledMs() > 0);
             // still serving after the failure; every network has our parameter count
             for (BenchModel model : MODELS) {
                 assertEquals(model.build(1).parameterCount(), peer.count(model), model.label() + " " + model.shapeText());

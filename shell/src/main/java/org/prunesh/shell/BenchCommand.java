@@ -3,6 +3,7 @@ package org.prunesh.shell;
 import org.prunesh.bench.BenchModel;
 import org.prunesh.bench.LoadProcesses;
 import org.prunesh.bench.SelectionBench;
+import org.prunesh.bench.StepProfile;
 import org.prunesh.bench.TorchPeer;
 import org.prunesh.bench.TrainingBench;
 import org.prunesh.ops.model.Network;
@@ -41,7 +42,9 @@ import java.util.concurrent.Callable;
             "busy-loop processes running through both sides' blocks. Then times",
             "FGGP's selection (gradient ratio 0.5 then magnitude, global) over",
             "ResNet-50's 25.5 M weights against one streaming pass over the",
-            "weights and gradients.",
+            "weights and gradients. --measure profile prints, per model, where a",
+            "masked step's milliseconds go: ours per graph op, PyTorch's per op from",
+            "torch.profiler, grouped by what the ops compute.",
             "LeNet-5 trains on 1x28x28 samples, the others on 3x32x32; 10 classes."
         })
 final class BenchCommand implements Callable<Integer> {
@@ -99,8 +102,13 @@ final class BenchCommand implements Callable<Integer> {
     int load;
 
     @Option(names = "--measure", split = ",", defaultValue = "training,selection", paramLabel = "WHAT",
-            description = "What to measure: training, selection or both (default: ${DEFAULT-VALUE}).")
+            description = "What to measure: training, selection and/or profile (default: ${DEFAULT-VALUE}).")
     List<String> measure;
+
+    @Option(names = "--profile-steps", defaultValue = "16", paramLabel = "N",
+            description = "Steps each side is timed for, unprofiled and profiled, by --measure profile"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int profileSteps;
 
     @Option(names = "--selection-target", defaultValue = "0.3",
             description = "Sparsity the timed selection prunes to from dense (default: ${DEFAULT-VALUE}).")
@@ -117,35 +125,23 @@ final class BenchCommand implements Callable<Integer> {
         TrainingBench.Options options = options();
         boolean training = measures("training");
         boolean selection = measures("selection");
+        boolean profile = measures("profile");
         if (!List.of("auto", "torch", "none").contains(peer)) {
             throw new ParameterException(spec.commandLine(), "--peer must be auto, torch or none, not '" + peer + "'");
         }
         if (load < 0) throw new ParameterException(spec.commandLine(), "--load takes a count of 0 or more, not " + load);
-        if (training) {
+        if (profileSteps < 1) {
+            throw new ParameterException(spec.commandLine(), "--profile-steps takes a count of 1 or more, not " + profileSteps);
+        }
+        if (training || profile) {
             // The load starts after the peer (its start-up is not measured) and before the first
             // warm-up, and is killed before the selection timing.
             try (TorchPeer torch = peer.equals("none") ? null : startPeer(out);
                  LoadProcesses busy = LoadProcesses.start(load)) {
                 out.println(threading(System.getenv(), torch != null));
                 if (load > 0) out.println("load: " + busy.running() + " busy-loop processes (pids " + busy.pids() + ")");
-                List<TrainingBench.Result> results = new ArrayList<>();
-                for (BenchModel model : benchModels) {
-                    out.println("measuring " + model.label() + " (" + model.shapeText() + ") ...");
-                    out.flush();
-                    Network net = model.build(options.seed());
-                    results.add(TrainingBench.run(model.label(), net, options, peerFor(torch, model, net, out)));
-                }
-                out.print(BenchTable.training(results, "torch"));
-                out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
-                        + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch,"
-                        + " round by round");
-                out.print(BenchTable.spread(results, "torch"));
-                if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
-                    out.print(BenchTable.cpu(results, "torch"));
-                    out.println("cores busy = CPU seconds per wall-clock second of each process during each side's blocks;"
-                            + " on an idle 2-core machine the side training uses up to 2, the waiting side ~0");
-                }
-                out.flush();
+                if (profile) profiles(benchModels, options, torch, out);
+                if (training) training(benchModels, options, torch, out);
             }
         }
         if (selection) {
@@ -156,6 +152,40 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.EX_OK;
+    }
+
+    /** The throughput tables: every model in turn, then the tables over all of them. */
+    private void training(List<BenchModel> benchModels, TrainingBench.Options options, TorchPeer torch, PrintWriter out) {
+        List<TrainingBench.Result> results = new ArrayList<>();
+        for (BenchModel model : benchModels) {
+            out.println("measuring " + model.label() + " (" + model.shapeText() + ") ...");
+            out.flush();
+            Network net = model.build(options.seed());
+            results.add(TrainingBench.run(model.label(), net, options, peerFor(torch, model, net, out)));
+        }
+        out.print(BenchTable.training(results, "torch"));
+        out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
+                + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch,"
+                + " round by round");
+        out.print(BenchTable.spread(results, "torch"));
+        if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
+            out.print(BenchTable.cpu(results, "torch"));
+            out.println("cores busy = CPU seconds per wall-clock second of each process during each side's blocks;"
+                    + " on an idle 2-core machine the side training uses up to 2, the waiting side ~0");
+        }
+        out.flush();
+    }
+
+    /** One profile per model, each printed as soon as it is measured. */
+    private void profiles(List<BenchModel> benchModels, TrainingBench.Options options, TorchPeer torch, PrintWriter out) {
+        for (BenchModel model : benchModels) {
+            out.println("profiling " + model.label() + " (" + model.shapeText() + ") ...");
+            out.flush();
+            Network net = model.build(options.seed());
+            TorchPeer peerForModel = peerFor(torch, model, net, out) == null ? null : torch;
+            out.print(BenchTable.profile(StepProfile.run(model.label(), net, options, profileSteps, peerForModel), "torch"));
+            out.flush();
+        }
     }
 
     /**
@@ -208,8 +238,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private boolean measures(String what) {
         for (String m : measure) {
-            if (!m.equals("training") && !m.equals("selection")) {
-                throw new ParameterException(spec.commandLine(), "--measure takes training and/or selection, not '" + m + "'");
+            if (!List.of("training", "selection", "profile").contains(m)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--measure takes training, selection and/or profile, not '" + m + "'");
             }
         }
         return measure.contains(what);

@@ -2,6 +2,7 @@ package org.prunesh.shell;
 
 import org.prunesh.bench.SelectionBench;
 import org.prunesh.bench.Spread;
+import org.prunesh.bench.StepProfile;
 import org.prunesh.bench.TrainingBench;
 
 import java.util.ArrayList;
@@ -89,6 +90,52 @@ final class BenchTable {
                 + f("  selection (MaskSelector)             %8.3f s  %5.2fx the pass%n", r.selectSeconds(),
                 r.selectRatio())
                 + f("  pruning step (copy out, select, set) %8.3f s  %5.2fx the pass%n", r.stepSeconds(), r.stepRatio());
+    }
+
+    /** Ops listed by name under a profile, per side. */
+    static final int PROFILE_OPS = 8;
+
+    /**
+     * A step's milliseconds by part, ours and the peer's side by side with ours over theirs (a time
+     * ratio: above 1 ours is slower), both steps with and without profiling, then each side's
+     * slowest ops by name.
+     */
+    static String profile(StepProfile.Result r, String peerName) {
+        boolean peer = r.peer() != null;
+        List<String> lines = new ArrayList<>();
+        lines.add(f("profile of %s, batch %d, %.0f%% masked: ms per step over %d steps (ours: wall time per graph op;"
+                + " %s: torch.profiler's self CPU time per op)", r.model(), r.batch(), 100 * r.sparsity(), r.steps(),
+                peerName));
+        String header = f("%-30s %8s", "part", "ours");
+        if (peer) header += f(" %8s %11s", peerName, "ours/" + peerName);
+        lines.add(header);
+        for (StepProfile.Part part : StepProfile.Part.values()) {
+            lines.add(row(part.label(), r.ours().parts().get(part), peer ? r.peer().parts().get(part) : Double.NaN, peer));
+        }
+        lines.add(row("step, profiled", r.ours().profiledMs(), peer ? r.peer().profiledMs() : Double.NaN, peer));
+        lines.add(row("step, not profiled", r.ours().plainMs(), peer ? r.peer().plainMs() : Double.NaN, peer));
+        lines.add(ops("ours", r.ours()));
+        if (peer) lines.add(ops(peerName, r.peer()));
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String row(String label, double ours, double theirs, boolean peer) {
+        String line = f("%-30s %8.2f", label, ours);
+        if (!peer) return line;
+        return line + f(" %8.2f %11s", theirs, theirs > 0 ? f("%.2f", ours / theirs) : "-");
+    }
+
+    private static String ops(String side, StepProfile.Side s) {
+        List<String> named = new ArrayList<>();
+        for (StepProfile.Op op : s.ops().subList(0, Math.min(PROFILE_OPS, s.ops().size()))) {
+            named.add(f("%s %s x %.2f", op.name(), plain(op.calls()), op.ms()));
+        }
+        return "  slowest ops of " + side + " (calls x ms per step): " + String.join(", ", named);
+    }
+
+    /** Calls per step: a whole number as one, else two decimals. */
+    private static String plain(double calls) {
+        return calls == Math.rint(calls) ? f("%d", (long) calls) : f("%.2f", calls);
     }
 
     private static String f(String format, Object... args) {

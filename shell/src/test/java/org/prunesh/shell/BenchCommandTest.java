@@ -44,7 +44,7 @@ class BenchCommandTest {
         assertUsageError("bench needs batch, blocks and steps of at least 1 and warmup of at least 0, got batch 0,"
                 + " warmup 5, blocks 5, steps 8", "bench", "--batch", "0");
         err.getBuffer().setLength(0);
-        assertUsageError("--measure takes training and/or selection, not 'speed'", "bench", "--measure", "training,speed");
+        assertUsageError("--measure takes training, selection and/or profile, not 'speed'", "bench", "--measure", "training,speed");
         err.getBuffer().setLength(0);
         assertUsageError("--peer must be auto, torch or none, not 'jax'", "bench", "--peer", "jax");
         err.getBuffer().setLength(0);

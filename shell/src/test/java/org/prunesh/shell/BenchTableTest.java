@@ -3,9 +3,12 @@ package org.prunesh.shell;
 import org.junit.jupiter.api.Test;
 import org.prunesh.bench.SelectionBench;
 import org.prunesh.bench.Spread;
+import org.prunesh.bench.StepProfile;
 import org.prunesh.bench.TrainingBench;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -80,5 +83,41 @@ class BenchTableTest {
                   selection (MaskSelector)                0.900 s   3.00x the pass
                   pruning step (copy out, select, set)    1.500 s   5.00x the pass
                 """, BenchTable.selection(r, "ResNet-50"));
+    }
+
+    @Test
+    void theProfileGivesEachPartOfBothStepsTheirRatioAndTheSlowestOps() {
+        Map<StepProfile.Part, Double> ours = new EnumMap<>(StepProfile.Part.class);
+        Map<StepProfile.Part, Double> theirs = new EnumMap<>(StepProfile.Part.class);
+        for (StepProfile.Part p : StepProfile.Part.values()) {
+            ours.put(p, 1.0);
+            theirs.put(p, 0.5);
+        }
+        ours.put(StepProfile.Part.CONVOLUTION, 120.0);
+        theirs.put(StepProfile.Part.CONVOLUTION, 96.0);
+        theirs.put(StepProfile.Part.POOLING, 0.0);
+        StepProfile.Result r = new StepProfile.Result("resnet20 w0.5", 128, 0.9, 16,
+                new StepProfile.Side(140, 129, ours, List.of(new StepProfile.Op("conv2d_bp", 20, 80),
+                        new StepProfile.Op("conv2d", 22, 40), new StepProfile.Op("add", 0.5, 0.25))),
+                new StepProfile.Side(110, 100.5, theirs, List.of(new StepProfile.Op("aten::convolution_backward", 21, 60))));
+        assertEquals("""
+                profile of resnet20 w0.5, batch 128, 90% masked: ms per step over 16 steps (ours: wall time per graph op; \
+                torch: torch.profiler's self CPU time per op)
+                part                               ours    torch  ours/torch
+                convolution                      120.00    96.00        1.25
+                batch norm (+ReLU)                 1.00     0.50        2.00
+                ReLU                               1.00     0.50        2.00
+                pooling                            1.00     0.00           -
+                linear                             1.00     0.50        2.00
+                loss                               1.00     0.50        2.00
+                other ops                          1.00     0.50        2.00
+                optimizer update                   1.00     0.50        2.00
+                masks re-applied                   1.00     0.50        2.00
+                framework (rest of the step)       1.00     0.50        2.00
+                step, profiled                   129.00   100.50        1.28
+                step, not profiled               140.00   110.00        1.27
+                  slowest ops of ours (calls x ms per step): conv2d_bp 20 x 80.00, conv2d 22 x 40.00, add 0.50 x 0.25
+                  slowest ops of torch (calls x ms per step): aten::convolution_backward 21 x 60.00
+                """, BenchTable.profile(r, "torch"));
     }
 }

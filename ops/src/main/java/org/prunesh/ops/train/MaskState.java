@@ -3,6 +3,7 @@ package org.prunesh.ops.train;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.model.samediff.UpdatePasses;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.prune.TensorState;
 
@@ -44,7 +45,8 @@ public final class MaskState {
     /** Zeroes the pruned weights in place. */
     public void apply(Network net) {
         for (Map.Entry<String, INDArray> e : masks.entrySet()) {
-            net.array(e.getKey()).muli(e.getValue());
+            INDArray weights = net.array(e.getKey());
+            if (!UpdatePasses.multiply(weights, e.getValue())) weights.muli(e.getValue());
         }
     }
 

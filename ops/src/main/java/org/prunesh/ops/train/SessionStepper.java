@@ -12,6 +12,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.FrameIter;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.TrainingSession;
+import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.autodiff.samediff.internal.AbstractSession.VarId;
 import org.nd4j.autodiff.samediff.config.ExecutionResult;
 import org.nd4j.autodiff.samediff.config.SDValue;
@@ -20,13 +21,16 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.SessionArrayCache;
+import org.prunesh.ops.model.samediff.UpdatePasses;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +63,7 @@ public final class SessionStepper {
     private final SessionArrayCache arrays = new SessionArrayCache();
     private final Set<String> trained = new LinkedHashSet<>();
     private final long thread = Thread.currentThread().getId();
+    private OpTimes times;
 
     /** @param sd a graph with its training configuration set */
     public SessionStepper(SameDiff sd) {
@@ -70,8 +75,17 @@ public final class SessionStepper {
         this.session = new Session(gradients);
         session.useArrays(arrays);
         for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) trained.add(v.name());
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                trained.add(v.name());
+                if (v.getGradient() != null) session.paramOf.put(v.getGradient().name(), v.name());
+            }
         }
+    }
+
+    /** Times every following step into {@code into} (per op, see {@link OpTimes}); null stops timing. */
+    public void timeOps(OpTimes into) {
+        times = into;
+        session.times = into;
     }
 
     /**
@@ -81,6 +95,7 @@ public final class SessionStepper {
      *                  for bias, such as Adam, read it; a resumed run passes its true step)
      */
     public Loss step(DataSet batch, long iteration, Listener... listeners) {
+        long start = times == null ? 0 : System.nanoTime();
         TrainingConfig config = sd.getTrainingConfig();
         initializeTraining(sd);
         List<Listener> all = new ArrayList<>(List.of(listeners));
@@ -96,11 +111,15 @@ public final class SessionStepper {
                 config.getDataSetFeatureMapping().get(0), batch.getFeatures(),
                 config.getDataSetLabelMapping().get(0), batch.getLabels());
         session.forgetReleasedIds();
-        Loss loss = session.trainingIteration(config, placeholders, trained, sd.getUpdaterMap(), data,
-                sd.getLossVariables(), all, at);
+        // Regularization is SameDiff's to apply: then the session updates the parameters itself.
+        boolean inline = config.getRegularization() == null || config.getRegularization().isEmpty();
+        session.updates(inline ? sd.getUpdaterMap() : null, config.isMinimize());
+        Loss loss = session.trainingIteration(config, placeholders, inline ? Set.of() : trained, sd.getUpdaterMap(),
+                data, sd.getLossVariables(), all, at);
         config.incrementIterationCount();
         for (Listener l : active) l.operationEnd(sd, Operation.TRAINING);
         arrays.recycle();   // the step is over, listeners included: all of its memory is free again
+        if (times != null) times.step(System.nanoTime() - start);
         return loss;
     }
 
@@ -126,6 +145,13 @@ public final class SessionStepper {
      */
     private static final class Session extends TrainingSession {
         private SessionArrayCache arrays;
+        private OpTimes times;
+        /** Each trained parameter by the name of its gradient. */
+        private final Map<String, String> paramOf = new HashMap<>();
+        /** Non-null while this session applies the updates itself, see {@link #update}. */
+        private Map<String, GradientUpdater> updaters;
+        private boolean minimize;
+        private long lastExec;
 
         Session(SameDiff sd) {
             super(sd);
@@ -134,6 +160,42 @@ public final class SessionStepper {
         void useArrays(SessionArrayCache arrays) {
             this.arrays = arrays;
             setMmgr(arrays);
+        }
+
+        /** Whether {@code op} yields a trained parameter's gradient, which the session then applies. */
+        private boolean updates(SameDiffOp op) {
+            for (String out : op.getOutputsOfOp()) if (paramOf.containsKey(out)) return true;
+            return false;
+        }
+
+        /** With {@code updaters} the next iteration's updates are applied here, else by SameDiff. */
+        void updates(Map<String, GradientUpdater> updaters, boolean minimize) {
+            this.updaters = updaters;
+            this.minimize = minimize;
+        }
+
+        /**
+         * What M2.1's training session does with a gradient (updater, listeners' preUpdate, then
+         * the parameter minus the update), with the subtraction as one Java pass where it applies:
+         * the native one broadcasts the gradient's shape ([1, 1, h, w] against [h, w]) and cost
+         * about 150 µs per tensor whatever its size. Same float operations, same result.
+         */
+        private void update(SameDiffOp op, ExecutionResult result, List<Listener> listeners, At at) {
+            List<String> outputs = op.getOutputsOfOp();
+            for (int i = 0; i < outputs.size(); i++) {
+                String param = paramOf.get(outputs.get(i));
+                if (param == null) continue;
+                INDArray gradient = result.resultAt(i);
+                Variable variable = sameDiff.getVariables().get(param);
+                INDArray weights = variable.getVariable().getArr();
+                updaters.get(param).applyUpdater(gradient, at.iteration(), at.epoch());
+                for (Listener l : listeners) if (l.isActive(at.operation())) l.preUpdate(sameDiff, at, variable, gradient);
+                if (!minimize) {
+                    weights.addi(gradient.reshape(weights.shape()));
+                } else if (!UpdatePasses.subtract(weights, gradient)) {
+                    weights.subi(gradient.reshape(weights.shape()));
+                }
+            }
         }
 
         void forgetReleasedIds() {
@@ -152,6 +214,7 @@ public final class SessionStepper {
                                             List<Listener> listeners, At at) {
             Set<String> required = new HashSet<>(requiredActivations);
             required.addAll(variables);
+            if (updaters != null) required.addAll(paramOf.keySet());
             super.output(List.of(), placeholders, Map.of(), batch, required, listeners, at);
             return Map.of();
         }
@@ -161,9 +224,14 @@ public final class SessionStepper {
         public ExecutionResult doExec(DifferentialFunction op, OpContext ctx, FrameIter frame, Set<VarId> inputs,
                                       Set<VarId> iterationInputs, Set<String> constants,
                                       Map<String, SDValue> otherPlaceholders) {
+            long start = times == null ? 0 : System.nanoTime();
             ExecutionResult result = JavaKernel.run(op, ctx);
-            return result != null ? result
-                    : super.doExec(op, ctx, frame, inputs, iterationInputs, constants, otherPlaceholders);
+            if (result == null) result = super.doExec(op, ctx, frame, inputs, iterationInputs, constants, otherPlaceholders);
+            if (times != null) {
+                lastExec = System.nanoTime() - start;
+                times.op(op.opName(), lastExec);
+            }
+            return result;
         }
 
         /** Unrequested, a gradient would be freed before the optimizer has applied it: hold releases. */
@@ -173,11 +241,17 @@ public final class SessionStepper {
                                           List<Listener> listeners, At at, MultiDataSet batch,
                                           Set<String> requested, Map<String, SDValue> otherPlaceholders) {
             arrays.deferReleases();
+            long start = times == null ? 0 : System.nanoTime();
+            lastExec = 0;
             try {
-                return super.getOutputs(op, frame, inputs, iterationInputs, constantInputs, listeners, at, batch,
-                        requested, otherPlaceholders);
+                ExecutionResult result = super.getOutputs(op, frame, inputs, iterationInputs, constantInputs, listeners,
+                        at, batch, requested, otherPlaceholders);
+                if (updaters != null) update(op.getFirst(), result, listeners, at);
+                return result;
             } finally {
                 arrays.releaseDeferred();
+                if (times != null) times.around(op.getFirst().getOp().opName(), System.nanoTime() - start - lastExec,
+                        updates(op.getFirst()));
             }
         }
     }

@@ -4,6 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
+import org.prunesh.ops.model.samediff.UpdatePasses;
 
 import java.util.Map;
 import java.util.Objects;
@@ -125,6 +126,7 @@ public final class SgdMomentum implements IUpdater {
 
         @Override
         public void applyUpdater(INDArray gradient, int iteration, int epoch) {
+            if (UpdatePasses.momentum(gradient, buf, config.momentum, config.lr.get(), config.nesterov)) return;
             INDArray g = gradient.reshape(buf.shape());
             // buf starts at zero, so the first step gives buf = g exactly as PyTorch's clone does.
             buf.muli(config.momentum).addi(g);

@@ -22,6 +22,7 @@ public final class StepRunner implements PruningListener.StepHooks {
     private final SessionStepper session;
     private final PruningListener listener;
     private boolean masking;
+    private OpTimes times;
 
     /** Sets {@code net}'s training configuration to {@code updater} on its input and label. */
     public StepRunner(Network net, MaskState masks, IUpdater updater) {
@@ -43,6 +44,12 @@ public final class StepRunner implements PruningListener.StepHooks {
         return masking;
     }
 
+    /** Times the following steps per op into {@code into}, masking included; null stops timing. */
+    public void timeOps(OpTimes into) {
+        times = into;
+        session.timeOps(into);
+    }
+
     /** Takes {@code n} steps on {@code data}; returns their wall-clock seconds. */
     public double steps(DataSet data, int n) {
         long start = System.nanoTime();
@@ -62,6 +69,9 @@ public final class StepRunner implements PruningListener.StepHooks {
 
     @Override
     public void afterStep(long step, double loss, Map<String, INDArray> gradients, Map<String, INDArray> before) {
-        if (masking) masks.apply(net);
+        if (!masking) return;
+        long start = System.nanoTime();
+        masks.apply(net);
+        if (times != null) times.extra(System.nanoTime() - start);
     }
 }

@@ -14,6 +14,7 @@ import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.model.Models;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.model.ParamInfo;
+import org.prunesh.ops.model.samediff.UpdatePasses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,11 +105,38 @@ class SessionStepperTest {
         assertStepEqualsHandSgd(new ModelSpec.LeNet5(1.0), new long[]{1, 28, 28});
     }
 
-    private static void assertStepEqualsHandSgd(ModelSpec spec, long[] shape) {
-        Network trained = Models.build(spec, shape, 10, 5, 0);
-        trained.graph().setTrainingConfig(new TrainingConfig.Builder().updater(new Sgd(LR))
+    /**
+     * The Java passes (momentum, the parameter's update) against the native calls they replace,
+     * which stay the path of other backends: three momentum steps of a ResNet end bit for bit equal.
+     */
+    @Test
+    void momentumStepsWithJavaPassesEqualTheNativeCallsExactly() {
+        Network java = resnetWithMomentum();
+        Network nat = Models.copyOf(java);
+        nat.graph().setTrainingConfig(java.graph().getTrainingConfig());
+        DataSet batch = randomBatch(new long[]{3, 32, 32});
+        try {
+            for (Network net : List.of(java, nat)) {
+                UpdatePasses.use(net == java);
+                SessionStepper stepper = new SessionStepper(net.graph());
+                for (int i = 0; i < 3; i++) stepper.step(batch, i);
+            }
+        } finally {
+            UpdatePasses.use(true);
+        }
+        for (String p : names(java)) {
+            assertArrayEquals(nat.array(p).dup().data().asFloat(), java.array(p).dup().data().asFloat(), 0f, p);
+        }
+    }
+
+    private static Network resnetWithMomentum() {
+        Network net = Models.build(new ModelSpec.ResNet(20, 0.25), new long[]{3, 32, 32}, 10, 5, 0);
+        net.graph().setTrainingConfig(new TrainingConfig.Builder().updater(new SgdMomentum(0.05, 0.9, false))
                 .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
-        Network hand = Models.copyOf(trained);
+        return net;
+    }
+
+    private static DataSet randomBatch(long[] shape) {
         SplittableRandom random = new SplittableRandom(11);
         int features = (int) (shape[0] * shape[1] * shape[2]);
         float[][] x = new float[4][features];
@@ -117,7 +145,15 @@ class SessionStepperTest {
             for (int j = 0; j < features; j++) x[i][j] = (float) (random.nextDouble() * 2 - 1);
             y[i][(3 * i + 1) % 10] = 1f;
         }
-        DataSet batch = new DataSet(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+        return new DataSet(Nd4j.createFromArray(x), Nd4j.createFromArray(y));
+    }
+
+    private static void assertStepEqualsHandSgd(ModelSpec spec, long[] shape) {
+        Network trained = Models.build(spec, shape, 10, 5, 0);
+        trained.graph().setTrainingConfig(new TrainingConfig.Builder().updater(new Sgd(LR))
+                .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
+        Network hand = Models.copyOf(trained);
+        DataSet batch = randomBatch(shape);
 
         new SessionStepper(trained.graph()).step(batch, 0);
         Map<String, INDArray> g = Models.copyOf(hand).graph().calculateGradients(

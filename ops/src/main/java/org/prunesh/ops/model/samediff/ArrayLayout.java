@@ -2,6 +2,10 @@ package org.prunesh.ops.model.samediff;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.bytedeco.javacpp.BytePointer;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /** Layout facts the fast paths rely on. */
 public final class ArrayLayout {
@@ -16,5 +20,26 @@ public final class ArrayLayout {
     public static boolean whole(INDArray a) {
         return a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length()
                 && Shape.hasDefaultStridesForShape(a);
+    }
+
+    /**
+     * Like {@link #whole} but ignoring the strides of dimensions of size 1, which address nothing:
+     * SameDiff's updater state is [1, N] with strides [1, 1]. Its elements are its buffer, in C order.
+     */
+    public static boolean dense(INDArray a) {
+        if (a.offset() != 0 || a.data().length() != a.length() || a.ordering() != 'c') return false;
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            if (a.size(d) == 1) continue;
+            if (a.stride(d) != expected) return false;
+            expected *= a.size(d);
+        }
+        return true;
+    }
+
+    /** A whole float array's memory as a native-order byte buffer (a view, no copy): what Java passes address. */
+    static ByteBuffer bytes(INDArray a) {
+        return new BytePointer(a.data().addressPointer()).capacity(a.length() * Float.BYTES).asByteBuffer()
+                .order(ByteOrder.nativeOrder());
     }
 }

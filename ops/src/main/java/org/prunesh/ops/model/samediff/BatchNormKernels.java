@@ -5,14 +5,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce3.Dot;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
 import org.nd4j.linalg.factory.Nd4j;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import static org.prunesh.ops.model.samediff.NativeCalls.of;
 
@@ -56,7 +54,7 @@ final class BatchNormKernels {
             if (training) {
                 m = new double[s.c()];
                 v = new double[s.c()];
-                VectorBatchNorm.statistics(bytes(x), s, m, v);
+                VectorBatchNorm.statistics(ArrayLayout.bytes(x), s, m, v);
             } else {
                 m = values(runningMean);
                 v = values(runningVar);
@@ -71,7 +69,7 @@ final class BatchNormKernels {
                 scale[c] = (float) sc;
                 shift[c] = (float) (b[c] + (centre[c] - m[c]) * sc);
             }
-            VectorBatchNorm.normalise(bytes(x), bytes(y), s, centre, scale, shift, relu);
+            VectorBatchNorm.normalise(ArrayLayout.bytes(x), ArrayLayout.bytes(y), s, centre, scale, shift, relu);
             return;
         }
         forwardNative(x, gamma, beta, runningMean, runningVar, training, eps, relu, y, mean, var);
@@ -95,7 +93,7 @@ final class BatchNormKernels {
             int cs = s.c();
             double[] m = values(mean), v = values(var), gam = values(gamma);
             double[] sumG = new double[cs], sumGx = new double[cs];
-            ByteBuffer xb = bytes(x), gb = bytes(g), yb = y == null ? null : bytes(y);
+            ByteBuffer xb = ArrayLayout.bytes(x), gb = ArrayLayout.bytes(g), yb = y == null ? null : ArrayLayout.bytes(y);
             // sums centred on the mean rounded to float (centre); Σ g (x - mean) adds (centre - mean) Σ g
             float[] centre = floats(m);
             VectorBatchNorm.gradientSums(xb, gb, yb, s, centre, sumG, sumGx);
@@ -113,7 +111,7 @@ final class BatchNormKernels {
             }
             put(dGamma, dg);
             put(dBeta, sumG);
-            VectorBatchNorm.inputGradient(xb, gb, yb, bytes(dx), s, centre, a, training ? b : null, d);
+            VectorBatchNorm.inputGradient(xb, gb, yb, ArrayLayout.bytes(dx), s, centre, a, training ? b : null, d);
             return;
         }
         backwardNative(x, gamma, mean, var, g, y, training, eps, dx, dGamma, dBeta);
@@ -240,12 +238,6 @@ final class BatchNormKernels {
 
     private static VectorBatchNorm.Shape shape(INDArray x) {
         return new VectorBatchNorm.Shape((int) x.size(0), (int) x.size(1), (int) (x.size(2) * x.size(3)));
-    }
-
-    /** The array's memory as a native-order byte buffer (a view, no copy). */
-    private static ByteBuffer bytes(INDArray a) {
-        return new BytePointer(a.data().addressPointer()).capacity(a.length() * Float.BYTES).asByteBuffer()
-                .order(ByteOrder.nativeOrder());
     }
 
     private static float[] floats(double[] values) {

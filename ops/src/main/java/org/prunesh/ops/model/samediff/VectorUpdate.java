@@ -1,0 +1,72 @@
+package org.prunesh.ops.model.samediff;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The optimizer's and the masks' element-wise passes with the Vector API, each one pass over whole
+ * float buffers. Every element gets the same float operations, in the same order, as the native
+ * calls they replace (multiply, then add; no fused multiply-add), so results are equal to them bit
+ * for bit. Loaded only when the vector module is present ({@link UpdatePasses}).
+ */
+final class VectorUpdate {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+
+    private VectorUpdate() {
+    }
+
+    /** buf = buf·mu + g, then g = buf·lr (heavy ball) or g = (g + buf·mu)·lr (Nesterov). */
+    static void momentum(ByteBuffer g, ByteBuffer buf, int n, float mu, float lr, boolean nesterov) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            int at = i * Float.BYTES;
+            FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
+            FloatVector b = FloatVector.fromByteBuffer(S, buf, at, ORDER).mul(mu).add(gv);
+            b.intoByteBuffer(buf, at, ORDER);
+            (nesterov ? gv.add(b.mul(mu)) : b).mul(lr).intoByteBuffer(g, at, ORDER);
+        }
+        for (; i < n; i++) {
+            int at = i * Float.BYTES;
+            float gi = g.getFloat(at);
+            float b = buf.getFloat(at) * mu + gi;
+            buf.putFloat(at, b);
+            g.putFloat(at, (nesterov ? gi + b * mu : b) * lr);
+        }
+    }
+
+    /** y = y - x. */
+    static void subtract(ByteBuffer y, ByteBuffer x, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            int at = i * Float.BYTES;
+            FloatVector.fromByteBuffer(S, y, at, ORDER).sub(FloatVector.fromByteBuffer(S, x, at, ORDER))
+                    .intoByteBuffer(y, at, ORDER);
+        }
+        for (; i < n; i++) {
+            int at = i * Float.BYTES;
+            y.putFloat(at, y.getFloat(at) - x.getFloat(at));
+        }
+    }
+
+    /** y = y·m. */
+    static void multiply(ByteBuffer y, ByteBuffer m, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            int at = i * Float.BYTES;
+            FloatVector.fromByteBuffer(S, y, at, ORDER).mul(FloatVector.fromByteBuffer(S, m, at, ORDER))
+                    .intoByteBuffer(y, at, ORDER);
+        }
+        for (; i < n; i++) {
+            int at = i * Float.BYTES;
+            y.putFloat(at, y.getFloat(at) * m.getFloat(at));
+        }
+    }
+}
