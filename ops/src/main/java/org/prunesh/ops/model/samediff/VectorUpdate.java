@@ -40,6 +40,13 @@ final class VectorUpdate {
         }
     }
 
+    /*
+     * subtract and multiply are written out rather than sharing one loop with the operator as a
+     * parameter: C2 compiles Vector API calls to vector instructions only when the operator is a
+     * constant where the loop is compiled; a shared loop compiled on its own would run the Vector
+     * API's much slower Java fallback.
+     */
+
     /** y = y - x. */
     static void subtract(ByteBuffer y, ByteBuffer x, int n) {
         int bound = S.loopBound(n);
