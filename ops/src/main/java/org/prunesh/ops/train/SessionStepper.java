@@ -189,7 +189,9 @@ public final class SessionStepper {
                 INDArray gradient = result.resultAt(i);
                 Variable variable = sameDiff.getVariables().get(param);
                 INDArray weights = variable.getVariable().getArr();
-                updaters.get(param).applyUpdater(gradient, at.iteration(), at.epoch());
+                GradientUpdater<?> updater = updaters.get(param);
+                if (updater == null) throw new IllegalStateException("no optimizer state for parameter '" + param + "'");
+                updater.applyUpdater(gradient, at.iteration(), at.epoch());
                 for (Listener l : listeners) if (l.isActive(at.operation())) l.preUpdate(sameDiff, at, variable, gradient);
                 if (!minimize) {
                     weights.addi(gradient.reshape(weights.shape()));
