@@ -65,7 +65,7 @@ public final class StepProfile {
         }
     }
 
-    /** @param peer null without a peer */
+    /** @param peer null without a peer's profile */
     public record Result(String model, int batch, double sparsity, int steps, Side ours, Side peer) {
     }
 
@@ -73,16 +73,16 @@ public final class StepProfile {
     }
 
     /**
-     * Warms both sides up, then times {@code steps} masked steps plainly and {@code steps} profiled,
-     * ours (alternating the two, step by step) first, then the peer's (plain, then profiled: its
-     * profiler is started once); {@code peer} (null for none) must be set up for the same model.
+     * Ours: warms up ({@code options.warmup()} steps and at least {@link TrainingBench#WARM_SECONDS}), then times
+     * {@code steps} masked steps with every op timed, alternating step by step with {@code steps}
+     * plain ones, so that drift reaches both alike.
      */
-    public static Result run(String label, Network net, TrainingBench.Options options, int steps, TorchPeer peer) {
+    public static Side ours(Network net, TrainingBench.Options options, int steps) {
         DataSet data = TrainingBench.randomBatch(net, options.batch(), options.seed());
         StepRunner stepper = TrainingBench.stepper(net, options.sparsity());
         stepper.masking(true);
-        stepper.steps(data, options.warmup());
-        // profiled and plain steps alternate, so that warming up and drift reach both alike
+        double warm = stepper.steps(data, options.warmup());
+        while (warm < TrainingBench.WARM_SECONDS) warm += stepper.steps(data, 1);
         OpTimes times = new OpTimes();
         double plain = 0;
         for (int i = 0; i < steps; i++) {
@@ -91,12 +91,21 @@ public final class StepProfile {
             stepper.timeOps(null);
             plain += stepper.steps(data, 1);
         }
-        Side theirs = null;
-        if (peer != null) {
-            peer.seconds(options.warmup());
-            theirs = peer(peer.profile(steps), steps);
+        return ours(times, plain);
+    }
+
+    /**
+     * The peer's, set up for the same model: warm-up, then {@code steps} plain steps and {@code steps}
+     * under its profiler (started once). A failure or an answer it cannot read is a {@link TorchPeer.Failure}.
+     */
+    public static Side peer(TorchPeer peer, TrainingBench.Options options, int steps) {
+        peer.seconds(options.warmup());
+        List<String> answer = peer.profile(steps);
+        try {
+            return peer(answer, steps);
+        } catch (IllegalArgumentException e) {
+            throw new TorchPeer.Failure("unreadable profile: " + e.getMessage());
         }
-        return new Result(label, options.batch(), options.sparsity(), steps, ours(times, plain), theirs);
     }
 
     /** Ours from the op times of {@code times.steps()} steps, which took {@code plainSeconds} unprofiled. */

@@ -165,7 +165,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.print(BenchTable.training(results, "torch"));
         out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
-                + options.warmup() + " warm-up steps; overhead = dense / masked - 1; ours/torch = masked / torch,"
+                + options.warmup() + " warm-up steps (ours: and at least " + (int) TrainingBench.WARM_SECONDS
+                + " s); overhead = dense / masked - 1; ours/torch = masked / torch,"
                 + " round by round");
         out.print(BenchTable.spread(results, "torch"));
         if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
@@ -182,8 +183,16 @@ final class BenchCommand implements Callable<Integer> {
             out.println("profiling " + model.label() + " (" + model.shapeText() + ") ...");
             out.flush();
             Network net = model.build(options.seed());
-            TorchPeer peerForModel = peerFor(torch, model, net, out) == null ? null : torch;
-            out.print(BenchTable.profile(StepProfile.run(model.label(), net, options, profileSteps, peerForModel), "torch"));
+            boolean compared = peerFor(torch, model, net, out) != null;
+            StepProfile.Side ours = StepProfile.ours(net, options, profileSteps);
+            StepProfile.Side theirs = null;
+            try {
+                if (compared) theirs = StepProfile.peer(torch, options, profileSteps);
+            } catch (TorchPeer.Failure e) {
+                out.println("  torch not profiled: " + e.getMessage());
+            }
+            out.print(BenchTable.profile(new StepProfile.Result(model.label(), options.batch(), options.sparsity(),
+                    profileSteps, ours, theirs), "torch"));
             out.flush();
         }
     }
