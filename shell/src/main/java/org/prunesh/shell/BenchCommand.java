@@ -71,7 +71,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--sparsity", defaultValue = "0.9", description = "Sparsity of the masks (default: ${DEFAULT-VALUE}).")
     double sparsity;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps per variant first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps per variant first; ours also warms up at least 5 s, until the JIT has compiled"
+                    + " its Java kernels (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--blocks", defaultValue = "5", description = "Timed blocks per variant (default: ${DEFAULT-VALUE}).")
