@@ -14,6 +14,7 @@ import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.model.samediff.ResidualAdd;
+import org.prunesh.ops.model.samediff.ResidualAddRelu;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -188,6 +189,16 @@ final class GraphBuilder {
     /** A residual sum of two activations of one shape; in a fast graph {@link ResidualAdd} (no gradient copies). */
     Act add(Act a, Act b) {
         SDVariable y = kind == GraphKind.FAST ? new ResidualAdd(sd, a.var(), b.var()).outputVariable() : a.var().add(b.var());
+        return new Act(y, a.channels(), a.height(), a.width());
+    }
+
+    /**
+     * ReLU of a residual sum, the end of a residual block; in a fast graph one op each way
+     * ({@link ResidualAddRelu}), otherwise add then ReLU.
+     */
+    Act addRelu(Act a, Act b) {
+        if (kind != GraphKind.FAST) return relu(add(a, b));
+        SDVariable y = new ResidualAddRelu(sd, a.var(), b.var()).outputVariable();
         return new Act(y, a.channels(), a.height(), a.width());
     }
 

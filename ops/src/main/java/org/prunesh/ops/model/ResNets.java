@@ -122,7 +122,7 @@ final class ResNets {
             streams.start(h.channels(), name + ".shortcut.0", name + ".shortcut.1");
         }
         streams.produced(stage, name + ".conv" + last, name + ".bn" + last);
-        return g.relu(g.add(h, shortcut));
+        return g.addRelu(h, shortcut);
     }
 
     private static Architecture.Block block(String name, boolean projection, String... convs) {

@@ -4,47 +4,27 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the two batch-norm kernel ops share: input 0 is the NCHW activation, the one float
  * argument is epsilon, the one integer argument is 1 when ReLU follows the normalisation in the
  * same op, and the three outputs are one of x's shape and two per-channel vectors.
- * They have no native counterpart: SameDiff copies them by name ({@link OpReplacements}).
  */
-abstract class BatchNormKernelOp extends DynamicCustomOp implements JavaKernel {
+abstract class BatchNormKernelOp extends KernelOp {
 
     BatchNormKernelOp() {
     }
 
     BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps, boolean relu) {
-        super(null, sd, inputs);
+        super(sd, inputs);
         addTArgument(eps);
         addIArgument(relu ? 1 : 0);
-    }
-
-    /** Only asked for when something executes the op natively, which it cannot be. */
-    @Override
-    public long opHash() {
-        throw new IllegalStateException(opName() + " runs in Java only, in SameDiff sessions created after "
-                + "JavaKernel.install(); it was sent to the native executioner (SameDiff.fit is not supported)");
-    }
-
-    /** Epsilon, the only state, travels as the op argument; there is no native op descriptor to read. */
-    @Override
-    public Map<String, Object> propertiesForFunction() {
-        return Map.of();
-    }
-
-    @Override
-    public void setPropertiesForFunction(Map<String, Object> properties) {
     }
 
     @Override
