@@ -21,33 +21,33 @@ final class VectorResidual {
     private VectorResidual() {
     }
 
-    static void addRelu(ByteBuffer a, ByteBuffer b, ByteBuffer y, int n) {
+    /** Elements [from, to). */
+    static void addRelu(ByteBuffer a, ByteBuffer b, ByteBuffer y, int from, int to) {
         FloatVector zero = FloatVector.zero(S);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += S.length()) {
+        int i = from;
+        for (; i + S.length() <= to; i += S.length()) {
             int at = i * Float.BYTES;
             FloatVector s = FloatVector.fromByteBuffer(S, a, at, ORDER).add(FloatVector.fromByteBuffer(S, b, at, ORDER));
             zero.blend(s, s.compare(VectorOperators.GT, 0f)).intoByteBuffer(y, at, ORDER);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             int at = i * Float.BYTES;
             float s = a.getFloat(at) + b.getFloat(at);
             y.putFloat(at, s > 0 ? s : 0f);
         }
     }
 
-    static void reluGradient(ByteBuffer y, ByteBuffer g, ByteBuffer dx, int n) {
+    /** Elements [from, to). */
+    static void reluGradient(ByteBuffer y, ByteBuffer g, ByteBuffer dx, int from, int to) {
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += S.length()) {
+        int i = from;
+        for (; i + S.length() <= to; i += S.length()) {
             int at = i * Float.BYTES;
             FloatVector sign = zero.blend(one, FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f));
             FloatVector.fromByteBuffer(S, g, at, ORDER).mul(sign).intoByteBuffer(dx, at, ORDER);
         }
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             int at = i * Float.BYTES;
             dx.putFloat(at, g.getFloat(at) * (y.getFloat(at) > 0 ? 1f : 0f));
         }

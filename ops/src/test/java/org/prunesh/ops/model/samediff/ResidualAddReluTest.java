@@ -26,9 +26,12 @@ class ResidualAddReluTest {
         JavaKernel.install();
     }
 
+    private static final int THREADS = ChannelParallel.threads();
+
     @AfterEach
     void restore() {
         ResidualPasses.useVector(true);
+        ChannelParallel.threads(THREADS);
     }
 
     /** y = max(a + b, 0); dx = g·sign(y), which keeps the sign of zero: -4·0 is -0. */
@@ -45,10 +48,14 @@ class ResidualAddReluTest {
         assertEquals(5f, d[2], 0f);
     }
 
-    /** The vector passes against the native ops they replace, bit for bit, with and without a vector tail. */
+    /**
+     * The vector passes against the native ops they replace, bit for bit, with and without a vector
+     * tail, and split across two threads (three whole units and a tail).
+     */
     @Test
     void theVectorPassesEqualTheNativeOpsBitForBit() {
-        for (int n : new int[]{37, 1000}) {
+        ChannelParallel.threads(2);
+        for (int n : new int[]{37, 1000, 3 * ResidualPasses.CHUNK + 37}) {
             INDArray a = random(n, 1), b = random(n, 2), g = random(n, 3);
             b.putScalar(0, -a.getFloat(0));   // a sum of exactly 0
             float[][] java = passes(a, b, g, true);
