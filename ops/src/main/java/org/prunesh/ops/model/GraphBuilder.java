@@ -13,7 +13,6 @@ import org.prunesh.ops.model.samediff.FusedBatchNorm;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.Relu;
-import org.prunesh.ops.model.samediff.ResidualAdd;
 import org.prunesh.ops.model.samediff.ResidualAddRelu;
 
 import java.util.ArrayList;
@@ -186,18 +185,12 @@ final class GraphBuilder {
         return new Act(y, x.channels(), x.height(), x.width());
     }
 
-    /** A residual sum of two activations of one shape; in a fast graph {@link ResidualAdd} (no gradient copies). */
-    Act add(Act a, Act b) {
-        SDVariable y = kind == GraphKind.FAST ? new ResidualAdd(sd, a.var(), b.var()).outputVariable() : a.var().add(b.var());
-        return new Act(y, a.channels(), a.height(), a.width());
-    }
-
     /**
-     * ReLU of a residual sum, the end of a residual block; in a fast graph one op each way
-     * ({@link ResidualAddRelu}), otherwise add then ReLU.
+     * ReLU of a residual sum of two activations of one shape, the end of a residual block; in a
+     * fast graph one op each way ({@link ResidualAddRelu}), otherwise SameDiff's add then ReLU.
      */
     Act addRelu(Act a, Act b) {
-        if (kind != GraphKind.FAST) return relu(add(a, b));
+        if (kind != GraphKind.FAST) return relu(new Act(a.var().add(b.var()), a.channels(), a.height(), a.width()));
         SDVariable y = new ResidualAddRelu(sd, a.var(), b.var()).outputVariable();
         return new Act(y, a.channels(), a.height(), a.width());
     }

@@ -7,7 +7,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.Relu;
-import org.prunesh.ops.model.samediff.ResidualAdd;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.prunesh.ops.model.GraphBuilder.Act;
 import org.prunesh.ops.model.samediff.GradientBarrier;
@@ -154,7 +153,7 @@ public final class Models {
     /** Fast when the graph has any of this project's ops (every fast network has a ReLU at least). */
     private static GraphKind kindOf(SameDiff sd) {
         for (DifferentialFunction op : sd.ops()) {
-            if (op instanceof JavaKernel || op instanceof Relu || op instanceof InputConv2D || op instanceof ResidualAdd) {
+            if (op instanceof JavaKernel || op instanceof Relu || op instanceof InputConv2D) {
                 return GraphKind.FAST;
             }
         }

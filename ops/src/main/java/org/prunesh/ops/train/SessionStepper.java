@@ -63,7 +63,6 @@ public final class SessionStepper {
     private final SessionArrayCache arrays = new SessionArrayCache();
     private final Set<String> trained = new LinkedHashSet<>();
     private final long thread = Thread.currentThread().getId();
-    private OpTimes times;
 
     /** @param sd a graph with its training configuration set */
     public SessionStepper(SameDiff sd) {
@@ -84,7 +83,6 @@ public final class SessionStepper {
 
     /** Times every following step into {@code into} (per op, see {@link OpTimes}); null stops timing. */
     public void timeOps(OpTimes into) {
-        times = into;
         session.times = into;
     }
 
@@ -95,6 +93,7 @@ public final class SessionStepper {
      *                  for bias, such as Adam, read it; a resumed run passes its true step)
      */
     public Loss step(DataSet batch, long iteration, Listener... listeners) {
+        OpTimes times = session.times;
         long start = times == null ? 0 : System.nanoTime();
         TrainingConfig config = sd.getTrainingConfig();
         initializeTraining(sd);

@@ -1,5 +1,6 @@
 package org.prunesh.ops.model.samediff;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.bytedeco.javacpp.BytePointer;
@@ -33,6 +34,20 @@ public final class ArrayLayout {
             if (a.size(d) == 1) continue;
             if (a.stride(d) != expected) return false;
             expected *= a.size(d);
+        }
+        return true;
+    }
+
+    /**
+     * Float arrays of one length, each {@link #dense}, small enough to address as one byte buffer:
+     * what the element-wise Java passes take.
+     */
+    static boolean denseFloats(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.dataType() != DataType.FLOAT || a.length() != arrays[0].length()
+                    || a.length() > Integer.MAX_VALUE / Float.BYTES || !dense(a)) {
+                return false;
+            }
         }
         return true;
     }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The end of a residual block, y = max(a + b, 0), as one graph op and one pass ({@link JavaKernel}),
  * instead of an add and a ReLU; its gradient is {@link ReluGradient} of y, passed on to both inputs
- * as it is (as {@link ResidualAdd} does), instead of sign and multiply. The same float operations as
+ * as it is (identities, which SameDiff runs without copying; its own add differentiates through
+ * {@code add_bp}, which writes two copies), instead of sign and multiply. The same float operations as
  * the ops it replaces, so the same results bit for bit ({@code ResidualAddReluTest}).
  */
 public final class ResidualAddRelu extends ElementwiseKernelOp {

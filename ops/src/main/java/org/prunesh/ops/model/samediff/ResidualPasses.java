@@ -1,6 +1,5 @@
 package org.prunesh.ops.model.samediff;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -65,13 +64,6 @@ final class ResidualPasses {
     }
 
     private static boolean vectorable(INDArray... arrays) {
-        if (!vector) return false;
-        for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || !ArrayLayout.dense(a) || a.length() != arrays[0].length()
-                    || a.length() > Integer.MAX_VALUE / Float.BYTES) {
-                return false;
-            }
-        }
-        return true;
+        return vector && ArrayLayout.denseFloats(arrays);
     }
 }

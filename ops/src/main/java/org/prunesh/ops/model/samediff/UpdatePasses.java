@@ -1,6 +1,5 @@
 package org.prunesh.ops.model.samediff;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -52,8 +51,6 @@ public final class UpdatePasses {
     }
 
     private static boolean applies(INDArray a, INDArray b) {
-        return enabled && a.length() == b.length() && a.length() <= Integer.MAX_VALUE / Float.BYTES
-                && a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT
-                && ArrayLayout.dense(a) && ArrayLayout.dense(b);
+        return enabled && ArrayLayout.denseFloats(a, b);
     }
 }
