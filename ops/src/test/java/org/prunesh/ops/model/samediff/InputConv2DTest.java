@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * The weight-only gradient of a convolution of a placeholder against a direct evaluation of
+ * The weight-only gradient of a convolution of a placeholder (and both gradients on a 2x2 input),
+ * with oneDNN and with {@code -Dprunesh.conv=native} (forward convolutions), against a direct evaluation of
  * dW[kh, kw, i, o] = Σ x[n, i, h + kh - p, w + kw - p] · g[n, o, h, w] in double precision, with
  * g = dL/dy given by the loss Σ y·c for literal c.
  */
@@ -23,12 +24,23 @@ class InputConv2DTest {
 
     @Test
     void threeByThreePaddedWithoutBias() {
-        check(3, 1, false);
+        both(() -> check(3, 1, false));
     }
 
     @Test
     void fiveByFiveUnpaddedWithBias() {
-        check(5, 0, true);
+        both(() -> check(5, 0, true));
+    }
+
+    /** Through oneDNN ({@link Conv2dGrad}) and, as without it, through forward convolutions. */
+    private static void both(Runnable test) {
+        test.run();
+        System.setProperty(OneDnn.PROPERTY, "native");
+        try {
+            test.run();
+        } finally {
+            System.clearProperty(OneDnn.PROPERTY);
+        }
     }
 
     private static void check(int k, int p, boolean bias) {
@@ -72,6 +84,10 @@ class InputConv2DTest {
      */
     @Test
     void smallActivationGetsBothGradientsFromForwardConvolutions() {
+        both(InputConv2DTest::smallActivation);
+    }
+
+    private static void smallActivation() {
         int n = 3, ci = 4, co = 5, k = 3, p = 1, h = 2, w = 2;
         double[] x = values(n * ci * h * w, 0.29), c = values(n * co * h * w, 0.53), wt = values(k * k * ci * co, 0.17);
         SameDiff sd = SameDiff.create();

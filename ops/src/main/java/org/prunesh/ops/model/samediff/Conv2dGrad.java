@@ -1,0 +1,86 @@
+package org.prunesh.ops.model.samediff;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.shape.LongShapeDescriptor;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The input and weight gradients of a convolution as one graph op computed by {@link ConvBackward}
+ * (oneDNN's direct algorithm), in place of libnd4j's {@code conv2d_bp}. Inputs x, the weights and
+ * dL/dy; integer arguments those of the forward {@code conv2d} and 1 when dL/dx is wanted; outputs
+ * dL/dx (when wanted) and dL/dW. A layer fed the data needs no dL/dx, which {@code conv2d_bp} always
+ * computes (for 3 input channels as long as for 16). Both come
+ * out of one op, which matters in training: SameDiff updates the weights in place as soon as their
+ * gradient exists, and dx has read them by then.
+ */
+public final class Conv2dGrad extends KernelOp {
+
+    static final String NAME = "prunesh_conv2d_bp";
+
+    static {
+        OpReplacements.registerKernel(NAME, Conv2dGrad.class);
+        JavaKernel.install();
+    }
+
+    /** For SameDiff's copies; the convolution's arguments are restored from the op arguments. */
+    public Conv2dGrad() {
+    }
+
+    /** {@code inputGradient} false: dW only (a layer fed the data), one output. */
+    Conv2dGrad(SameDiff sd, SDVariable x, SDVariable weights, SDVariable gradient, long[] convArgs, boolean inputGradient) {
+        super(sd, x, weights, gradient);
+        addIArgument(Arrays.copyOf(convArgs, ConvArgs.ARGS));
+        addIArgument(inputGradient ? 1 : 0);
+    }
+
+    /** The argument after the convolution's: 1 when dx is computed. */
+    private static boolean inputGradient(long[] args) {
+        return args.length <= ConvArgs.ARGS || args[ConvArgs.ARGS] == 1;
+    }
+
+    @Override
+    public String opName() {
+        return NAME;
+    }
+
+    @Override
+    public int getNumOutputs() {
+        return inputGradient(iArgs()) ? 2 : 1;
+    }
+
+    @Override
+    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
+        return Collections.nCopies(getNumOutputs(), inputTypes.get(0));
+    }
+
+    /** x's shape (when dx is computed) and the weights' (none while they are unknown). */
+    @Override
+    public List<LongShapeDescriptor> calculateOutputShape(OpContext oc) {
+        INDArray x = oc != null ? oc.getInputArray(0) : arg(0).getArr();
+        INDArray w = oc != null ? oc.getInputArray(1) : arg(1).getArr();
+        if (x == null || w == null) return List.of();
+        LongShapeDescriptor dw = LongShapeDescriptor.fromShape(w.shape(), w.dataType());
+        return inputGradient(iArgs()) ? List.of(LongShapeDescriptor.fromShape(x.shape(), x.dataType()), dw) : List.of(dw);
+    }
+
+    @Override
+    public void execute(OpContext ctx) {
+        long[] args = ctx.getIArguments().stream().mapToLong(Long::longValue).toArray();
+        List<INDArray> out = ctx.getOutputArrays();
+        boolean dx = inputGradient(args);
+        ConvBackward.gradients(ctx.getInputArray(0), ctx.getInputArray(1), ctx.getInputArray(2),
+                Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dx ? 1 : 0));
+    }
+
+    @Override
+    public List<SDVariable> doDiff(List<SDVariable> gradient) {
+        throw new UnsupportedOperationException("second derivatives of a convolution are not supported");
+    }
+}

@@ -1,0 +1,51 @@
+package org.prunesh.ops.model.samediff;
+
+import org.bytedeco.dnnl.memory;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
+
+/** libnd4j's conv2d arguments as oneDNN takes them, for {@link ConvForward} and {@link ConvBackward}. */
+final class ConvArgs {
+
+    private ConvArgs() {
+    }
+
+    /** How many integer arguments libnd4j's conv2d takes. */
+    static final int ARGS = 11;
+
+    /** Explicit padding, NCHW, [kH, kW, in, out] weights: what the oneDNN paths take. */
+    static boolean supports(long[] args) {
+        return args.length == ARGS && args[8] == 0 && args[9] == 0 && args[10] == 0;
+    }
+
+    static void require(long[] args) {
+        if (!supports(args)) throw new IllegalArgumentException("oneDNN convolutions take explicit padding, NCHW and "
+                + "[kH, kW, in, out] weights; got arguments " + Arrays.toString(args));
+    }
+
+    /** The array itself when oneDNN can address it as a plain buffer, else a C-ordered copy. */
+    static INDArray whole(INDArray a) {
+        return ArrayLayout.whole(a) ? a : a.dup('c');
+    }
+
+    /** oneDNN's logical weight dimensions [out, in, kH, kW] of ND4J's [kH, kW, in, out]. */
+    static long[] oneDnnWeights(long[] w) {
+        return new long[]{w[3], w[2], w[0], w[1]};
+    }
+
+    /**
+     * Strides, dilations (oneDNN counts the gaps: d - 1), left padding and libnd4j's right padding
+     * (what makes the output size come out exactly) of x [N, C, H, W] to y [N, O, Ho, Wo].
+     */
+    static long[][] geometry(long[] x, long[] y, long[] a) {
+        long[] padR = {(y[2] - 1) * a[2] + (a[0] - 1) * a[6] + 1 - x[2] - a[4],
+                (y[3] - 1) * a[3] + (a[1] - 1) * a[7] + 1 - x[3] - a[5]};
+        return new long[][]{{a[2], a[3]}, {a[6] - 1, a[7] - 1}, {a[4], a[5]}, padR};
+    }
+
+    /** A float array of these dimensions in whatever layout the primitive picks. */
+    static memory.desc any(long[] dims) {
+        return new memory.desc(dims, memory.data_type.f32, memory.format_tag.any);
+    }
+}
