@@ -41,6 +41,14 @@ final class ChainSelect {
         if (prune <= 0) {
             return Picked.NONE;
         }
+        if (active >= LowestSelect.SMALL && StreamSelect.applies(group, selection)) {
+            return StreamSelect.lowest(group, prune, active, selection, context);
+        }
+        return pooled(group, prune, active, selection, context);
+    }
+
+    /** {@link #lowest} with the pool in arrays, for {@code 1 <= prune <= active}: any score, any unit. */
+    static Picked pooled(List<UnitLayer> group, int prune, int active, Selection selection, SelectionContext context) {
         int[] pool = new int[active];
         int[] bits = new int[active];
         int[] counts = active >= LowestSelect.SMALL ? new int[LowestSelect.BUCKETS] : null;

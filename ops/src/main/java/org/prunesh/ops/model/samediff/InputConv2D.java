@@ -19,29 +19,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SameDiff's 2-D convolution with two cheaper gradients for stride-1 NCHW layers, where libnd4j's
- * {@code conv2d_bp} (oneDNN) is slow:
- * <ul>
- * <li>When no trainable variable is upstream of the input (the first layer, fed the input
- * placeholder), only the weight gradient is computed. {@code conv2d_bp} always also computes the
- * input gradient, and for 3 input channels oneDNN takes as long as for 16: on [128, 3, 32, 32]
- * with 16 filters 14.6 ms (one thread) where PyTorch, which skips it, needs about 1; this way 7.8.
- * <li>On activations of at most {@value #SMALL_SPATIAL} pixels (VGG-19's 2x2 stage) both gradients
- * come from forward convolutions: 1.35 ms against 2.35 for [128, 128, 2, 2] at two threads. At 4x4
- * and above {@code conv2d_bp} was faster.
- * </ul>
- * The weight gradient is itself a convolution, of the input with the batch as channels by the
- * output gradient as filters, and the input gradient one of the output gradient by the weights
- * flipped in space with in and out swapped:
+ * SameDiff's 2-D convolution, computed by oneDNN 2.5 directly on the CPU backend ({@link OneDnn}):
+ * the forward through {@link ConvForward}, both gradients through one {@link Conv2dGrad}, or only
+ * the weight gradient when no trainable variable is upstream of the input (the first layer, fed the
+ * input placeholder; {@code conv2d_bp} always also computes the input gradient, and for 3 input
+ * channels takes as long as for 16).
+ *
+ * <p>Elsewhere (another backend, {@code -Dprunesh.conv=native}) libnd4j's conv2d and conv2d_bp, with
+ * two cheaper gradients for stride-1 layers: the first layer's weight gradient alone, and on
+ * activations of at most {@value #SMALL_SPATIAL} pixels (VGG-19's 2x2 stage) both gradients, from
+ * forward convolutions (1.35 ms against conv2d_bp's 2.35 for [128, 128, 2, 2] at two threads). The
+ * weight gradient is itself a convolution, of the input with the batch as channels by the output
+ * gradient as filters, and the input gradient one of the output gradient by the weights flipped in
+ * space with in and out swapped:
  * <pre>
  *   dW[kh, kw, i, o] = Σ_{n,h,w} x[n, i, h + kh - p, w + kw - p] · g[n, o, h, w]
  *                    = conv(x as [I, N, H, W], g as filters [O, N, Ho, Wo], padding p)[i, o, kh, kw]
  *   dx = conv(g, W[k-1-kh, k-1-kw, o, i], padding k - 1 - p)
  * </pre>
- * Every other convolution gets both gradients from one {@link Conv2dGrad} (oneDNN's direct
- * algorithm, about twice as fast as {@code conv2d_bp} on ResNet-20's layers), or from
- * {@code conv2d_bp} where that does not apply ({@link OneDnn}). Registered for the native op, so the
- * gradient function's copies are this class ({@link OpReplacements}).
+ * Registered for the native op, so the gradient function's copies are this class ({@link OpReplacements}).
  */
 public final class InputConv2D extends Conv2D implements JavaKernel {
 
