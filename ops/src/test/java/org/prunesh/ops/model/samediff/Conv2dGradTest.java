@@ -12,6 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.prunesh.ops.model.samediff.InputConv2DTest.floats;
+import static org.prunesh.ops.model.samediff.InputConv2DTest.values;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,18 +132,5 @@ class Conv2dGradTest {
             y[((n * CO + o) * oh + r) * ow + q] = sum;
         }
         return y;
-    }
-
-    /** A fixed, irregular sequence in [-1, 1). */
-    private static double[] values(int size, double step) {
-        double[] v = new double[size];
-        for (int i = 0; i < size; i++) v[i] = ((i * step) % 2.0) - 1.0;
-        return v;
-    }
-
-    private static INDArray floats(double[] values) {
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
-        return Nd4j.createFromArray(f);
     }
 }

@@ -115,13 +115,13 @@ class InputConv2DTest {
     }
 
     /** A fixed, irregular sequence in [-1, 1). */
-    private static double[] values(int size, double step) {
+    static double[] values(int size, double step) {
         double[] v = new double[size];
         for (int i = 0; i < size; i++) v[i] = ((i * step) % 2.0) - 1.0;
         return v;
     }
 
-    private static INDArray floats(double[] values) {
+    static INDArray floats(double[] values) {
         float[] f = new float[values.length];
         for (int i = 0; i < f.length; i++) f[i] = (float) values[i];
         return Nd4j.createFromArray(f);
