@@ -17,6 +17,12 @@ import java.util.stream.IntStream;
  */
 final class StreamSelect {
 
+    /**
+     * Whether the passes are vectorised ({@link BracketCut}): when the Vector API module is there
+     * (the launcher and the tests add it). Tests switch it off to run the histogram and the scalar write.
+     */
+    static volatile boolean vector = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
     private StreamSelect() {
     }
 
@@ -41,14 +47,14 @@ final class StreamSelect {
         for (int k = 0; k < chain.stages; k++) {
             Stage stage = selection.stages().get(k);
             long keep = stage.isLast() ? prune : Math.min(size, stage.pool().poolSize(prune, active, context));
-            chain.cuts[k] = keep < size ? chain.cut(k, (int) keep) : Long.MAX_VALUE;
+            chain.cuts[k] = keep < size ? chain.cut(k, (int) keep, size) : Long.MAX_VALUE;
             size = (int) Math.min(keep, size);
         }
         return new ChainSelect.Picked(chain.pool(size), size);
     }
 
     /** The group's arrays, the cuts found so far, and passes over the units split in parts. */
-    private static final class Chain {
+    static final class Chain {
         final int stages, layers;
         final float[][][] scores;
         final boolean[][] active;
@@ -94,7 +100,11 @@ final class StreamSelect {
          * The key of the {@code keep}-th lowest unit by stage {@code k} in the pool after stage
          * {@code k - 1}, for {@code keep} at least 1 and below the pool's size.
          */
-        long cut(int k, int keep) {
+        long cut(int k, int keep, int size) {
+            if (vector) {
+                long cut = BracketCut.cut(this, k, keep, size);
+                if (cut != BracketCut.MISSED) return cut;
+            }
             int[][] partCounts = new int[parts][];
             IntStream.range(0, parts).parallel().forEach(p -> {
                 int[] counts = new int[LowestSelect.BUCKETS];
@@ -157,15 +167,16 @@ final class StreamSelect {
                 for (int l = 0; l < layers; l++) m = write(units, m, l, 0, active[l].length);
                 return units;
             }
-            int[] at = new int[parts];
-            for (int p = 1; p < parts; p++) at[p] = at[p - 1] + lastCut[p - 1];
+            int[] at = new int[parts + 1];
+            for (int p = 1; p <= parts; p++) at[p] = at[p - 1] + lastCut[p - 1];
             IntStream.range(0, parts).parallel().forEach(part -> {
-                // each part fills its own array (with the slack slot) and copies its share in
-                int[] mine = new int[lastCut[part] + 1];
-                int[] n = {0};
-                forPart(part, (l, from, to) -> n[0] = write(mine, n[0], l, from, to));
-                System.arraycopy(mine, 0, units, at[part], lastCut[part]);
+                int[] n = {at[part]};
+                forPart(part, (l, from, to) -> n[0] = write(units, n[0], l, from, to));
             });
+            // a part's writes past its share all land on the next part's first slot: put that back
+            for (int p = 1; p < parts; p++) {
+                if (lastCut[p] > 0) units[at[p]] = firstMember(p);
+            }
             return units;
         }
 
@@ -175,6 +186,7 @@ final class StreamSelect {
          * decides whether the end moves past it, so {@code out} needs one slot of slack.
          */
         private int write(int[] out, int m, int l, int from, int to) {
+            if (vector) return BracketCut.write(this, out, m, l, from, to);
             for (int i = from, index = offsets[l] + from; i < to; i++, index++) {
                 out[m] = index;
                 m += member(l, i, index, stages);
@@ -182,8 +194,19 @@ final class StreamSelect {
             return m;
         }
 
+        /** The lowest group index of part {@code p} in the final pool (the part has one). */
+        private int firstMember(int p) {
+            int[] first = {-1};
+            forPart(p, (l, from, to) -> {
+                for (int i = from, index = offsets[l] + from; i < to && first[0] < 0; i++, index++) {
+                    if (member(l, i, index, stages) == 1) first[0] = index;
+                }
+            });
+            return first[0];
+        }
+
         /** Which part group index {@code index} belongs to (the inverse of {@link #forPart}'s split). */
-        private int partOf(int index) {
+        int partOf(int index) {
             int p = (int) ((long) index * parts / total);
             while (p + 1 < parts && total * (p + 1) / parts <= index) p++;
             while (p > 0 && total * p / parts > index) p--;
@@ -191,7 +214,7 @@ final class StreamSelect {
         }
 
         /** Runs {@code body} over part {@code p} of the group's units, layer by layer. */
-        private void forPart(int p, Segment body) {
+        void forPart(int p, Segment body) {
             long from = total * p / parts, to = total * (p + 1) / parts;
             for (int l = 0; l < layers; l++) {
                 long start = offsets[l], end = start + active[l].length;
@@ -202,7 +225,7 @@ final class StreamSelect {
     }
 
     /** Units {@code [from, to)} of layer {@code l}. */
-    private interface Segment {
+    interface Segment {
         void run(int l, int from, int to);
     }
 }

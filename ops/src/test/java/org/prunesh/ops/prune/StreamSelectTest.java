@@ -20,9 +20,53 @@ class StreamSelectTest {
 
     @Test
     void picksWhatThePoolArraysPick() {
+        picksWhatThePoolArraysPick(true);
+    }
+
+    /** The histogram passes and the scalar write, as without the Vector API module. */
+    @Test
+    void picksWhatThePoolArraysPickWithoutVectors() {
+        picksWhatThePoolArraysPick(false);
+    }
+
+    private static void picksWhatThePoolArraysPick(boolean vector) {
+        boolean before = StreamSelect.vector;
+        StreamSelect.vector = vector;
+        try {
+            compareWithPooled(tiedLayers());
+        } finally {
+            StreamSelect.vector = before;
+        }
+    }
+
+    /**
+     * Units the sample never sees (between its runs) hold the largest scores, so the sample's bracket
+     * for a 90% cut lies below the true cut: the bracket misses and the histogram finds the cut.
+     */
+    @Test
+    void aBracketThatMissesFallsBackToTheHistogram() {
+        int size = 200_000;
+        float[] w = new float[size], g = new float[size];
+        boolean[] sampled = new boolean[size];
+        int runs = BracketCut.SAMPLES / BracketCut.RUN;
+        for (int r = 0; r < runs; r++) {
+            for (int i = (int) ((long) size * r / runs), j = 0; j < BracketCut.RUN; i++, j++) sampled[i] = true;
+        }
+        for (int i = 0; i < size; i++) {
+            w[i] = sampled[i] ? (i % 1000) / 1000f : 1000f + i % 7;
+            g[i] = w[i];
+        }
+        boolean[] all = new boolean[size];
+        java.util.Arrays.fill(all, true);
+        List<UnitLayer> group = List.of(new UnitLayer.Elements(new TensorState("t", new long[]{size}, w, g, all)));
+        StreamSelect.Chain chain = new StreamSelect.Chain(group, Selection.of(MAGNITUDE));
+        assertEquals(BracketCut.MISSED, BracketCut.cut(chain, 0, size * 9 / 10, size));
+        compareWithPooled(group);
+    }
+
+    private static List<UnitLayer> tiedLayers() {
         Random rnd = new Random(7);
         List<UnitLayer> group = new ArrayList<>();
-        int active = 0;
         for (int size : new int[]{40000, 17, 23000, 5000}) {
             float[] w = new float[size], g = new float[size];
             boolean[] mask = new boolean[size];
@@ -35,10 +79,14 @@ class StreamSelectTest {
             w[1] = Float.NaN;
             g[2] = Float.NEGATIVE_INFINITY;
             w[3] = -0.0f;
-            TensorState t = new TensorState("t" + size, new long[]{size}, w, g, mask);
-            group.add(new UnitLayer.Elements(t));
-            active += t.activeCount();
+            group.add(new UnitLayer.Elements(new TensorState("t" + size, new long[]{size}, w, g, mask)));
         }
+        return group;
+    }
+
+    private static void compareWithPooled(List<UnitLayer> group) {
+        int active = 0;
+        for (UnitLayer layer : group) active += layer.activeCount();
         List<Selection> selections = List.of(Selection.of(GRADIENT, 0.5, MAGNITUDE), Selection.of(MAGNITUDE),
                 Selection.of(MAGNITUDE, 0.9, GRADIENT),
                 new Selection(List.of(Stage.of(GRADIENT, 0.8), Stage.of(MAGNITUDE, 0.5), Stage.last(GRADIENT))));

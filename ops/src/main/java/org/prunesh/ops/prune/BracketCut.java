@@ -1,0 +1,189 @@
+package org.prunesh.ops.prune;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+/**
+ * A stage's cut ({@link StreamSelect.Chain#cut}) in one vectorised pass instead of a histogram
+ * pass and a boundary pass: a sample of the pool brackets the cut's score between two values, one
+ * pass counts the pool's units below the bracket and collects those inside it (a few percent), and
+ * the cut is ranked exactly among those. The histogram's random increments do not vectorise; the
+ * counting does. When the sample's bracket misses the cut (a very skewed pool), the histogram runs.
+ * Needs the Vector API module: {@link StreamSelect#vector} says whether to use it, and this class
+ * is not loaded otherwise.
+ */
+final class BracketCut {
+
+    /** Returned when the bracket did not hold the cut; never a key (keys are non-negative). */
+    static final long MISSED = Long.MIN_VALUE;
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+    private static final int LANES = I.length();
+    private static final int NAN_BITS = Float.floatToIntBits(Float.NaN);
+    private static final IntVector ZERO = IntVector.zero(I), IOTA = ZERO.addIndex(1);
+    /** Units the bracket is estimated from, taken in runs of neighbours spread evenly over the group. */
+    static final int SAMPLES = 1 << 16, RUN = 64;
+    /** Below this many sampled pool units the bracket is too loose to pay; the histogram runs. */
+    private static final int MIN_SAMPLED = 2048;
+
+    private BracketCut() {
+    }
+
+    /** {@link StreamSelect.Chain#cut}'s result, or {@link #MISSED}. */
+    static long cut(StreamSelect.Chain chain, int k, int keep, int size) {
+        int[] sample = sample(chain, k);
+        if (sample.length < MIN_SAMPLED || F.length() != LANES) return MISSED;
+        double q = (double) keep / size, n = sample.length;
+        // four standard errors of the sample quantile, and some for neighbours in a run being worth
+        // less than independent draws; a miss costs the histogram's two passes, not a wrong cut
+        double slack = 4 * Math.sqrt(q * (1 - q) / n) + 8 / n;
+        int loAt = (int) Math.floor((q - slack) * n) - 1, hiAt = (int) Math.ceil((q + slack) * n);
+        int lo = loAt < 0 ? Integer.MIN_VALUE : sample[loAt];
+        int hi = hiAt >= sample.length ? Integer.MAX_VALUE : sample[hiAt];
+
+        int parts = chain.parts;
+        long[] below = new long[parts];
+        long[][] keys = new long[parts][];
+        int[] found = new int[parts];
+        IntStream.range(0, parts).parallel().forEach(p -> {
+            Collector c = new Collector();
+            chain.forPart(p, (l, from, to) -> c.count(chain, k, l, from, to, lo, hi));
+            below[p] = c.below;
+            keys[p] = c.keys;
+            found[p] = c.n;
+        });
+        long under = 0, inside = 0;
+        for (int p = 0; p < parts; p++) {
+            under += below[p];
+            inside += found[p];
+        }
+        if (under >= keep || under + inside < keep) return MISSED;
+        long[] all = new long[(int) inside];
+        int at = 0;
+        for (int p = 0; p < parts; p++) {
+            System.arraycopy(keys[p], 0, all, at, found[p]);
+            at += found[p];
+        }
+        int need = (int) (keep - under);
+        RankKeys.selectSmallest(all, all.length, need);
+        long cut = Long.MIN_VALUE;
+        for (int j = 0; j < need; j++) cut = Math.max(cut, all[j]);
+        for (int p = 0; p < parts; p++) chain.lastCut[p] = (int) below[p];
+        for (int j = 0; j < need; j++) chain.lastCut[chain.partOf(RankKeys.index(all[j]))]++;
+        return cut;
+    }
+
+    /**
+     * Stage k's score bits of the pool units among {@link #SAMPLES} spread over the group in runs of
+     * {@link #RUN} neighbours (a run costs a few cache lines, a lone unit one miss each), sorted.
+     */
+    private static int[] sample(StreamSelect.Chain chain, int k) {
+        int[] bits = new int[SAMPLES];
+        int n = 0, l = 0, next = 0;
+        int runs = SAMPLES / RUN;
+        for (int r = 0; r < runs; r++) {
+            // runs overlap in a group of fewer than SAMPLES units: each unit once, in order
+            int start = Math.max(next, (int) (chain.total * r / runs));
+            next = (int) Math.min(chain.total, start + RUN);
+            for (int index = start, end = (int) Math.min(chain.total, start + RUN); index < end; index++) {
+                while (index >= chain.offsets[l] + chain.active[l].length) l++;
+                int i = index - chain.offsets[l];
+                if (chain.member(l, i, index, k) == 1) bits[n++] = RankKeys.absoluteBits(chain.scores[k][l][i]);
+            }
+        }
+        int[] sorted = Arrays.copyOf(bits, n);
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /** One part's count of pool units below the bracket and keys of those inside it. */
+    private static final class Collector {
+        long below;
+        long[] keys = new long[1024];
+        int n;
+        final int[] lanes = new int[LANES], flags = new int[LANES];
+
+        void count(StreamSelect.Chain chain, int k, int l, int from, int to, int lo, int hi) {
+            float[] score = chain.scores[k][l];
+            int base = chain.offsets[l];
+            int i = from;
+            for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
+                VectorMask<Integer> in = inPool(chain, k, l, i);
+                IntVector b = bits(score, i);
+                below += in.and(b.lt(lo)).trueCount();
+                VectorMask<Integer> inside = in.and(b.compare(VectorOperators.GE, lo)).and(b.compare(VectorOperators.LE, hi));
+                if (inside.anyTrue()) {
+                    // rare (a few percent of units): lane by lane
+                    b.intoArray(lanes, 0);
+                    ZERO.blend(1, inside).intoArray(flags, 0);
+                    for (int lane = 0; lane < LANES; lane++) {
+                        if (flags[lane] == 1) add(RankKeys.key(lanes[lane], base + i + lane));
+                    }
+                }
+            }
+            for (int index = base + i; i < to; i++, index++) {
+                if (chain.member(l, i, index, k) == 0) continue;
+                int b = RankKeys.absoluteBits(score[i]);
+                if (b < lo) below++;
+                else if (b <= hi) add(RankKeys.key(b, index));
+            }
+        }
+
+        private void add(long key) {
+            if (n == keys.length) keys = Arrays.copyOf(keys, 2 * n);
+            keys[n++] = key;
+        }
+    }
+
+    /**
+     * Appends the group indices of the final pool's units among {@code [from, to)} of layer {@code l}
+     * to {@code out} from position {@code n}, ascending; returns the new end. Like the scalar
+     * version it writes every unit before its membership decides whether the end moves past it
+     * (no branch on a coin toss; JDK 17's {@code VectorMask.toLong} is not compiled to an
+     * instruction and took twice as long), so {@code out} needs one slot of slack.
+     */
+    static int write(StreamSelect.Chain chain, int[] out, int n, int l, int from, int to) {
+        int base = chain.offsets[l];
+        int[] flags = new int[LANES];
+        int i = from;
+        for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
+            ZERO.blend(1, inPool(chain, chain.stages, l, i)).intoArray(flags, 0);
+            for (int lane = 0, index = base + i; lane < LANES; lane++, index++) {
+                out[n] = index;
+                n += flags[lane];
+            }
+        }
+        for (int index = base + i; i < to; i++, index++) {
+            out[n] = index;
+            n += chain.member(l, i, index, chain.stages);
+        }
+        return n;
+    }
+
+    /** Lanes {@code [i, i + LANES)} of layer {@code l} that are active and in the pool after stage {@code k - 1}. */
+    private static VectorMask<Integer> inPool(StreamSelect.Chain chain, int k, int l, int i) {
+        VectorMask<Integer> in = VectorMask.fromArray(I, chain.active[l], i);
+        if (k == 0) return in;
+        IntVector index = IOTA.add(chain.offsets[l] + i);
+        for (int j = 0; j < k; j++) {
+            IntVector b = bits(chain.scores[j][l], i);
+            int cb = (int) (chain.cuts[j] >>> 32), ci = (int) chain.cuts[j];
+            // key(b, index) <= cut: a lower score, or the cut's score at an index up to the cut's
+            in = in.and(b.lt(cb).or(b.eq(cb).and(index.compare(VectorOperators.LE, ci))));
+        }
+        return in;
+    }
+
+    /** {@link RankKeys#absoluteBits} of a vector of scores: sign cleared, every NaN the one NaN. */
+    private static IntVector bits(float[] scores, int i) {
+        IntVector raw = FloatVector.fromArray(F, scores, i).reinterpretAsInts().and(0x7fffffff);
+        return raw.blend(NAN_BITS, raw.compare(VectorOperators.GT, 0x7f800000));
+    }
+}
