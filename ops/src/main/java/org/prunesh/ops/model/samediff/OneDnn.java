@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  * oneDNN 2.5 called directly (JavaCPP's dnnl preset) for what libnd4j's own oneDNN calls do
  * slowly and cannot be told otherwise. libnd4j's {@code conv2d_bp} asks oneDNN for
  * {@code convolution_auto}, which picks the Winograd kernel for stride-1 3x3 backward data on
- * AVX-512 (3.6-3.9x the forward call of the same shape), and it reorders the output gradient
- * once per gradient. Only on the CPU backend, and not with {@code -Dprunesh.conv=native}, which
- * keeps libnd4j's {@code conv2d_bp} (the other backends' path, tested on CPU through it).
+ * AVX-512 (3.6-3.9x the forward call of the same shape), its {@code conv2d} computes in NHWC with
+ * reorders to and from it on every call. Only on the CPU backend, and not with
+ * {@code -Dprunesh.conv=native}, which keeps libnd4j's ops (the other backends' path, tested on CPU
+ * through it).
  */
 final class OneDnn {
 
@@ -26,7 +27,7 @@ final class OneDnn {
     private OneDnn() {
     }
 
-    /** True when convolutions' gradients go through {@link ConvBackward}. */
+    /** True when the fast graph's convolutions go through {@link ConvForward} and {@link ConvBackward}. */
     static boolean enabled() {
         return AVAILABLE && !"native".equals(System.getProperty(PROPERTY));
     }
