@@ -49,7 +49,7 @@ final class BracketCut {
         int hi = hiAt >= sample.length ? Integer.MAX_VALUE : sample[hiAt];
 
         int parts = chain.parts;
-        long[] below = new long[parts];
+        int[] below = new int[parts];
         long[][] keys = new long[parts][];
         int[] found = new int[parts];
         IntStream.range(0, parts).parallel().forEach(p -> {
@@ -72,11 +72,8 @@ final class BracketCut {
             at += found[p];
         }
         int need = (int) (keep - under);
-        RankKeys.selectSmallest(all, all.length, need);
-        long cut = Long.MIN_VALUE;
-        for (int j = 0; j < need; j++) cut = Math.max(cut, all[j]);
-        for (int p = 0; p < parts; p++) chain.lastCut[p] = (int) below[p];
-        for (int j = 0; j < need; j++) chain.lastCut[chain.partOf(RankKeys.index(all[j]))]++;
+        long cut = RankKeys.kthSmallest(all, all.length, need);
+        chain.countKept(below, all, need);
         return cut;
     }
 
@@ -105,7 +102,7 @@ final class BracketCut {
 
     /** One part's count of pool units below the bracket and keys of those inside it. */
     private static final class Collector {
-        long below;
+        int below;
         long[] keys = new long[1024];
         int n;
         final int[] lanes = new int[LANES], flags = new int[LANES];

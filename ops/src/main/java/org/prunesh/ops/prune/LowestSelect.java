@@ -89,12 +89,7 @@ final class LowestSelect {
                 keys[k++] = RankKeys.key(bits[j], index[j]);
             }
         }
-        RankKeys.selectSmallest(keys, size, need);
-        long threshold = Long.MIN_VALUE;
-        for (int j = 0; j < need; j++) {
-            threshold = Math.max(threshold, keys[j]);
-        }
-        return threshold;
+        return RankKeys.kthSmallest(keys, size, need);
     }
 
     /** The high 16 bits of a sortable score as an unsigned bucket, in score order. */

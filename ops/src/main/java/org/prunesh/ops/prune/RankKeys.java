@@ -43,6 +43,18 @@ final class RankKeys {
     }
 
     /**
+     * The k-th smallest of the distinct keys {@code a[0, n)}, for {@code 1 <= k <= n}, leaving the k
+     * smallest in {@code a[0, k)} ({@link #selectSmallest}): the p lowest candidates are exactly those
+     * whose key is at most it.
+     */
+    static long kthSmallest(long[] a, int n, int k) {
+        selectSmallest(a, n, k);
+        long kth = Long.MIN_VALUE;
+        for (int j = 0; j < k; j++) kth = Math.max(kth, a[j]);
+        return kth;
+    }
+
+    /**
      * Rearranges {@code a[0, n)} so that {@code a[0, k)} holds its k smallest keys, in no particular
      * order. Quickselect with a median-of-three pivot, expected O(n); if the range shrinks too slowly
      * (an adversarial order) the rest is sorted, so the worst case is O(n log n).

@@ -140,19 +140,23 @@ final class StreamSelect {
                     }
                 });
             });
-            int n = keys.length;
             int need = keep - below;
-            RankKeys.selectSmallest(keys, n, need);
-            long cut = Long.MIN_VALUE;
-            for (int j = 0; j < need; j++) cut = Math.max(cut, keys[j]);
-            // the pool this cut leaves, counted per part: below the boundary bucket, and the boundary keys kept
+            long cut = RankKeys.kthSmallest(keys, keys.length, need);
+            int[] under = new int[parts];
             for (int p = 0; p < parts; p++) {
-                int c = 0;
-                for (int b = 0; b < bucket; b++) c += partCounts[p][b];
-                lastCut[p] = c;
+                for (int b = 0; b < bucket; b++) under[p] += partCounts[p][b];
             }
-            for (int j = 0; j < need; j++) lastCut[partOf(RankKeys.index(keys[j]))]++;
+            countKept(under, keys, need);
             return cut;
+        }
+
+        /**
+         * Sets {@link #lastCut}: per part, the units below the cut's boundary ({@code under}) and those
+         * of the {@code need} boundary keys at the front of {@code keys} that fall in it.
+         */
+        void countKept(int[] under, long[] keys, int need) {
+            System.arraycopy(under, 0, lastCut, 0, parts);
+            for (int j = 0; j < need; j++) lastCut[partOf(RankKeys.index(keys[j]))]++;
         }
 
         /**

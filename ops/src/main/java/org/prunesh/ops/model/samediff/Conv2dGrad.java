@@ -72,7 +72,7 @@ public final class Conv2dGrad extends KernelOp {
 
     @Override
     public void execute(OpContext ctx) {
-        long[] args = ctx.getIArguments().stream().mapToLong(Long::longValue).toArray();
+        long[] args = ConvArgs.of(ctx);
         List<INDArray> out = ctx.getOutputArrays();
         boolean dx = inputGradient(args);
         ConvBackward.gradients(ctx.getInputArray(0), ctx.getInputArray(1), ctx.getInputArray(2),

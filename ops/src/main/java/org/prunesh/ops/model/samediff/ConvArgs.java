@@ -2,8 +2,10 @@ package org.prunesh.ops.model.samediff;
 
 import org.bytedeco.dnnl.memory;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.OpContext;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** libnd4j's conv2d arguments as oneDNN takes them, for {@link ConvForward} and {@link ConvBackward}. */
 final class ConvArgs {
@@ -13,6 +15,14 @@ final class ConvArgs {
 
     /** How many integer arguments libnd4j's conv2d takes. */
     static final int ARGS = 11;
+
+    /** The op's integer arguments as an array (a plain loop: this runs on every convolution call). */
+    static long[] of(OpContext ctx) {
+        List<Long> list = ctx.getIArguments();
+        long[] args = new long[list.size()];
+        for (int i = 0; i < args.length; i++) args[i] = list.get(i);
+        return args;
+    }
 
     /** Explicit padding, NCHW, [kH, kW, in, out] weights: what the oneDNN paths take. */
     static boolean supports(long[] args) {

@@ -83,7 +83,7 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
     /** oneDNN's direct forward ({@link ConvForward}) where it applies, else libnd4j's conv2d. */
     @Override
     public void execute(OpContext ctx) {
-        long[] a = ctx.getIArguments().stream().mapToLong(Long::longValue).toArray();
+        long[] a = ConvArgs.of(ctx);
         if (OneDnn.enabled() && ConvArgs.supports(a)) {
             ConvForward.output(ctx.getInputArray(0), ctx.getInputArray(1),
                     ctx.getInputArrays().size() > 2 ? ctx.getInputArray(2) : null, a, ctx.getOutputArray(0));
