@@ -17,6 +17,10 @@ import java.util.stream.IntStream;
  * counting does. When the sample's bracket misses the cut (a very skewed pool), the histogram runs.
  * Needs the Vector API module: {@link StreamSelect#vector} says whether to use it, and this class
  * is not loaded otherwise.
+ *
+ * <p>The last stage's pass also writes the output masks ({@link StreamSelect.Chain#kept}): a unit
+ * below the bracket is picked, one above it is not, and only the few inside it are settled once
+ * the cut is known. So no pass of its own writes the masks.
  */
 final class BracketCut {
 
@@ -52,9 +56,13 @@ final class BracketCut {
         int[] below = new int[parts];
         long[][] keys = new long[parts][];
         int[] found = new int[parts];
+        boolean[][] kept = k == chain.stages - 1 ? new boolean[chain.layers][] : null;
+        if (kept != null) {
+            for (int l = 0; l < kept.length; l++) kept[l] = new boolean[chain.active[l].length];
+        }
         IntStream.range(0, parts).parallel().forEach(p -> {
             Collector c = new Collector();
-            chain.forPart(p, (l, from, to) -> c.count(chain, k, l, from, to, lo, hi));
+            chain.forPart(p, (l, from, to) -> c.count(chain, k, l, from, to, lo, hi, kept == null ? null : kept[l]));
             below[p] = c.below;
             keys[p] = c.keys;
             found[p] = c.n;
@@ -73,7 +81,15 @@ final class BracketCut {
         }
         int need = (int) (keep - under);
         long cut = RankKeys.kthSmallest(all, all.length, need);
-        chain.countKept(below, all, need);
+        if (kept != null) {
+            // the need lowest keys inside the bracket, now at the front, are picked too
+            for (int j = 0; j < need; j++) {
+                int index = RankKeys.index(all[j]);
+                int l = chain.layerOf(index);
+                kept[l][index - chain.offsets[l]] = false;
+            }
+            chain.kept = kept;
+        }
         return cut;
     }
 
@@ -107,29 +123,42 @@ final class BracketCut {
         int n;
         final int[] lanes = new int[LANES], flags = new int[LANES];
 
-        void count(StreamSelect.Chain chain, int k, int l, int from, int to, int lo, int hi) {
+        /** Also writes {@code out} (when not null): active and not in the pool below the bracket. */
+        void count(StreamSelect.Chain chain, int k, int l, int from, int to, int lo, int hi, boolean[] out) {
             float[] score = chain.scores[k][l];
+            boolean[] active = chain.active[l];
             int base = chain.offsets[l];
             int i = from;
             for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
-                VectorMask<Integer> in = inPool(chain, k, l, i);
+                VectorMask<Integer> act = VectorMask.fromArray(I, active, i);
+                VectorMask<Integer> in = inPool(chain, k, l, i, act);
                 IntVector b = bits(score, i);
-                below += in.and(b.lt(lo)).trueCount();
+                VectorMask<Integer> low = in.and(b.lt(lo));
+                below += low.trueCount();
+                if (out != null) act.andNot(low).intoArray(out, i);
                 VectorMask<Integer> inside = in.and(b.compare(VectorOperators.GE, lo)).and(b.compare(VectorOperators.LE, hi));
                 if (inside.anyTrue()) {
-                    // rare (a few percent of units): lane by lane
+                    // a few percent of units: lane by lane, each lane's key written and kept by its flag
+                    // (a branch per lane mispredicts on every other set vector)
+                    if (n + LANES > keys.length) keys = Arrays.copyOf(keys, 2 * keys.length);
                     b.intoArray(lanes, 0);
                     ZERO.blend(1, inside).intoArray(flags, 0);
-                    for (int lane = 0; lane < LANES; lane++) {
-                        if (flags[lane] == 1) add(RankKeys.key(lanes[lane], base + i + lane));
+                    for (int lane = 0, index = base + i; lane < LANES; lane++, index++) {
+                        keys[n] = RankKeys.key(lanes[lane], index);
+                        n += flags[lane];
                     }
                 }
             }
             for (int index = base + i; i < to; i++, index++) {
+                if (out != null) out[i] = active[i];
                 if (chain.member(l, i, index, k) == 0) continue;
                 int b = RankKeys.absoluteBits(score[i]);
-                if (b < lo) below++;
-                else if (b <= hi) add(RankKeys.key(b, index));
+                if (b < lo) {
+                    below++;
+                    if (out != null) out[i] = false;
+                } else if (b <= hi) {
+                    add(RankKeys.key(b, index));
+                }
             }
         }
 
@@ -140,33 +169,23 @@ final class BracketCut {
     }
 
     /**
-     * Appends the group indices of the final pool's units among {@code [from, to)} of layer {@code l}
-     * to {@code out} from position {@code n}, ascending; returns the new end. Like the scalar
-     * version it writes every unit before its membership decides whether the end moves past it
-     * (no branch on a coin toss; JDK 17's {@code VectorMask.toLong} is not compiled to an
-     * instruction and took twice as long), so {@code out} needs one slot of slack.
+     * Writes the output mask of layer {@code l} over {@code [from, to)}: active and not picked (not in
+     * the pool after the last stage).
      */
-    static int write(StreamSelect.Chain chain, int[] out, int n, int l, int from, int to) {
-        int base = chain.offsets[l];
-        int[] flags = new int[LANES];
+    static void keep(StreamSelect.Chain chain, boolean[] out, int l, int from, int to) {
+        boolean[] active = chain.active[l];
         int i = from;
         for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
-            ZERO.blend(1, inPool(chain, chain.stages, l, i)).intoArray(flags, 0);
-            for (int lane = 0, index = base + i; lane < LANES; lane++, index++) {
-                out[n] = index;
-                n += flags[lane];
-            }
+            VectorMask<Integer> act = VectorMask.fromArray(I, active, i);
+            act.andNot(inPool(chain, chain.stages, l, i, act)).intoArray(out, i);
         }
-        for (int index = base + i; i < to; i++, index++) {
-            out[n] = index;
-            n += chain.member(l, i, index, chain.stages);
+        for (int index = chain.offsets[l] + i; i < to; i++, index++) {
+            out[i] = active[i] & chain.member(l, i, index, chain.stages) == 0;
         }
-        return n;
     }
 
-    /** Lanes {@code [i, i + LANES)} of layer {@code l} that are active and in the pool after stage {@code k - 1}. */
-    private static VectorMask<Integer> inPool(StreamSelect.Chain chain, int k, int l, int i) {
-        VectorMask<Integer> in = VectorMask.fromArray(I, chain.active[l], i);
+    /** Lanes {@code [i, i + LANES)} of layer {@code l} that are active ({@code in}) and in the pool after stage {@code k - 1}. */
+    private static VectorMask<Integer> inPool(StreamSelect.Chain chain, int k, int l, int i, VectorMask<Integer> in) {
         if (k == 0) return in;
         IntVector index = IOTA.add(chain.offsets[l] + i);
         for (int j = 0; j < k; j++) {

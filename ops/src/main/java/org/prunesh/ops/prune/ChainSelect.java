@@ -17,9 +17,53 @@ import java.util.Map;
  */
 final class ChainSelect {
 
-    /** The units to prune: group indices {@code units[0, count)}, ascending. */
-    record Picked(int[] units, int count) {
+    /** The units a chain prunes from a group, as the scopes use them. */
+    sealed interface Pick permits Picked, StreamSelect.Cut {
+
+        /** How many units it prunes. */
+        int count();
+
+        /** How many units of each layer of {@code group} it prunes, in group order. */
+        int[] countPerLayer(List<UnitLayer> group);
+
+        /** Clears the picked units' elements in the output masks, keyed by tensor name. */
+        void apply(List<UnitLayer> group, Map<String, boolean[]> masks);
+    }
+
+    /** The units to prune listed: group indices {@code units[0, count)}, ascending. */
+    record Picked(int[] units, int count) implements Pick {
         static final Picked NONE = new Picked(new int[0], 0);
+
+        @Override
+        public int[] countPerLayer(List<UnitLayer> group) {
+            int[] counts = new int[group.size()];
+            int j = 0;
+            int end = 0;
+            for (int l = 0; l < group.size(); l++) {
+                int start = j;
+                end += group.get(l).units();
+                while (j < count && units[j] < end) {
+                    j++;
+                }
+                counts[l] = j - start;
+            }
+            return counts;
+        }
+
+        @Override
+        public void apply(List<UnitLayer> group, Map<String, boolean[]> masks) {
+            int j = 0;
+            int offset = 0;
+            for (UnitLayer layer : group) {
+                int end = offset + layer.units();
+                int start = j;
+                while (j < count && units[j] < end) {
+                    j++;
+                }
+                layer.prune(masks, units, start, j, offset);
+                offset = end;
+            }
+        }
     }
 
     private ChainSelect() {
@@ -32,7 +76,7 @@ final class ChainSelect {
      * layer is scored at every stage, so a missing input (gradients) fails the same way whatever the
      * pool holds.
      */
-    static Picked lowest(List<UnitLayer> group, long np, Selection selection, SelectionContext context) {
+    static Pick lowest(List<UnitLayer> group, long np, Selection selection, SelectionContext context) {
         int active = 0;
         for (UnitLayer layer : group) {
             active += layer.activeCount();
@@ -139,36 +183,5 @@ final class ChainSelect {
             offset = end;
         }
         return kept;
-    }
-
-    /** How many units of each layer of {@code group} the pick prunes, in group order. */
-    static int[] countPerLayer(List<UnitLayer> group, Picked picked) {
-        int[] counts = new int[group.size()];
-        int j = 0;
-        int end = 0;
-        for (int l = 0; l < group.size(); l++) {
-            int start = j;
-            end += group.get(l).units();
-            while (j < picked.count() && picked.units()[j] < end) {
-                j++;
-            }
-            counts[l] = j - start;
-        }
-        return counts;
-    }
-
-    /** Clears the picked units' elements in the output masks, keyed by tensor name. */
-    static void apply(List<UnitLayer> group, Picked picked, Map<String, boolean[]> masks) {
-        int j = 0;
-        int offset = 0;
-        for (UnitLayer layer : group) {
-            int end = offset + layer.units();
-            int start = j;
-            while (j < picked.count() && picked.units()[j] < end) {
-                j++;
-            }
-            layer.prune(masks, picked.units(), start, j, offset);
-            offset = end;
-        }
     }
 }

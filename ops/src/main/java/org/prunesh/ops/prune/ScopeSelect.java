@@ -50,7 +50,7 @@ final class ScopeSelect {
                         active += layer.activeCount();
                     }
                     long keep = n - Math.round(target * n);
-                    ChainSelect.apply(layers, ChainSelect.lowest(layers, active - keep, selection, context), masks);
+                    ChainSelect.lowest(layers, active - keep, selection, context).apply(layers, masks);
                 } else {
                     bounded(layers, target, bounds, selection, context, masks);
                 }
@@ -64,7 +64,7 @@ final class ScopeSelect {
         long n = layer.units();
         long clamped = Math.max(bounds.minKeep(n), Math.min(bounds.maxKeep(n), keep));
         List<UnitLayer> alone = List.of(layer);
-        ChainSelect.apply(alone, ChainSelect.lowest(alone, layer.activeCount() - clamped, selection, context), masks);
+        ChainSelect.lowest(alone, layer.activeCount() - clamped, selection, context).apply(alone, masks);
     }
 
     /**
@@ -109,8 +109,8 @@ final class ScopeSelect {
             if (free.isEmpty()) {
                 break;
             }
-            ChainSelect.Picked picked = ChainSelect.lowest(free, freeActive - Math.max(0, freeBudget), selection, context);
-            int[] pruned = ChainSelect.countPerLayer(free, picked);
+            ChainSelect.Pick picked = ChainSelect.lowest(free, freeActive - Math.max(0, freeBudget), selection, context);
+            int[] pruned = picked.countPerLayer(free);
             long deficit = 0;
             long excess = 0;
             for (int f = 0; f < free.size(); f++) {
@@ -120,7 +120,7 @@ final class ScopeSelect {
                 excess += Math.max(0, keep - cap[l]);
             }
             if (deficit == 0 && excess == 0) {
-                ChainSelect.apply(free, picked, masks);
+                picked.apply(free, masks);
                 break;
             }
             for (int f = 0; f < free.size(); f++) {
@@ -137,7 +137,7 @@ final class ScopeSelect {
             if (fixed[l] >= 0) {
                 List<UnitLayer> alone = List.of(layers.get(l));
                 long prune = layers.get(l).activeCount() - fixed[l];
-                ChainSelect.apply(alone, ChainSelect.lowest(alone, prune, selection, context), masks);
+                ChainSelect.lowest(alone, prune, selection, context).apply(alone, masks);
             }
         }
     }

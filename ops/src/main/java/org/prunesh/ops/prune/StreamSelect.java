@@ -1,6 +1,7 @@
 package org.prunesh.ops.prune;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -12,7 +13,7 @@ import java.util.stream.IntStream;
  * score arrays, split across the cores; the picked units are written once at the end.
  * {@link ChainSelect#pooled}'s arrays (two ints per active unit, compacted at every stage) cost
  * several times as much on ResNet-50's 25.5 M weights. The cuts are the same keys (score bits,
- * group index), so the result is the same unit for unit ({@code StreamSelectTest},
+ * group index), so the masks are the same bit for bit ({@code StreamSelectTest},
  * {@code MaskSelectorReferenceTest}).
  */
 final class StreamSelect {
@@ -40,8 +41,7 @@ final class StreamSelect {
      * The units {@link ChainSelect#lowest} picks, for {@code 1 <= prune <= active} and a group for
      * which {@link #applies} holds.
      */
-    static ChainSelect.Picked lowest(List<UnitLayer> group, int prune, int active, Selection selection,
-                                     SelectionContext context) {
+    static Cut lowest(List<UnitLayer> group, int prune, int active, Selection selection, SelectionContext context) {
         Chain chain = new Chain(group, selection);
         int size = active;
         for (int k = 0; k < chain.stages; k++) {
@@ -50,7 +50,59 @@ final class StreamSelect {
             chain.cuts[k] = keep < size ? chain.cut(k, (int) keep, size) : Long.MAX_VALUE;
             size = (int) Math.min(keep, size);
         }
-        return new ChainSelect.Picked(chain.pool(size), size);
+        return new Cut(chain, size);
+    }
+
+    /**
+     * The picked units as the chain's cuts define them: the active units whose key by every stage is
+     * at most that stage's cut. Listing 7.6 M of ResNet-50's units took longer than a cut (a store
+     * per unit whether picked or not, as JDK 17 has no vector compress); writing the masks is one
+     * streaming pass.
+     */
+    record Cut(Chain chain, int count) implements ChainSelect.Pick {
+
+        @Override
+        public int[] countPerLayer(List<UnitLayer> group) {
+            int[][] perPart = new int[chain.parts][chain.layers];
+            IntStream.range(0, chain.parts).parallel().forEach(p -> chain.forPart(p, (l, from, to) -> {
+                int n = 0;
+                for (int i = from, index = chain.offsets[l] + from; i < to; i++, index++) {
+                    n += chain.member(l, i, index, chain.stages);
+                }
+                perPart[p][l] += n;
+            }));
+            int[] counts = new int[chain.layers];
+            for (int[] part : perPart) {
+                for (int l = 0; l < counts.length; l++) counts[l] += part[l];
+            }
+            return counts;
+        }
+
+        /**
+         * {@code group} is the one the chain was built on (single tensors), and {@code masks} hold
+         * copies of their active units, as {@link MaskSelector} starts them: masks the last cut
+         * wrote replace those copies (once; a second call writes by the pass).
+         */
+        @Override
+        public void apply(List<UnitLayer> group, Map<String, boolean[]> masks) {
+            if (chain.kept != null) {
+                for (int l = 0; l < chain.layers; l++) masks.put(group.get(l).name(), chain.kept[l]);
+                chain.kept = null;
+                return;
+            }
+            boolean[][] out = new boolean[chain.layers][];
+            for (int l = 0; l < out.length; l++) out[l] = masks.get(group.get(l).name());
+            IntStream.range(0, chain.parts).parallel().forEach(p -> chain.forPart(p, (l, from, to) -> {
+                if (vector) {
+                    BracketCut.keep(chain, out[l], l, from, to);
+                    return;
+                }
+                boolean[] active = chain.active[l];
+                for (int i = from, index = chain.offsets[l] + from; i < to; i++, index++) {
+                    out[l][i] = active[i] & chain.member(l, i, index, chain.stages) == 0;
+                }
+            }));
+        }
     }
 
     /** The group's arrays, the cuts found so far, and passes over the units split in parts. */
@@ -62,8 +114,11 @@ final class StreamSelect {
         final long total;
         final long[] cuts;
         final int parts = Math.max(1, Runtime.getRuntime().availableProcessors());
-        /** Per part, how many units the most recent {@link #cut} kept. */
-        final int[] lastCut = new int[parts];
+        /**
+         * The output masks when the last stage's cut wrote them ({@link BracketCut}), else null:
+         * each layer's active units less the picked ones.
+         */
+        boolean[][] kept;
 
         Chain(List<UnitLayer> group, Selection selection) {
             stages = selection.stages().size();
@@ -141,80 +196,17 @@ final class StreamSelect {
                 });
             });
             int need = keep - below;
-            long cut = RankKeys.kthSmallest(keys, keys.length, need);
-            int[] under = new int[parts];
-            for (int p = 0; p < parts; p++) {
-                for (int b = 0; b < bucket; b++) under[p] += partCounts[p][b];
+            return RankKeys.kthSmallest(keys, keys.length, need);
+        }
+
+        /** The layer holding group index {@code index}. */
+        int layerOf(int index) {
+            int l = java.util.Arrays.binarySearch(offsets, index);
+            if (l >= 0) {
+                while (l + 1 < layers && offsets[l + 1] == index) l++; // skip empty layers
+                return l;
             }
-            countKept(under, keys, need);
-            return cut;
-        }
-
-        /**
-         * Sets {@link #lastCut}: per part, the units below the cut's boundary ({@code under}) and those
-         * of the {@code need} boundary keys at the front of {@code keys} that fall in it.
-         */
-        void countKept(int[] under, long[] keys, int need) {
-            System.arraycopy(under, 0, lastCut, 0, parts);
-            for (int j = 0; j < need; j++) lastCut[partOf(RankKeys.index(keys[j]))]++;
-        }
-
-        /**
-         * The {@code size} units of the final pool, ascending (with one unused slot at the end); the
-         * parts write theirs side by side when the last cut counted them per part, else one pass.
-         */
-        int[] pool(int size) {
-            boolean split = cuts[stages - 1] != Long.MAX_VALUE;
-            int[] units = new int[size + 1];
-            if (!split) {
-                int m = 0;
-                for (int l = 0; l < layers; l++) m = write(units, m, l, 0, active[l].length);
-                return units;
-            }
-            int[] at = new int[parts + 1];
-            for (int p = 1; p <= parts; p++) at[p] = at[p - 1] + lastCut[p - 1];
-            IntStream.range(0, parts).parallel().forEach(part -> {
-                int[] n = {at[part]};
-                forPart(part, (l, from, to) -> n[0] = write(units, n[0], l, from, to));
-            });
-            // a part's writes past its share all land on the next part's first slot: put that back
-            for (int p = 1; p < parts; p++) {
-                if (lastCut[p] > 0) units[at[p]] = firstMember(p);
-            }
-            return units;
-        }
-
-        /**
-         * Appends the pool's units among {@code [from, to)} of layer {@code l} to {@code out} from
-         * position {@code m}, returning the new end. Each unit is written before its membership
-         * decides whether the end moves past it, so {@code out} needs one slot of slack.
-         */
-        private int write(int[] out, int m, int l, int from, int to) {
-            if (vector) return BracketCut.write(this, out, m, l, from, to);
-            for (int i = from, index = offsets[l] + from; i < to; i++, index++) {
-                out[m] = index;
-                m += member(l, i, index, stages);
-            }
-            return m;
-        }
-
-        /** The lowest group index of part {@code p} in the final pool (the part has one). */
-        private int firstMember(int p) {
-            int[] first = {-1};
-            forPart(p, (l, from, to) -> {
-                for (int i = from, index = offsets[l] + from; i < to && first[0] < 0; i++, index++) {
-                    if (member(l, i, index, stages) == 1) first[0] = index;
-                }
-            });
-            return first[0];
-        }
-
-        /** Which part group index {@code index} belongs to (the inverse of {@link #forPart}'s split). */
-        int partOf(int index) {
-            int p = (int) ((long) index * parts / total);
-            while (p + 1 < parts && total * (p + 1) / parts <= index) p++;
-            while (p > 0 && total * p / parts > index) p--;
-            return p;
+            return -l - 2;
         }
 
         /** Runs {@code body} over part {@code p} of the group's units, layer by layer. */

@@ -3,8 +3,9 @@ package org.prunesh.ops.prune;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,7 +24,7 @@ class StreamSelectTest {
         picksWhatThePoolArraysPick(true);
     }
 
-    /** The histogram passes and the scalar write, as without the Vector API module. */
+    /** The histogram passes and the scalar mask write, as without the Vector API module. */
     @Test
     void picksWhatThePoolArraysPickWithoutVectors() {
         picksWhatThePoolArraysPick(false);
@@ -94,13 +95,26 @@ class StreamSelectTest {
         for (Selection selection : selections) {
             assertTrue(StreamSelect.applies(group, selection));
             for (int prune : new int[]{1, 9000, active / 2, active - 1, active}) {
-                ChainSelect.Picked stream = StreamSelect.lowest(group, prune, active, selection, context);
+                ChainSelect.Pick stream = StreamSelect.lowest(group, prune, active, selection, context);
                 ChainSelect.Picked pooled = ChainSelect.pooled(group, prune, active, selection, context);
-                assertEquals(pooled.count(), stream.count(), selection.describe() + " " + prune);
-                assertArrayEquals(Arrays.copyOf(pooled.units(), pooled.count()), Arrays.copyOf(stream.units(), stream.count()),
-                        selection.describe() + " " + prune);
+                String what = selection.describe() + " " + prune;
+                assertEquals(pooled.count(), stream.count(), what);
+                assertArrayEquals(pooled.countPerLayer(group), stream.countPerLayer(group), what);
+                Map<String, boolean[]> expected = masks(group), actual = masks(group);
+                pooled.apply(group, expected);
+                stream.apply(group, actual);
+                for (UnitLayer layer : group) {
+                    assertArrayEquals(expected.get(layer.name()), actual.get(layer.name()), what + " " + layer.name());
+                }
             }
         }
+    }
+
+    /** Output masks as MaskSelector starts them: a copy of each layer's active units. */
+    private static Map<String, boolean[]> masks(List<UnitLayer> group) {
+        Map<String, boolean[]> masks = new HashMap<>();
+        for (UnitLayer layer : group) masks.put(layer.name(), layer.active().clone());
+        return masks;
     }
 
     @Test
