@@ -42,15 +42,16 @@ final class BracketCut {
 
     /** {@link StreamSelect.Chain#cut}'s result, or {@link #MISSED}. */
     static long cut(StreamSelect.Chain chain, int k, int keep, int size) {
-        int[] sample = sample(chain, k);
+        long[] sample = sample(chain, k);
         if (sample.length < MIN_SAMPLED || F.length() != LANES) return MISSED;
         double q = (double) keep / size, n = sample.length;
         // four standard errors of the sample quantile, and some for neighbours in a run being worth
         // less than independent draws; a miss costs the histogram's two passes, not a wrong cut
         double slack = 4 * Math.sqrt(q * (1 - q) / n) + 8 / n;
         int loAt = (int) Math.floor((q - slack) * n) - 1, hiAt = (int) Math.ceil((q + slack) * n);
-        int lo = loAt < 0 ? Integer.MIN_VALUE : sample[loAt];
-        int hi = hiAt >= sample.length ? Integer.MAX_VALUE : sample[hiAt];
+        // the two order statistics by selection, not a sort of the sample: hiAt's first, then loAt's among those below it
+        int hi = hiAt >= sample.length ? Integer.MAX_VALUE : bits(RankKeys.kthSmallest(sample, sample.length, hiAt + 1));
+        int lo = loAt < 0 ? Integer.MIN_VALUE : bits(RankKeys.kthSmallest(sample, Math.min(hiAt + 1, sample.length), loAt + 1));
 
         int parts = chain.parts;
         int[] below = new int[parts];
@@ -73,19 +74,21 @@ final class BracketCut {
             inside += found[p];
         }
         if (under >= keep || under + inside < keep) return MISSED;
+        // the parts' keys side by side are in group order; the cut is ranked on a copy
         long[] all = new long[(int) inside];
         int at = 0;
         for (int p = 0; p < parts; p++) {
             System.arraycopy(keys[p], 0, all, at, found[p]);
             at += found[p];
         }
-        int need = (int) (keep - under);
-        long cut = RankKeys.kthSmallest(all, all.length, need);
+        long cut = RankKeys.kthSmallest(all.clone(), all.length, (int) (keep - under));
         if (kept != null) {
-            // the need lowest keys inside the bracket, now at the front, are picked too
-            for (int j = 0; j < need; j++) {
-                int index = RankKeys.index(all[j]);
-                int l = chain.layerOf(index);
+            // the keys inside the bracket up to the cut are picked too; in group order, the layers follow on
+            int l = 0;
+            for (long key : all) {
+                if (key > cut) continue;
+                int index = RankKeys.index(key);
+                while (index >= chain.offsets[l] + chain.active[l].length) l++;
                 kept[l][index - chain.offsets[l]] = false;
             }
             chain.kept = kept;
@@ -95,25 +98,32 @@ final class BracketCut {
 
     /**
      * Stage k's score bits of the pool units among {@link #SAMPLES} spread over the group in runs of
-     * {@link #RUN} neighbours (a run costs a few cache lines, a lone unit one miss each), sorted.
+     * {@link #RUN} neighbours (a run costs a few cache lines, a lone unit one miss each), as keys
+     * with their position in the sample (distinct, as selection needs).
      */
-    private static int[] sample(StreamSelect.Chain chain, int k) {
-        int[] bits = new int[SAMPLES];
+    private static long[] sample(StreamSelect.Chain chain, int k) {
+        long[] sample = new long[SAMPLES];
         int n = 0, l = 0, next = 0;
         int runs = SAMPLES / RUN;
         for (int r = 0; r < runs; r++) {
             // runs overlap in a group of fewer than SAMPLES units: each unit once, in order
             int start = Math.max(next, (int) (chain.total * r / runs));
             next = (int) Math.min(chain.total, start + RUN);
-            for (int index = start, end = (int) Math.min(chain.total, start + RUN); index < end; index++) {
+            for (int index = start; index < next; index++) {
                 while (index >= chain.offsets[l] + chain.active[l].length) l++;
                 int i = index - chain.offsets[l];
-                if (chain.member(l, i, index, k) == 1) bits[n++] = RankKeys.absoluteBits(chain.scores[k][l][i]);
+                if (chain.member(l, i, index, k) == 1) {
+                    sample[n] = RankKeys.key(RankKeys.absoluteBits(chain.scores[k][l][i]), n);
+                    n++;
+                }
             }
         }
-        int[] sorted = Arrays.copyOf(bits, n);
-        Arrays.sort(sorted);
-        return sorted;
+        return Arrays.copyOf(sample, n);
+    }
+
+    /** The score bits of a key. */
+    private static int bits(long key) {
+        return (int) (key >>> 32);
     }
 
     /** One part's count of pool units below the bracket and keys of those inside it. */

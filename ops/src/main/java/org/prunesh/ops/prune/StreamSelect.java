@@ -199,16 +199,6 @@ final class StreamSelect {
             return RankKeys.kthSmallest(keys, keys.length, need);
         }
 
-        /** The layer holding group index {@code index}. */
-        int layerOf(int index) {
-            int l = java.util.Arrays.binarySearch(offsets, index);
-            if (l >= 0) {
-                while (l + 1 < layers && offsets[l + 1] == index) l++; // skip empty layers
-                return l;
-            }
-            return -l - 2;
-        }
-
         /** Runs {@code body} over part {@code p} of the group's units, layer by layer. */
         void forPart(int p, Segment body) {
             long from = total * p / parts, to = total * (p + 1) / parts;
