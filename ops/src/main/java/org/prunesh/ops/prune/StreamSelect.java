@@ -113,7 +113,8 @@ final class StreamSelect {
         final int[] offsets;
         final long total;
         final long[] cuts;
-        final int parts = Math.max(1, Runtime.getRuntime().availableProcessors());
+        /** Four per core, so that a core other work slows hands its parts to the others. */
+        final int parts = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
         /**
          * The output masks when the last stage's cut wrote them ({@link BracketCut}), else null:
          * each layer's active units less the picked ones.

@@ -16,7 +16,7 @@ public record TensorState(String name, long[] shape, float[] weights, float[] gr
     public int activeCount() {
         int n = 0;
         for (boolean m : mask) {
-            if (m) n++;
+            n += m ? 1 : 0; // no branch: after unstructured pruning a mask is a coin toss per weight
         }
         return n;
     }
