@@ -81,7 +81,7 @@ final class ArchChecks extends CheckRules {
 
     /** The architecture {@code extract} builds: true when {@code name} is one, else reports what it is. */
     boolean extracted(Name name, State st) {
-        if (Names.isArch(name, st)) {
+        if (st.is(name, DefKind.ARCH)) {
             return true;
         }
         if (!otherKind(name, st)) {
@@ -98,7 +98,7 @@ final class ArchChecks extends CheckRules {
 
     /** {@code show schedule} or {@code show NAME} of an architecture. */
     void shown(Name what, State st) {
-        if (Vocabulary.SHOWS.contains(what.text()) || Names.isArch(what, st) || otherKind(what, st)) {
+        if (Vocabulary.SHOWS.contains(what.text()) || st.is(what, DefKind.ARCH) || otherKind(what, st)) {
             return;
         }
         names.known(what, Vocabulary.SHOWS, st.defined(DefKind.ARCH), "");

@@ -35,15 +35,15 @@ final class ScheduleChecks extends CheckRules {
             options.applicable(given, Vocabulary.SCHEDULE_OPTIONS, kind.text());
             options.required(given, Vocabulary.SCHEDULE_OPTIONS, kind);
             pointList(schedule);
-        } else if (Names.isArch(kind, st)) {
+        } else if (st.is(kind, DefKind.ARCH)) {
             problems.error(kind.span(), "'" + kind.text() + "' is an architecture; expected a schedule");
-        } else if (Names.isDefined(kind, DefKind.SCHEDULE, st)) {
+        } else if (st.is(kind, DefKind.SCHEDULE)) {
             if (schedule.hasPoints()) {
                 problems.error(schedule.pointsSpan(), "'" + kind.text() + "' is a defined schedule and takes no points");
             }
             given.all().stream().findFirst().ifPresent(first -> problems.error(first.keySpan(),
                     "'" + kind.text() + "' is a defined schedule and takes no options"));
-        } else if (!Names.isDefined(kind, DefKind.SELECTION, st)) {
+        } else if (!st.is(kind, DefKind.SELECTION)) {
             names.known(kind, Vocabulary.SCHEDULE_KINDS, st.defined(DefKind.SCHEDULE), "");
         } else {
             problems.error(kind.span(), "'" + kind.text() + "' is a selection; expected a schedule");

@@ -24,11 +24,11 @@ final class SelectionChecks extends CheckRules {
     void check(SelectExpr select, State st) {
         List<StageExpr> stages = select.stages();
         StageExpr only = stages.get(0);
-        if (stages.size() == 1 && !Vocabulary.SCORES.contains(only.score().text()) && Names.isArch(only.score(), st)) {
+        if (stages.size() == 1 && !Vocabulary.SCORES.contains(only.score().text()) && st.is(only.score(), DefKind.ARCH)) {
             problems.error(only.score().span(), "'" + only.score().text() + "' is an architecture; expected a selection");
             return;
         }
-        if (stages.size() == 1 && Names.isDefined(only.score(), DefKind.SELECTION, st)) {
+        if (stages.size() == 1 && st.is(only.score(), DefKind.SELECTION)) {
             Span extra = only.variant() != null ? only.variant().span() : only.pool() != null ? only.pool().span() : null;
             if (extra != null) {
                 problems.error(extra, "'" + only.score().text() + "' is a defined selection and takes no options");
@@ -40,7 +40,7 @@ final class SelectionChecks extends CheckRules {
             if (Vocabulary.SCORES.contains(name.text())) {
                 return;
             }
-            if (Names.isDefined(name, DefKind.SCHEDULE, st)) {
+            if (st.is(name, DefKind.SCHEDULE)) {
                 problems.error(name.span(), "'" + name.text() + "' is a schedule; expected a selection");
             } else {
                 names.known(name, Vocabulary.SCORES, st.defined(DefKind.SELECTION), "");
@@ -57,12 +57,12 @@ final class SelectionChecks extends CheckRules {
         Name score = stage.score();
         boolean known = Vocabulary.SCORES.contains(score.text());
         if (!known) {
-            if (Names.isArch(score, st)) {
+            if (st.is(score, DefKind.ARCH)) {
                 problems.error(score.span(), "'" + score.text() + "' is an architecture; expected a score");
-            } else if (Names.isDefined(score, DefKind.SELECTION, st)) {
+            } else if (st.is(score, DefKind.SELECTION)) {
                 problems.error(score.span(), "'" + score.text()
                         + "' is a selection and cannot be a stage of a chain; expected a score");
-            } else if (Names.isDefined(score, DefKind.SCHEDULE, st)) {
+            } else if (st.is(score, DefKind.SCHEDULE)) {
                 problems.error(score.span(), "'" + score.text() + "' is a schedule; expected a score");
             } else {
                 names.known(score, Vocabulary.SCORES);

@@ -2,6 +2,7 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.Block;
+import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.ScheduleExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.exec.ArchValue;
@@ -121,6 +122,11 @@ public record State(SessionState planned, Unknown unknown, boolean runDone) {
 
     boolean hasModel() {
         return planned.model() != null || unknown.aspects().contains(Aspect.MODEL);
+    }
+
+    /** True when {@code name} is defined as {@code kind}. */
+    boolean is(Name name, DefKind kind) {
+        return kind(name.text()) == kind;
     }
 
     /** What {@code name} is defined as, or null. */

@@ -144,6 +144,12 @@ class CheckerTest {
     }
 
     @Test
+    void aMistakeIsReportedOnceNotAgainByWhatNeedsTheStatement() {
+        assertEquals(List.of("t.prn:1:6: error: unknown data set 'mnst'; expected one of: synthetic, fashion-mnist, "
+                + "mnist, cifar10 (did you mean 'mnist'?)"), diagnose("data mnst; model mlp; run;"));
+    }
+
+    @Test
     void aStatementAfterAnErrorIsCheckedAgainstTheValidStatementsBeforeIt() {
         assertEquals(List.of("t.prn:1:19: error: a hidden layer size must be a whole number >= 1, found '0'",
                         "t.prn:1:97: error: with granularity nm 2:4 the final sparsity must be 0.5 (1 - 2/4), "
