@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * The state a statement is resolved against, and what its checks read of it. There is one picture
- * of the settings, {@code planned}: the session's state with every statement so far applied whose
- * checks and lowering found nothing.
+ * of the settings, {@code planned}: the session's state with every statement so far applied that
+ * was valid in itself and lowered (one that only conflicts with an earlier statement still applies).
  *
  * <p>{@code unknown} is error recovery only: what the statements that had errors gave without
  * saying what (a {@code data} with a bad option still gives data, a space with a bad width is still
@@ -45,8 +45,11 @@ import java.util.stream.Stream;
  */
 public record State(SessionState planned, Unknown unknown, boolean runDone) {
 
-    /** Sparsities as written have at most this many significant digits; a double reads back as them. */
-    private static final MathContext WRITTEN = new MathContext(12);
+    /**
+     * A fraction written with at most 15 significant digits reads back from its double (even from a
+     * percent divided by 100: 33.3% is 0.33299999999999996) when rounded to 15 digits.
+     */
+    private static final MathContext WRITTEN = new MathContext(15);
 
     /** What a session's state gives the resolver: nothing unknown. */
     public static State of(SessionState s) {
@@ -241,7 +244,7 @@ public record State(SessionState planned, Unknown unknown, boolean runDone) {
         return null;
     }
 
-    /** A fraction lowered to a double, read back as the script wrote it: 90% and 0.90 read 0.9, 0.667 reads 0.667. */
+    /** A fraction lowered to a double, read back as the script wrote it: 90% and 0.90 read 0.9. */
     private static BigDecimal written(double fraction) {
         return new BigDecimal(fraction).round(WRITTEN).stripTrailingZeros();
     }
