@@ -144,6 +144,14 @@ class CheckerTest {
     }
 
     @Test
+    void aValueFromThePlannedStateIsQuotedAsWritten() {
+        assertEquals(List.of("t.prn:1:41: error: nm 1:3 needs a final sparsity of 0.6667 (1 - 1/3), but the schedule "
+                + "prunes to 0.333"), diagnose("schedule cubic to 33.3%; granularity nm 1:3;"));
+        assertEquals(List.of("t.prn:1:70: error: a floor of 0.075 is above the target density 0.01 (sparsity 0.99)"),
+                diagnose("scope global min_density 7.5%; let s = schedule exp to 99%; schedule s;"));
+    }
+
+    @Test
     void aMistakeIsReportedOnceNotAgainByWhatNeedsTheStatement() {
         assertEquals(List.of("t.prn:1:6: error: unknown data set 'mnst'; expected one of: synthetic, fashion-mnist, "
                 + "mnist, cifar10 (did you mean 'mnist'?)"), diagnose("data mnst; model mlp; run;"));
