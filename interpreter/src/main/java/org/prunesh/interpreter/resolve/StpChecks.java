@@ -3,7 +3,6 @@ package org.prunesh.interpreter.resolve;
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
-import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
