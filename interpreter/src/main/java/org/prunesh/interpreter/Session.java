@@ -5,17 +5,14 @@ import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.diag.Diagnostic;
 import org.prunesh.interpreter.diag.DiagnosticRenderer;
 import org.prunesh.interpreter.diag.Span;
-import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.Executor;
 import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StateReport;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
 import org.prunesh.interpreter.exec.SweepPlan;
-import org.prunesh.interpreter.resolve.CheckContext;
-import org.prunesh.interpreter.resolve.DefKind;
-import org.prunesh.interpreter.resolve.PruningSetup;
 import org.prunesh.interpreter.resolve.Resolver;
+import org.prunesh.interpreter.resolve.State;
 import org.prunesh.interpreter.resolve.Vocabulary;
 import org.prunesh.interpreter.syntax.ScriptParser;
 
@@ -47,8 +44,6 @@ public final class Session {
     private final CellFilter cells;
     /** The texts of the script and of the files it imported, for rendering diagnostics. */
     private Map<String, String> lastSources = Map.of();
-    /** What the rules between statements know of the pruning statements so far, so that they span inputs. */
-    private PruningSetup checkedPruning = CheckContext.EMPTY.pruning();
 
     public Session(SessionConfig config, SessionListener listener) {
         this.executor = new Executor(config.baseDir(), config.runsDir(), config.writable(), config.cells(), config.reuse(), listener);
@@ -71,8 +66,6 @@ public final class Session {
         Resolved resolved = resolveAll(source, sourceName);
         if (!resolved.diagnostics().isEmpty()) return result(Outcome.SCRIPT_ERROR, resolved.diagnostics(), source);
 
-        // Recorded before executing: statements that succeed change the state even if a later one fails.
-        checkedPruning = resolved.after().facts().pruning();
         transcript.append(source).append(source.endsWith("\n") ? "" : "\n");
         Executor.Context context = new Executor.Context(transcript.toString(), () -> cancelRequested,
                 Executor.Cell.NONE);
@@ -132,27 +125,17 @@ public final class Session {
                 .map(step -> ((Step.Sweep) step).plan()).toList();
     }
 
-    private record Resolved(List<Step> steps, List<Diagnostic> diagnostics, Resolver.State after) {
-    }
-
-    /** What earlier inputs left, as the resolver starts from it. */
-    private Resolver.State start() {
-        Map<String, DefKind> defs = new HashMap<>();
-        state.definitions().forEach((name, value) -> defs.put(name, value instanceof Definition.Schedule
-                ? DefKind.SCHEDULE : value instanceof Definition.Architecture ? DefKind.ARCH
-                : value instanceof Definition.Block ? DefKind.BLOCK : DefKind.SELECTION));
-        CheckContext facts = new CheckContext(defs, state.data() != null, state.model() != null, checkedPruning);
-        return new Resolver.State(state, facts, state.lastRun() != null);
+    private record Resolved(List<Step> steps, List<Diagnostic> diagnostics) {
     }
 
     private Resolved resolveAll(String source, String sourceName) {
         Imports.Expanded expanded = Imports.expand(parser, baseDir, source, sourceName);
         lastSources = expanded.sources();
         List<Diagnostic> diagnostics = new ArrayList<>(expanded.diagnostics());
-        Resolver.Resolution resolution = resolver.resolve(expanded.statements(), start());
+        Resolver.Resolution resolution = resolver.resolve(expanded.statements(), State.of(state));
         if (diagnostics.isEmpty() || !resolution.checked()) diagnostics.addAll(resolution.diagnostics());
         if (diagnostics.isEmpty()) diagnostics.addAll(cellFilterProblems(expanded.statements(), sourceName));
-        return new Resolved(resolution.steps(), diagnostics, resolution.after());
+        return new Resolved(resolution.steps(), diagnostics);
     }
 
     /** An --only that names what no sweep has, at the sweep (or the script's start without one). */

@@ -36,6 +36,11 @@ public record ArchValue(List<Integer> depth, List<Double> width, List<Double> in
     public static final ArchValue PLANNED = new ArchValue(List.of(), List.of(), null, null, null, "planned", Double.NaN,
             null);
 
+    /** True for an arch literal, whose shape a model must fit; a search result's comes from the space. */
+    public boolean isLiteral() {
+        return source == null && searched == null && !equals(PLANNED);
+    }
+
     Arch resolve(Architecture a) {
         if (searched != null) return searched;
         return inner != null ? new Arch(depth, width, inner) : Arch.coupled(a, depth, width);

@@ -14,7 +14,6 @@ import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
 import org.prunesh.interpreter.exec.StpLowering;
-import org.prunesh.interpreter.resolve.Resolver.State;
 import org.prunesh.interpreter.results.Metric;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.stp.Extraction;
@@ -34,20 +33,19 @@ final class Actions {
     }
 
     State handle(Stmt statement, State st, List<Step> out) {
-        CheckContext facts = st.facts();
         if (statement instanceof Stmt.Run run) {
             runName(run.name());
-            needsSetup("run", run.span(), facts);
-            h.stp.run(run, facts.pruning());
-            return act(st, facts, run, out, true, () -> {
+            needsSetup("run", run.span(), st);
+            h.stp.run(run, st);
+            return act(st, run, out, true, () -> {
                 requireModel(st.planned(), run.span(), "run");
                 schedule(st.planned(), run.span());
                 return new Step.Run(run.name() == null ? "run" : run.name().value(), run.span());
             });
         }
         if (statement instanceof Stmt.PruneNow prune) {
-            pruneNow(prune, facts);
-            return act(st, facts, prune, out, true, () -> {
+            pruneNow(prune, st);
+            return act(st, prune, out, true, () -> {
                 requireModel(st.planned(), prune.span(), "prune now");
                 return new Step.PruneNow(prune.target().fraction(),
                         PruningLowering.selection(prune.selection(), st.planned().definitions()),
@@ -56,8 +54,8 @@ final class Actions {
             });
         }
         if (statement instanceof Stmt.Evaluate evaluate) {
-            needsSetup("evaluate", evaluate.span(), facts);
-            return act(st, facts, evaluate, out, false, () -> {
+            needsSetup("evaluate", evaluate.span(), st);
+            return act(st, evaluate, out, false, () -> {
                 requireRun(st, evaluate.span(), "evaluate");
                 return new Step.Evaluate(evaluate.span());
             });
@@ -67,47 +65,43 @@ final class Actions {
             if (export.path().value().isBlank()) {
                 h.problems.error(export.path().span(), "the directory to export to must not be empty");
             }
-            return act(st, facts, export, out, false, () -> {
+            return act(st, export, out, false, () -> {
                 requireRun(st, export.span(), "export tensors");
                 return new Step.Export(h.paths.exportTarget(export.path()), export.span());
             });
         }
         if (statement instanceof Stmt.Save save) {
             savedName(save.name());
-            return act(st, facts, save, out, false, () -> {
+            return act(st, save, out, false, () -> {
                 requireRun(st, save.span(), "save");
                 return new Step.Save(save.name().value(), save.span());
             });
         }
         if (statement instanceof Stmt.Load load) {
             savedName(load.name());
-            // the loaded model's kind is known only when it is loaded
-            CheckContext after = facts.withData().withModel()
-                    .withPruning(facts.pruning().withStp(facts.pruning().stp().withModel(null)));
-            return act(st, after, load, out, true, () -> new Step.Load(load.name().value(), load.span()));
+            // the loaded data and model are known only when they are loaded (State.Unknown)
+            return act(st, load, out, true, () -> new Step.Load(load.name().value(), load.span()));
         }
         if (statement instanceof Stmt.Report report) return report(report, st, out);
         if (statement instanceof Stmt.Show show) return show(show, st, out);
         if (statement instanceof Stmt.ShowConfig show) {
-            return act(st, facts, show, out, false, () -> new Step.ShowConfig(show.span()));
+            return act(st, show, out, false, () -> new Step.ShowConfig(show.span()));
         }
         if (statement instanceof Stmt.Search search) {
-            needsSetup("search", search.span(), facts);
-            CheckContext after = h.stp.search(search, facts);
-            Step.Search step = h.lower(search, () -> {
+            needsSetup("search", search.span(), st);
+            h.stp.search(search, st);
+            return h.resolve(st, search, out, () -> {
                 requireRun(st, search.span(), "search");
-                return new Step.Search(StpLowering.search(search), search.as().text(), search.span());
+                return new Handlers.Lowered(new Step.Search(StpLowering.search(search), search.as().text(),
+                        search.span()), st.planned().withDefinition(search.as().text(),
+                        new Definition.Architecture(ArchValue.PLANNED)), false);
             });
-            if (step == null) return st.with(after);
-            out.add(step);
-            return new State(st.planned().withDefinition(search.as().text(),
-                    new Definition.Architecture(ArchValue.PLANNED)), after, st.runDone());
         }
         if (statement instanceof Stmt.Extract extract) {
-            needsSetup("extract", extract.span(), facts);
-            h.archs.extracted(extract.arch(), facts);
+            needsSetup("extract", extract.span(), st);
+            h.archs.extracted(extract.arch(), st);
             runName(extract.runName());
-            return act(st, facts, extract, out, false, () -> {
+            return act(st, extract, out, false, () -> {
                 requireRun(st, extract.span(), "extract");
                 String arch = extract.arch().text();
                 return new Step.Extract(arch, extract.runName() == null ? arch : extract.runName().value(),
@@ -115,9 +109,9 @@ final class Actions {
             });
         }
         if (statement instanceof Stmt.ExtractPruned extract) {
-            needsSetup("extract", extract.span(), facts);
+            needsSetup("extract", extract.span(), st);
             runName(extract.runName());
-            return act(st, facts, extract, out, false, () -> {
+            return act(st, extract, out, false, () -> {
                 try {
                     // a model loaded from disk is known only when it is loaded; the cut checks it then
                     if (st.planned().model() != null) Extraction.requireCuttable(st.planned().model());
@@ -133,10 +127,9 @@ final class Actions {
 
     private State report(Stmt.Report report, State st, List<Step> out) {
         Name what = report.what();
-        CheckContext facts = st.facts();
         ReportTarget target = ReportTarget.named(what.text()).orElse(null);
         if (h.names.known(what, Vocabulary.REPORTS) && target.needsModel()) {
-            needsSetup("report " + what.text(), report.span(), facts);
+            needsSetup("report " + what.text(), report.span(), st);
         }
         Metric by = report.by() == null ? null : Metric.named(report.by().text()).orElse(null);
         if (report.by() != null && target != ReportTarget.COMPARE) {
@@ -149,7 +142,7 @@ final class Actions {
             h.problems.error(report.against().span(), "'against' belongs to 'report compare', not 'report "
                     + what.text() + "'");
         }
-        return act(st, facts, report, out, false, () -> {
+        return act(st, report, out, false, () -> {
             if (target.needsRun()) requireRun(st, report.span(), "report " + what.text());
             return new Step.Report(target, by, report.against(), report.span());
         });
@@ -157,8 +150,8 @@ final class Actions {
 
     private State show(Stmt.Show show, State st, List<Step> out) {
         String what = show.what().text();
-        h.archs.shown(show.what(), st.facts());
-        return act(st, st.facts(), show, out, false, () -> {
+        h.archs.shown(show.what(), st);
+        return act(st, show, out, false, () -> {
             if (st.planned().definitions().get(what) instanceof Definition.Architecture) {
                 return new Step.ShowArch(what, show.span());
             }
@@ -168,35 +161,30 @@ final class Actions {
     }
 
     /** A statement that acts: its step, and whether a run will have happened after it. */
-    private State act(State st, CheckContext facts, Stmt statement, List<Step> out, boolean runs,
-                      Handlers.Lower<Step> lower) {
-        Step step = h.lower(statement, lower);
-        if (step == null) return st.with(facts);
-        out.add(step);
-        return new State(st.planned(), facts, st.runDone() || runs);
+    private State act(State st, Stmt statement, List<Step> out, boolean runs, Handlers.Lower<Step> lower) {
+        return h.resolve(st, statement, out, () -> new Handlers.Lowered(lower.apply(), st.planned(), runs));
     }
 
     /** Prunes the model in hand, so it needs what a run needs; its own scope clause applies to it alone. */
-    private void pruneNow(Stmt.PruneNow prune, CheckContext facts) {
-        needsSetup("prune now", prune.span(), facts);
+    private void pruneNow(Stmt.PruneNow prune, State st) {
+        needsSetup("prune now", prune.span(), st);
         Num target = prune.target();
         h.numbers.fraction(target, "sparsity 'to'");
-        h.selections.check(prune.selection(), facts);
-        PruningSetup now = facts.pruning();
+        h.selections.check(prune.selection(), st);
         PruningChecks.Bounds bounds = prune.scope() == null ? null : h.pruning.scope(prune.scope());
         if (!NumberRules.isSparsity(target)) {
             return;
         }
-        h.consistency.target(Target.of(target), now.nm(), "sparsity");
+        h.consistency.target(Target.of(target), st.nm(), "sparsity");
         if (bounds == null) {
-            h.consistency.target(Target.of(target), now.floor(), now.cap());
+            h.consistency.target(Target.of(target), st.floor(), st.cap());
         } else {
             h.consistency.bounds(bounds.floor(), bounds.cap(), target.exactFraction());
         }
     }
 
-    private void needsSetup(String what, Span span, CheckContext facts) {
-        String missing = Resolver.missingSetup(what, facts.hasData(), facts.hasModel());
+    private void needsSetup(String what, Span span, State st) {
+        String missing = Resolver.missingSetup(what, st.hasData(), st.hasModel());
         if (missing != null) h.problems.error(span, missing);
     }
 

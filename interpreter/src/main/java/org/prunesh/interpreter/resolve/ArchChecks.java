@@ -7,7 +7,6 @@ import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.diag.Span;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -20,8 +19,9 @@ final class ArchChecks extends CheckRules {
         super(problems);
     }
 
-    /** {@code let NAME = arch ...}: returns the context with NAME defined as an architecture. */
-    CheckContext let(Name name, ArchExpr arch, CheckContext context) {
+    /** {@code let NAME = arch ...}, against the model in force. */
+    void let(Name name, ArchExpr arch, State st) {
+        names.definable(name);
         int before = problems.count();
         arch.depth().forEach(d -> numbers.whole(d, "a depth", 1, NumberRules.MAX_INT));
         boolean depthsValid = problems.count() == before;
@@ -35,75 +35,57 @@ final class ArchChecks extends CheckRules {
                     + ModelFit.counted(stages, "depth", "depths") + " but "
                     + ModelFit.counted(arch.width().size(), "width", "widths") + ": it needs one width per stage");
         }
-        StpSetup.ArchShape shape = new StpSetup.ArchShape(
-                depthsValid ? arch.depth().stream().map(Num::intValue).toList() : List.of(),
-                arch.inner() == null ? -1 : arch.inner().size());
-        String model = context.pruning().stp().model();
-        if (model != null) {
-            for (ModelFit.Misfit misfit : ModelFit.arch(name.text(), model, shape.depths(), shape.inner())) {
+        List<Integer> depths = depthsValid ? arch.depth().stream().map(Num::intValue).toList() : List.of();
+        int inner = arch.inner() == null ? -1 : arch.inner().size();
+        if (st.model() != null) {
+            for (ModelFit.Misfit misfit : ModelFit.arch(name.text(), st.model(), depths, inner)) {
                 Span at = switch (misfit.part()) {
                     case WHOLE -> arch.span();
                     case DEPTH_COUNT -> countAt(arch.depth(), misfit.index(), Num::span);
                     case DEPTH -> arch.depth().get(misfit.index()).span();
                     case INNER_COUNT -> countAt(arch.inner(), misfit.index(), Num::span);
                 };
-                problems.error(at, misfit.message());
+                problems.conflict(at, misfit.message());
             }
         }
-        return define(name, shape, context);
-    }
-
-    /** Defines {@code name} as an architecture of {@code shape}, in place of whatever it named before. */
-    CheckContext define(Name name, StpSetup.ArchShape shape, CheckContext context) {
-        names.definable(name);
-        String text = name.text();
-        PruningSetup pruning = context.pruning();
-        return context.define(text, DefKind.ARCH)
-                .withPruning(pruning.withScheduleTarget(text, null).withStp(pruning.stp().withArch(text, shape)));
     }
 
     /** A space given while {@code model} is in force, reported at the space's parts. */
-    void spaceFits(Stmt.Space space, StpSetup.SpaceShape shape, String model) {
-        for (ModelFit.Misfit misfit : ModelFit.space(model, shape.maxDepths())) {
+    void spaceFits(Stmt.Space space, List<Integer> maxDepths, String model) {
+        for (ModelFit.Misfit misfit : ModelFit.space(model, maxDepths)) {
             Span at = switch (misfit.part()) {
                 case WHOLE, INNER_COUNT -> space.span();
                 case DEPTH_COUNT -> countAt(space.depth(), misfit.index(), r -> r.span());
                 case DEPTH -> space.depth().get(misfit.index()).max().span();
             };
-            problems.error(at, misfit.message());
+            problems.conflict(at, misfit.message());
         }
     }
 
     /**
      * A model statement: the space and the arch literals given before it must fit a new model;
-     * reported at the model's name. Returns the setup with the model in force (none when unknown).
+     * reported at the model's name.
      */
-    StpSetup model(Name model, boolean known, StpSetup now) {
-        if (!known) {
-            return now.withModel(null);
-        }
+    void model(Name model, State st) {
         String name = model.text();
-        if (name.equals(now.model())) {
-            return now;          // what fits it was checked when it came first
+        if (!Vocabulary.MODELS.contains(name) || name.equals(st.model())) {
+            return;              // unknown, or what fits it was checked when it came first
         }
-        if (now.space() != null) {
-            ModelFit.space(name, now.space().maxDepths()).forEach(m -> problems.error(model.span(), m.message()));
+        if (st.hasSpace()) {
+            ModelFit.space(name, st.spaceDepths()).forEach(m -> problems.conflict(model.span(), m.message()));
         }
-        now.archs().entrySet().stream()
-                .filter(e -> !e.getValue().equals(StpSetup.ArchShape.SEARCHED))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> ModelFit.arch(e.getKey(), name, e.getValue().depths(), e.getValue().inner())
-                        .forEach(m -> problems.error(model.span(), m.message())));
-        return now.withModel(name);
+        st.archLiterals().forEach((arch, value) -> ModelFit.arch(arch, name, value.depth(),
+                        value.inner() == null ? -1 : value.inner().size())
+                .forEach(m -> problems.conflict(model.span(), m.message())));
     }
 
     /** The architecture {@code extract} builds: true when {@code name} is one, else reports what it is. */
-    boolean extracted(Name name, CheckContext context) {
-        if (Names.isArch(name, context)) {
+    boolean extracted(Name name, State st) {
+        if (st.is(name, DefKind.ARCH)) {
             return true;
         }
-        if (!otherKind(name, context)) {
-            List<String> defined = Names.archs(context);
+        if (!otherKind(name, st)) {
+            List<String> defined = st.defined(DefKind.ARCH);
             if (defined.isEmpty()) {
                 problems.error(name.span(), "'" + name.text() + "' is not an architecture: define one with 'let "
                         + name.text() + " = arch ...;' or 'search ... as " + name.text() + ";'");
@@ -115,16 +97,16 @@ final class ArchChecks extends CheckRules {
     }
 
     /** {@code show schedule} or {@code show NAME} of an architecture. */
-    void shown(Name what, CheckContext context) {
-        if (Vocabulary.SHOWS.contains(what.text()) || Names.isArch(what, context) || otherKind(what, context)) {
+    void shown(Name what, State st) {
+        if (Vocabulary.SHOWS.contains(what.text()) || st.is(what, DefKind.ARCH) || otherKind(what, st)) {
             return;
         }
-        names.known(what, Vocabulary.SHOWS, Names.archs(context), "");
+        names.known(what, Vocabulary.SHOWS, st.defined(DefKind.ARCH), "");
     }
 
     /** True (and reported) when {@code name} is defined as something other than an architecture. */
-    private boolean otherKind(Name name, CheckContext context) {
-        DefKind kind = context.definitions().get(name.text());
+    private boolean otherKind(Name name, State st) {
+        DefKind kind = st.kind(name.text());
         if (kind == null || kind == DefKind.ARCH) {
             return false;
         }

@@ -5,7 +5,6 @@ import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.Setting;
 import org.prunesh.interpreter.exec.Step;
-import org.prunesh.interpreter.resolve.Resolver.State;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Map;
 final class Blocks {
 
     private final Handlers h;
-    /** Blocks defined in this pass, known even after lowering stopped on an earlier finding. */
+    /** Blocks defined in this pass, known even when their let had errors (and so is not in the planned state). */
     private final Map<String, Block> defined = new HashMap<>();
     /** The blocks being used, innermost first: a block that uses itself is reported, not expanded. */
     private final Deque<String> using = new ArrayDeque<>();
@@ -42,15 +41,15 @@ final class Blocks {
             }
         }
         defined.put(name, block);
-        return h.set(st, st.facts().define(name, DefKind.BLOCK), let, out,
+        return h.set(st, let, out,
                 () -> new Setting.Define(name, new Definition.Block(block)));
     }
 
     State use(Stmt.Use use, State st, List<Step> out) {
         String name = use.name().text();
-        DefKind kind = st.facts().definitions().get(name);
+        DefKind kind = st.kind(name);
         if (kind != DefKind.BLOCK) {
-            List<String> blocks = Names.defined(DefKind.BLOCK, st.facts());
+            List<String> blocks = st.defined(DefKind.BLOCK);
             String suggestion = Suggestions.nearest(name, blocks).map(s -> " (did you mean '" + s + "'?)").orElse("");
             h.problems.error(use.name().span(), (kind == null ? "unknown block '" + name + "'"
                     : "'" + name + "' is a " + kind.word() + ", not a block")

@@ -2,8 +2,11 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.diag.Span;
+import org.prunesh.ops.prune.Granularity;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * Rules between statements: an N:M pattern prunes exactly 1 - N/M, a per-layer density floor
@@ -13,6 +16,9 @@ import java.math.BigDecimal;
  */
 final class Consistency {
 
+    /** Two sparsities closer than this count as equal, so that 1:3 may be written 0.667. */
+    private static final BigDecimal TOLERANCE = new BigDecimal("0.0005");
+
     private final Problems problems;
 
     Consistency(Problems problems) {
@@ -20,10 +26,10 @@ final class Consistency {
     }
 
     /** A new final sparsity (schedule or {@code prune now}), reported at it, against the pattern in force. */
-    void target(Target target, PruningSetup.Nm nm, String what) {
-        if (nm != null && !nm.reaches(target.sparsity())) {
-            problems.error(target.span(), "with granularity nm " + nm.text() + " the " + what + " must be "
-                    + nm.shownSparsity() + " (1 - " + nm.n() + "/" + nm.m() + "), found '" + target.text() + "'");
+    void target(Target target, Granularity.NM nm, String what) {
+        if (nm != null && !reaches(nm, target.sparsity())) {
+            problems.conflict(target.span(), "with granularity nm " + nm.n() + ":" + nm.m() + " the " + what
+                    + " must be " + shown(nm) + " (1 - " + nm.n() + "/" + nm.m() + "), found '" + target.text() + "'");
         }
     }
 
@@ -33,9 +39,9 @@ final class Consistency {
     }
 
     /** A new N:M pattern, at {@code at}, against the schedule's final sparsity. */
-    void pattern(PruningSetup.Nm nm, Span at, BigDecimal target) {
-        if (target != null && !nm.reaches(target)) {
-            problems.error(at, "nm " + nm.text() + " needs a final sparsity of " + nm.shownSparsity() + " (1 - "
+    void pattern(Granularity.NM nm, Span at, BigDecimal target) {
+        if (target != null && !reaches(nm, target)) {
+            problems.conflict(at, "nm " + nm.n() + ":" + nm.m() + " needs a final sparsity of " + shown(nm) + " (1 - "
                     + nm.n() + "/" + nm.m() + "), but the schedule prunes to " + NumberRules.plain(target));
         }
     }
@@ -54,10 +60,10 @@ final class Consistency {
         String targetText = " the target density " + NumberRules.plain(density) + " (sparsity "
                 + NumberRules.plain(sparsity) + ")";
         if (floor != null && floor.compareTo(density) > 0) {
-            problems.error(floorAt, "a floor of " + NumberRules.plain(floor) + " is above" + targetText);
+            problems.conflict(floorAt, "a floor of " + NumberRules.plain(floor) + " is above" + targetText);
         }
         if (cap != null && cap.compareTo(density) < 0) {
-            problems.error(capAt, "a cap of " + NumberRules.plain(cap) + " is below" + targetText);
+            problems.conflict(capAt, "a cap of " + NumberRules.plain(cap) + " is below" + targetText);
         }
     }
 
@@ -69,6 +75,21 @@ final class Consistency {
         String message = regrowIsNew
                 ? "regrow " + regrow + " cannot be used with granularity " + granularity
                 : "granularity " + granularity + " cannot be used with regrow " + regrow;
-        problems.error(at, message + ": regrowth needs granularity unstructured");
+        problems.conflict(at, message + ": regrowth needs granularity unstructured");
+    }
+
+    /** True when {@code sparsity} is the only one the pattern reaches, 1 - n/m, to within {@link #TOLERANCE}. */
+    private static boolean reaches(Granularity.NM nm, BigDecimal sparsity) {
+        return sparsity.subtract(exact(nm)).abs().compareTo(TOLERANCE) < 0;
+    }
+
+    private static BigDecimal exact(Granularity.NM nm) {
+        BigDecimal kept = BigDecimal.valueOf(nm.n()).divide(BigDecimal.valueOf(nm.m()), MathContext.DECIMAL64);
+        return BigDecimal.ONE.subtract(kept);
+    }
+
+    /** 1 - n/m as a message shows it, at most four decimals: 0.5 for 2:4, 0.6667 for 1:3. */
+    private static String shown(Granularity.NM nm) {
+        return NumberRules.plain(exact(nm).setScale(4, RoundingMode.HALF_UP));
     }
 }

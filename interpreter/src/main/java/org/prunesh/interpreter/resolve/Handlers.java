@@ -13,25 +13,27 @@ import org.prunesh.interpreter.exec.ArchValue;
 import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.Lowering;
 import org.prunesh.interpreter.exec.PruningLowering;
+import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.Setting;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
 import org.prunesh.interpreter.exec.StpLowering;
-import org.prunesh.interpreter.resolve.Resolver.State;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One handler per statement: each checks its statement against the facts so far and lowers it to
- * a {@link Step}. The setting statements are here; the statements that act are {@link Actions},
- * sweeps {@link SweepResolver}.
+ * One handler per statement: each checks its statement against the {@link State} so far and lowers
+ * it to a {@link Step} applied to the planned state. The setting statements are here; the
+ * statements that act are {@link Actions}, sweeps {@link SweepResolver}.
  */
 final class Handlers extends CheckRules {
 
     /** What lowering found; reported only when the checks found nothing. */
     final List<Diagnostic> lowering = new ArrayList<>();
+    /** How many findings said a statement was wrong before the one being handled (see {@link Problems#invalid}). */
+    private int start;
     final Resolver.Paths paths;
     final SetupChecks setup = new SetupChecks(problems);
     final ScheduleChecks schedules = new ScheduleChecks(problems);
@@ -55,32 +57,39 @@ final class Handlers extends CheckRules {
         this.paths = paths;
     }
 
+    /** Resolves one statement; its own checks decide whether it is lowered, not those of earlier statements. */
     State handle(Stmt statement, State st, List<Step> out) {
-        CheckContext facts = st.facts();
-        PruningSetup now = facts.pruning();
+        int outer = start;
+        start = problems.invalid();
+        try {
+            return dispatch(statement, st, out);
+        } finally {
+            start = outer;
+        }
+    }
+
+    private State dispatch(Stmt statement, State st, List<Step> out) {
         if (statement instanceof Stmt.Sweep sweep) return sweeps.sweep(sweep, st, out);
         if (statement instanceof Stmt.Seed seed) {
             setup.seed(seed);
-            return set(st, facts, seed, out, () -> new Setting.Seed(seed.value().longValue()));
+            return set(st, seed, out, () -> new Setting.Seed(seed.value().longValue()));
         }
         if (statement instanceof Stmt.Data data) {
             setup.data(data);
-            return set(st, facts.withData(), data, out, () -> new Setting.Data(Lowering.data(data, paths.baseDir())));
+            return set(st, data, out, () -> new Setting.Data(Lowering.data(data, paths.baseDir())));
         }
         if (statement instanceof Stmt.Model model) {
             setup.model(model);
-            boolean known = Vocabulary.MODELS.contains(model.model().text());
             // model resnet20 arch a: the network of a, as a literal or a search result defined before
             Optional<Name> arch = model.options().value(OptionKey.ARCH).map(v -> ((Ident) v).name());
-            arch.ifPresent(a -> archs.extracted(a, facts));
-            StpSetup stpAfter = archs.model(model.model(), known, now.stp()).withScratch(arch.isPresent());
-            CheckContext after = facts.withModel().withPruning(now.withStp(stpAfter));
-            return set(st, after, model, out, () -> new Setting.Model(Lowering.model(model),
-                    arch.map(Name::text).orElse(null)));
+            arch.ifPresent(a -> archs.extracted(a, st));
+            archs.model(model.model(), st);
+            return set(st, model, out,
+                    () -> new Setting.Model(Lowering.model(model), arch.map(Name::text).orElse(null)));
         }
         if (statement instanceof Stmt.Train train) {
             setup.train(train);
-            return set(st, facts, train, out, () -> {
+            return set(st, train, out, () -> {
                 try {
                     return new Setting.Train(Lowering.train(train, st.planned().train()));
                 } catch (IllegalArgumentException e) {
@@ -89,66 +98,60 @@ final class Handlers extends CheckRules {
             });
         }
         if (statement instanceof Stmt.Schedule schedule) {
-            Optional<Target> target = schedules.check(schedule.schedule(), facts);
-            target.ifPresent(t -> {
-                consistency.target(t, now.nm(), "final sparsity");
-                consistency.target(t, now.floor(), now.cap());
+            schedules.check(schedule.schedule(), st).ifPresent(t -> {
+                consistency.target(t, st.nm(), "final sparsity");
+                consistency.target(t, st.floor(), st.cap());
             });
-            CheckContext after = facts.withPruning(now.withTarget(target.map(Target::sparsity).orElse(null)));
-            return set(st, after, schedule, out, () -> new Setting.Schedule(
+            return set(st, schedule, out, () -> new Setting.Schedule(
                     PruningLowering.schedule(schedule.schedule(), st.planned().definitions()), schedule.span()));
         }
         if (statement instanceof Stmt.Select select) {
-            selections.check(select.selection(), facts);
-            return set(st, facts, select, out, () -> new Setting.Select(
+            selections.check(select.selection(), st);
+            return set(st, select, out, () -> new Setting.Select(
                     PruningLowering.selection(select.selection(), st.planned().definitions())));
         }
         if (statement instanceof Stmt.Scope scope) {
             PruningChecks.Bounds bounds = pruning.scope(scope.expr());
-            consistency.bounds(bounds.floor(), bounds.cap(), now.target());
-            CheckContext after = facts.withPruning(now.withBounds(bounds.floorValue(), bounds.capValue()));
-            return set(st, after, scope, out, () -> new Setting.ScopeOf(PruningLowering.scope(scope.expr()),
+            consistency.bounds(bounds.floor(), bounds.cap(), st.target());
+            return set(st, scope, out, () -> new Setting.ScopeOf(PruningLowering.scope(scope.expr()),
                     PruningLowering.bounds(scope.expr())));
         }
         if (statement instanceof Stmt.Granularity granularity) {
-            PruningChecks.Granularity g = pruning.granularity(granularity);
-            if (g.nm() != null) consistency.pattern(g.nm(), granularity.pattern().span(), now.target());
-            consistency.regrowth(now.regrow(), g.name(), granularity.kind().span(), false);
-            CheckContext after = facts.withPruning(now.withGranularity(g.name(), g.nm()));
-            return set(st, after, granularity, out,
-                    () -> new Setting.GranularityOf(PruningLowering.granularity(granularity)));
+            PruningChecks.Kind g = pruning.granularity(granularity);
+            if (g.nm() != null) consistency.pattern(g.nm(), granularity.pattern().span(), st.target());
+            consistency.regrowth(st.regrow(), g.name(), granularity.kind().span(), false);
+            return set(st, granularity, out, () -> new Setting.GranularityOf(PruningLowering.granularity(granularity)));
         }
         if (statement instanceof Stmt.Count count) {
             pruning.count(count);
-            return set(st, facts, count, out, () -> new Setting.Count(count.kind().text().equals("all")));
+            return set(st, count, out, () -> new Setting.Count(count.kind().text().equals("all")));
         }
         if (statement instanceof Stmt.Exclude exclude) {
             pruning.exclude(exclude);
-            return set(st, facts, exclude, out, () -> new Setting.Exclude(Lowering.exclusions(exclude)));
+            return set(st, exclude, out, () -> new Setting.Exclude(Lowering.exclusions(exclude)));
         }
         if (statement instanceof Stmt.Regrow regrow) {
-            String method = training.regrow(regrow);
-            consistency.regrowth(method, now.granularity(), regrow.method().span(), true);
-            return set(st, facts.withPruning(now.withRegrow(method)), regrow, out, () -> new Setting.Regrow(
+            consistency.regrowth(training.regrow(regrow), st.granularity(), regrow.method().span(), true);
+            return set(st, regrow, out, () -> new Setting.Regrow(
                     PruningLowering.regrowth(regrow, st.planned().pruning().schedule())));
         }
         if (statement instanceof Stmt.Init init) {
             training.init(init);
-            return set(st, facts, init, out, () -> new Setting.Init(PruningLowering.init(init)));
+            return set(st, init, out, () -> new Setting.Init(PruningLowering.init(init)));
         }
         if (statement instanceof Stmt.Let let) return let(let, st, out);
         if (statement instanceof Stmt.Use use) return blocks.use(use, st, out);
         if (statement instanceof Stmt.Space space) {
-            CheckContext after = facts.withPruning(now.withStp(stp.space(space, now.stp())));
-            return set(st, after, space, out, () -> StpLowering.space(space));
+            stp.space(space, st);
+            return set(st, space, out, () -> StpLowering.space(space));
         }
         if (statement instanceof Stmt.Budget budget) {
-            CheckContext after = facts.withPruning(now.withStp(stp.budget(budget, now.stp())));
-            return set(st, after, budget, out, () -> new Setting.Budget(budget.fraction().fraction()));
+            stp.budget(budget);
+            return set(st, budget, out, () -> new Setting.Budget(budget.fraction().fraction()));
         }
         if (statement instanceof Stmt.Stimulate stimulate) {
-            CheckContext after = facts.withPruning(now.withStp(stp.stimulate(stimulate, now.stp())));
-            return set(st, after, stimulate, out, () -> StpLowering.stimulate(stimulate));
+            stp.stimulate(stimulate, st);
+            return set(st, stimulate, out, () -> StpLowering.stimulate(stimulate));
         }
         if (statement instanceof Stmt.Import imp) {
             problems.error(imp.span(), "import belongs at the top level of a script, not inside a sweep");
@@ -161,31 +164,46 @@ final class Handlers extends CheckRules {
         String name = let.name().text();
         if (let.value() instanceof Block block) return blocks.let(let, block, st, out);
         if (let.value() instanceof ArchExpr arch) {
-            CheckContext after = archs.let(let.name(), arch, st.facts());
-            return set(st, after, let, out, () -> new Setting.Define(name,
-                    new Definition.Architecture(ArchValue.literal(arch))));
+            archs.let(let.name(), arch, st);
+            return set(st, let, out,
+                    () -> new Setting.Define(name, new Definition.Architecture(ArchValue.literal(arch))));
         }
-        CheckContext after = pruning.let(let, st.facts());
-        return set(st, after, let, out, () -> new Setting.Define(name, let.value() instanceof ScheduleExpr se
+        pruning.let(let, st);
+        return set(st, let, out, () -> new Setting.Define(name, let.value() instanceof ScheduleExpr se
                 ? new Definition.Schedule(PruningLowering.schedule(se, st.planned().definitions()))
                 : new Definition.Selection(PruningLowering.selection((SelectExpr) let.value(),
                 st.planned().definitions()))));
     }
 
+    /** A statement lowered: its step, the planned state after it, and whether a run will have happened. */
+    record Lowered(Step step, SessionState planned, boolean runs) {
+    }
+
     /** A setting statement: its step, and the planned state with it applied. */
-    State set(State st, CheckContext facts, Stmt statement, List<Step> out, Lower<Setting> lower) {
-        Setting setting = lower(statement, lower);
-        if (setting == null) return st.with(facts);
-        out.add(new Step.Set(setting, statement.span()));
-        return new State(setting.applyTo(st.planned()), facts, st.runDone());
+    State set(State st, Stmt statement, List<Step> out, Lower<Setting> lower) {
+        return resolve(st, statement, out, () -> {
+            Setting setting = lower.apply();
+            return new Lowered(new Step.Set(setting, statement.span()), setting.applyTo(st.planned()), false);
+        });
     }
 
     /**
-     * Lowers a statement when everything so far was valid, or returns null: after a finding of the
-     * checks lowering stops, and a finding of lowering is kept for when the checks find nothing.
+     * Lowers a statement and applies it to the planned state, or, when it had errors (or its
+     * lowering failed), leaves the planned state as it was and records what it gave as unknown.
+     */
+    State resolve(State st, Stmt statement, List<Step> out, Lower<Lowered> lower) {
+        Lowered done = lower(statement, lower);
+        if (done == null) return st.unresolved(statement);
+        out.add(done.step());
+        return st.applied(statement, done.planned(), done.runs());
+    }
+
+    /**
+     * Lowers a statement whose own checks found it valid (it may still conflict with an earlier one),
+     * or returns null. A finding of lowering is kept for when the checks find nothing at all.
      */
     <T> T lower(Stmt statement, Lower<T> lower) {
-        if (problems.count() > 0) return null;
+        if (problems.invalid() > start) return null;
         try {
             return lower.apply();
         } catch (StatementError e) {
@@ -193,6 +211,10 @@ final class Handlers extends CheckRules {
         } catch (IllegalArgumentException e) {
             // a value only the planned state can judge (for example a schedule the step clock rejects)
             lowering.add(new Diagnostic(statement.span(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // after an earlier statement was left unresolved the planned state may lack what this
+            // one names (a schedule defined by a let with errors); then this one is left unresolved too
+            if (problems.count() == 0 && lowering.isEmpty()) throw e;
         }
         return null;
     }

@@ -10,8 +10,8 @@ import org.prunesh.interpreter.ast.ScopeExpr;
 import org.prunesh.interpreter.ast.SelectExpr;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
+import org.prunesh.ops.prune.Granularity;
 
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,18 +22,10 @@ final class PruningChecks extends CheckRules {
 
     /** The density bounds of a scope that are in range; null where absent or out of range. */
     record Bounds(Num floor, Num cap) {
-
-        BigDecimal floorValue() {
-            return floor == null ? null : floor.exactFraction();
-        }
-
-        BigDecimal capValue() {
-            return cap == null ? null : cap.exactFraction();
-        }
     }
 
-    /** A granularity as far as later statements care: its name when known, its pattern when valid. */
-    record Granularity(String name, PruningSetup.Nm nm) {
+    /** A granularity as far as the rules between statements care: its name when known, its pattern when valid. */
+    record Kind(String name, Granularity.NM nm) {
     }
 
     private final ScheduleChecks schedules;
@@ -45,21 +37,14 @@ final class PruningChecks extends CheckRules {
         this.selections = selections;
     }
 
-    /**
-     * Checks a let of a schedule or a selection and returns the context with its name defined (and,
-     * for a schedule, its final sparsity). An arch literal is StpChecks' concern.
-     */
-    CheckContext let(Stmt.Let let, CheckContext context) {
-        String name = let.name().text();
+    /** Checks a let of a schedule or a selection. An arch literal is ArchChecks' concern, a block Blocks'. */
+    void let(Stmt.Let let, State st) {
         names.definable(let.name());
-        // a name given to a schedule or selection is no longer an architecture
-        PruningSetup after = context.pruning().withStp(context.pruning().stp().withoutArch(name));
         if (let.value() instanceof ScheduleExpr schedule) {
-            BigDecimal target = schedules.check(schedule, context).map(Target::sparsity).orElse(null);
-            return context.define(name, DefKind.SCHEDULE).withPruning(after.withScheduleTarget(name, target));
+            schedules.check(schedule, st);
+        } else {
+            selections.check((SelectExpr) let.value(), st);
         }
-        selections.check((SelectExpr) let.value(), context);
-        return context.define(name, DefKind.SELECTION).withPruning(after.withScheduleTarget(name, null));
     }
 
     Bounds scope(ScopeExpr scope) {
@@ -78,12 +63,12 @@ final class PruningChecks extends CheckRules {
         return new Bounds(validFloor, validCap);
     }
 
-    Granularity granularity(Stmt.Granularity granularity) {
+    Kind granularity(Stmt.Granularity granularity) {
         Name kind = granularity.kind();
         NmPattern pattern = granularity.pattern();
         Name norm = granularity.norm();
         if (!names.known(kind, Vocabulary.GRANULARITIES)) {
-            return new Granularity(null, null);
+            return new Kind(null, null);
         }
         boolean isNm = kind.text().equals(Vocabulary.NM);
         if (isNm && pattern == null) {
@@ -96,11 +81,11 @@ final class PruningChecks extends CheckRules {
         } else if (norm != null) {
             names.known(norm, Vocabulary.NORMS);
         }
-        return new Granularity(kind.text(), isNm && pattern != null ? nm(pattern) : null);
+        return new Kind(kind.text(), isNm && pattern != null ? nm(pattern) : null);
     }
 
     /** The pattern when both numbers are whole and N < M, else null (with the reason reported). */
-    private PruningSetup.Nm nm(NmPattern pattern) {
+    private Granularity.NM nm(NmPattern pattern) {
         int before = problems.count();
         numbers.whole(pattern.n(), "N", 1, NumberRules.MAX_INT);
         numbers.whole(pattern.m(), "M", 1, NumberRules.MAX_INT);
@@ -111,7 +96,7 @@ final class PruningChecks extends CheckRules {
             problems.error(pattern.span(), "N must be smaller than M, found 'nm " + pattern.text() + "'");
             return null;
         }
-        return new PruningSetup.Nm(pattern.n().intValue(), pattern.m().intValue());
+        return new Granularity.NM(pattern.n().intValue(), pattern.m().intValue());
     }
 
     void count(Stmt.Count count) {

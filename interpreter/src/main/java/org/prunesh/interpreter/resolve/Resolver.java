@@ -2,7 +2,6 @@ package org.prunesh.interpreter.resolve;
 
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.diag.Diagnostic;
-import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
 
@@ -20,9 +19,11 @@ import java.util.List;
  * before a report) is found here too. Nothing is loaded or trained: {@code prune-sh check} is this
  * pass alone, and {@code run} carries out the steps it returns.
  *
- * <p>Every finding of the checks is reported, all at once. Lowering needs valid statements, so it
- * stops at the first statement with a finding; its own findings are reported only when the checks
- * found nothing.
+ * <p>Every finding of the checks is reported, all at once. A statement is lowered when its own
+ * checks found nothing, even after an earlier statement's finding, so that the planned state, which
+ * later statements are checked against, holds every valid statement (see {@link State} for what a
+ * statement with errors leaves). Lowering's own findings are reported only when the checks found
+ * nothing; steps are returned only when nothing was found at all.
  */
 public final class Resolver {
 
@@ -38,22 +39,8 @@ public final class Resolver {
     }
 
     /**
-     * The state a statement is resolved against.
-     *
-     * @param planned what the session's state would be after the statements so far
-     * @param facts   the statements so far as the rules between statements see them (values as
-     *                written, counted even when a statement had an error)
-     * @param runDone a run (or {@code prune now}, {@code load}) has happened or will have by now
-     */
-    public record State(SessionState planned, CheckContext facts, boolean runDone) {
-
-        State with(CheckContext f) {
-            return new State(planned, f, runDone);
-        }
-    }
-
-    /**
-     * @param steps       what to carry out, one per statement (a sweep is one step with its cells)
+     * @param steps       what to carry out, one per statement (a sweep is one step with its cells); empty
+     *                    when there are diagnostics
      * @param diagnostics every problem found, in source order; empty when the steps can run
      * @param after       the state after every statement
      * @param checked     true when the checks found nothing (the diagnostics, if any, are lowering's)
@@ -83,7 +70,7 @@ public final class Resolver {
         // distinct: a sweep's body is checked once per cell and may repeat a finding
         List<Diagnostic> found = checked.isEmpty() ? handlers.lowering
                 : checked.stream().distinct().sorted(BY_POSITION).toList();
-        return new Resolution(steps, found, current, checked.isEmpty());
+        return new Resolution(found.isEmpty() ? steps : List.of(), found, current, checked.isEmpty());
     }
 
     /** The message when {@code what} lacks data or a model, or null; the one place of that rule. */

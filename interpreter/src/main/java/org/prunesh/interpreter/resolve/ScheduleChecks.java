@@ -26,7 +26,7 @@ final class ScheduleChecks extends CheckRules {
      * {@code to} of a kind, the last point of {@code points}, or what a defined name stands for.
      * A schedule that prunes nothing has none.
      */
-    Optional<Target> check(ScheduleExpr schedule, CheckContext context) {
+    Optional<Target> check(ScheduleExpr schedule, State st) {
         Name kind = schedule.kind();
         Options given = schedule.options();
         options.noRepeats(given);
@@ -35,16 +35,16 @@ final class ScheduleChecks extends CheckRules {
             options.applicable(given, Vocabulary.SCHEDULE_OPTIONS, kind.text());
             options.required(given, Vocabulary.SCHEDULE_OPTIONS, kind);
             pointList(schedule);
-        } else if (Names.isArch(kind, context)) {
+        } else if (st.is(kind, DefKind.ARCH)) {
             problems.error(kind.span(), "'" + kind.text() + "' is an architecture; expected a schedule");
-        } else if (Names.isDefined(kind, DefKind.SCHEDULE, context)) {
+        } else if (st.is(kind, DefKind.SCHEDULE)) {
             if (schedule.hasPoints()) {
                 problems.error(schedule.pointsSpan(), "'" + kind.text() + "' is a defined schedule and takes no points");
             }
             given.all().stream().findFirst().ifPresent(first -> problems.error(first.keySpan(),
                     "'" + kind.text() + "' is a defined schedule and takes no options"));
-        } else if (!Names.isDefined(kind, DefKind.SELECTION, context)) {
-            names.known(kind, Vocabulary.SCHEDULE_KINDS, Names.defined(DefKind.SCHEDULE, context), "");
+        } else if (!st.is(kind, DefKind.SELECTION)) {
+            names.known(kind, Vocabulary.SCHEDULE_KINDS, st.defined(DefKind.SCHEDULE), "");
         } else {
             problems.error(kind.span(), "'" + kind.text() + "' is a selection; expected a schedule");
         }
@@ -59,7 +59,7 @@ final class ScheduleChecks extends CheckRules {
         if (isKind) {
             return target(schedule);
         }
-        BigDecimal defined = context.pruning().scheduleTargets().get(kind.text());
+        BigDecimal defined = st.scheduleTarget(kind.text());
         return Optional.ofNullable(defined).map(t -> new Target(t, kind.span(), NumberRules.plain(t)));
     }
 

@@ -21,14 +21,14 @@ final class SelectionChecks extends CheckRules {
         super(problems);
     }
 
-    void check(SelectExpr select, CheckContext context) {
+    void check(SelectExpr select, State st) {
         List<StageExpr> stages = select.stages();
         StageExpr only = stages.get(0);
-        if (stages.size() == 1 && !Vocabulary.SCORES.contains(only.score().text()) && Names.isArch(only.score(), context)) {
+        if (stages.size() == 1 && !Vocabulary.SCORES.contains(only.score().text()) && st.is(only.score(), DefKind.ARCH)) {
             problems.error(only.score().span(), "'" + only.score().text() + "' is an architecture; expected a selection");
             return;
         }
-        if (stages.size() == 1 && Names.isDefined(only.score(), DefKind.SELECTION, context)) {
+        if (stages.size() == 1 && st.is(only.score(), DefKind.SELECTION)) {
             Span extra = only.variant() != null ? only.variant().span() : only.pool() != null ? only.pool().span() : null;
             if (extra != null) {
                 problems.error(extra, "'" + only.score().text() + "' is a defined selection and takes no options");
@@ -40,29 +40,29 @@ final class SelectionChecks extends CheckRules {
             if (Vocabulary.SCORES.contains(name.text())) {
                 return;
             }
-            if (Names.isDefined(name, DefKind.SCHEDULE, context)) {
+            if (st.is(name, DefKind.SCHEDULE)) {
                 problems.error(name.span(), "'" + name.text() + "' is a schedule; expected a selection");
             } else {
-                names.known(name, Vocabulary.SCORES, Names.defined(DefKind.SELECTION, context), "");
+                names.known(name, Vocabulary.SCORES, st.defined(DefKind.SELECTION), "");
             }
             return;
         }
         for (int i = 0; i < stages.size(); i++) {
-            stage(stages.get(i), !Selection.needsPool(i, stages.size()), context);
+            stage(stages.get(i), !Selection.needsPool(i, stages.size()), st);
         }
     }
 
     /** @param last the stage takes no pool: by ops' rule of chains, it is the last */
-    private void stage(StageExpr stage, boolean last, CheckContext context) {
+    private void stage(StageExpr stage, boolean last, State st) {
         Name score = stage.score();
         boolean known = Vocabulary.SCORES.contains(score.text());
         if (!known) {
-            if (Names.isArch(score, context)) {
+            if (st.is(score, DefKind.ARCH)) {
                 problems.error(score.span(), "'" + score.text() + "' is an architecture; expected a score");
-            } else if (Names.isDefined(score, DefKind.SELECTION, context)) {
+            } else if (st.is(score, DefKind.SELECTION)) {
                 problems.error(score.span(), "'" + score.text()
                         + "' is a selection and cannot be a stage of a chain; expected a score");
-            } else if (Names.isDefined(score, DefKind.SCHEDULE, context)) {
+            } else if (st.is(score, DefKind.SCHEDULE)) {
                 problems.error(score.span(), "'" + score.text() + "' is a schedule; expected a score");
             } else {
                 names.known(score, Vocabulary.SCORES);

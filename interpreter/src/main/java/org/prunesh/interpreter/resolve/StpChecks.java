@@ -3,7 +3,6 @@ package org.prunesh.interpreter.resolve;
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Ident;
 import org.prunesh.interpreter.ast.Name;
-import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
@@ -21,7 +20,7 @@ import java.util.Optional;
 /**
  * Checks of the STP statements that set up training and search: space, budget, stimulate and
  * search, and the rule that a run does not both stimulate subnets and follow a sparsity schedule.
- * Each returns the STP setup the statement leaves; architectures are {@link ArchChecks}' concern.
+ * Architectures are {@link ArchChecks}' concern.
  */
 final class StpChecks extends CheckRules {
 
@@ -37,7 +36,7 @@ final class StpChecks extends CheckRules {
         this.archs = archs;
     }
 
-    StpSetup space(Stmt.Space space, StpSetup now) {
+    void space(Stmt.Space space, State st) {
         List<Integer> maxDepths = new ArrayList<>();
         boolean depthsValid = true;
         for (DepthRange range : space.depth()) {
@@ -52,11 +51,9 @@ final class StpChecks extends CheckRules {
         if (space.refresh() != null) {
             numbers.quantity(space.refresh(), "'refresh'", true);
         }
-        StpSetup.SpaceShape shape = new StpSetup.SpaceShape(depthsValid ? maxDepths : List.of());
-        if (now.model() != null) {
-            archs.spaceFits(space, shape, now.model());
+        if (st.model() != null) {
+            archs.spaceFits(space, depthsValid ? maxDepths : List.of(), st.model());
         }
-        return now.withSpace(shape);
     }
 
     /** A stage's depth choices: whole numbers of at least 1, low end first. Returns the largest when valid. */
@@ -105,7 +102,7 @@ final class StpChecks extends CheckRules {
         }
     }
 
-    StpSetup budget(Stmt.Budget budget, StpSetup now) {
+    void budget(Stmt.Budget budget) {
         Name metric = budget.metric();
         if (metric.text().equals("params") || metric.text().equals("parameters")) {
             problems.error(metric.span(), "budget counts flops; params budgets are not supported");
@@ -113,16 +110,15 @@ final class StpChecks extends CheckRules {
             names.known(metric, Vocabulary.BUDGET_METRICS);
         }
         numbers.share(budget.fraction(), "the budget");
-        return now.withBudget();
     }
 
-    StpSetup stimulate(Stmt.Stimulate stimulate, StpSetup now) {
+    void stimulate(Stmt.Stimulate stimulate, State st) {
         if (stimulate.off()) {
-            return now.withStimulate(false);
+            return;
         }
         Options given = stimulate.options();
         options.noRepeats(given);
-        if (now.space() == null) {
+        if (!st.hasSpace()) {
             problems.error(stimulate.span(), "stimulate needs a space: add " + ADD_SPACE + " before it");
         }
         given.number(OptionKey.SUBNETS).ifPresent(n -> numbers.whole(n, "'subnets'", 1, Stimulus.MAX_SUBNETS));
@@ -132,7 +128,7 @@ final class StpChecks extends CheckRules {
         if (expansion.map(e -> names.known(e, Vocabulary.EXPANSIONS)).orElse(true)) {
             String sampler = expansion.map(Name::text).orElse(Vocabulary.NO_EXPANSION);
             options.applicable(given, Vocabulary.EXPANSION_OPTIONS, sampler, true);
-            if (!now.budget() && !sampler.equals(Vocabulary.NO_EXPANSION)) {
+            if (!st.hasBudget() && !sampler.equals(Vocabulary.NO_EXPANSION)) {
                 problems.error(expansion.get().span(), "expansion " + sampler + (sampler.equals(Vocabulary.MUTATE)
                         ? " expands toward" : " draws under") + " the budget: add " + ADD_BUDGET + " before it");
             }
@@ -146,19 +142,18 @@ final class StpChecks extends CheckRules {
             order.ifPresent(o -> options.required(given, Vocabulary.ORDER_OPTIONS, o));
         }
         given.quantity(OptionKey.AFTER).ifPresent(q -> numbers.quantity(q, "'after'", false));
-        return now.withStimulate(true);
     }
 
-    /** Checks a search and returns the context with its result defined as an architecture. */
-    CheckContext search(Stmt.Search search, CheckContext context) {
-        StpSetup now = context.pruning().stp();
+    /** Checks a search, whose result is defined as an architecture. */
+    void search(Stmt.Search search, State st) {
+        names.definable(search.as());
         List<String> missing = new ArrayList<>();
-        if (now.space() == null) missing.add("a space");
-        if (!now.budget()) missing.add("a budget");
+        if (!st.hasSpace()) missing.add("a space");
+        if (!st.hasBudget()) missing.add("a budget");
         if (!missing.isEmpty()) {
             List<String> adds = new ArrayList<>();
-            if (now.space() == null) adds.add(ADD_SPACE);
-            if (!now.budget()) adds.add(ADD_BUDGET);
+            if (!st.hasSpace()) adds.add(ADD_SPACE);
+            if (!st.hasBudget()) adds.add(ADD_BUDGET);
             problems.error(search.span(), "search needs " + String.join(" and ", missing) + ": add "
                     + String.join(" and ", adds) + " before it");
         }
@@ -175,19 +170,18 @@ final class StpChecks extends CheckRules {
         given.number(OptionKey.CROSSOVER).ifPresent(n -> numbers.probability(n, "'crossover'"));
         given.number(OptionKey.SEED).ifPresent(n -> numbers.whole(n, "'seed'", 0, Long.MAX_VALUE));
         given.number(OptionKey.MIN).ifPresent(n -> numbers.closedFraction(n, "'min' (a share of the budget)"));
-        return archs.define(search.as(), StpSetup.ArchShape.SEARCHED, context);
     }
 
     /**
      * STP trains without pruning and cuts by extraction; a schedule's masks would zero the weights
      * the subnets share, so one run does not do both.
      */
-    void run(Stmt.Run run, PruningSetup now) {
-        if (now.stp().stimulate() && now.target() != null) {
+    void run(Stmt.Run run, State st) {
+        if (st.stimulates() && st.target() != null) {
             problems.error(run.span(), "a run cannot both stimulate subnets and follow a sparsity schedule: add "
                     + "'stimulate off;' or 'schedule none;' before it");
         }
-        if (now.stp().stimulate() && now.stp().scratch()) {
+        if (st.stimulates() && st.scratch()) {
             problems.error(run.span(), "a model built from an arch trains without subnets: add 'stimulate off;' "
                     + "before the run, or give the model without 'arch'");
         }

@@ -12,7 +12,6 @@ import org.prunesh.interpreter.diag.Span;
 import org.prunesh.interpreter.exec.Step;
 import org.prunesh.interpreter.exec.SweepCell;
 import org.prunesh.interpreter.exec.SweepPlan;
-import org.prunesh.interpreter.resolve.Resolver.State;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,8 +37,7 @@ final class SweepResolver {
         State after = before;
         for (Map<String, Value> assignment : Sweeps.combinations(sweep)) {
             Long seed = assignment.get(Sweeps.SEED) instanceof Num n ? n.longValue() : null;
-            State current = seed == null ? before
-                    : new State(before.planned().withSeed(seed), before.facts(), before.runDone());
+            State current = seed == null ? before : before.withPlanned(before.planned().withSeed(seed));
             List<Step> body = new ArrayList<>();
             for (Stmt inner : Sweeps.body(sweep, assignment)) current = h.handle(inner, current, body);
             cells.add(new SweepCell(cells.size(), Sweeps.label(assignment), CellFilter.texts(assignment), seed, body));

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Mutated and malformed scripts through {@link Session#check}, the entry {@code prune-sh check} uses:
- * parse, checks and the plan pass, nothing loaded or trained (and through {@link Session#isIncomplete},
+ * parse and the resolver (checks and lowering), nothing loaded or trained (and through {@link Session#isIncomplete},
  * which the REPL asks first). Fails on any exception that escapes,
  * a script that takes longer than the per-script timeout, or a rejection whose diagnostics lack a
  * {@code file:line:col} position.

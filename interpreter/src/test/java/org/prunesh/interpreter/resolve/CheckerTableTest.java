@@ -300,7 +300,7 @@ class CheckerTableTest {
     @ParameterizedTest
     @MethodSource("rows")
     void reportsExactly(String script, List<String> expected) {
-        List<String> actual = CheckerTest.diagnose(script, CheckContext.EMPTY).stream()
+        List<String> actual = CheckerTest.diagnose(script).stream()
                 .map(line -> line.substring("t.prn:".length())).toList();
         assertEquals(expected, actual);
     }
