@@ -57,8 +57,8 @@ final class BracketCut {
         int[] below = new int[parts];
         long[][] keys = new long[parts][];
         int[] found = new int[parts];
-        boolean[][] kept = k == chain.stages - 1 ? new boolean[chain.layers][] : null;
-        if (kept != null) {
+        boolean[][] kept = k < chain.stages - 1 ? null : chain.out != null ? chain.out : new boolean[chain.layers][];
+        if (kept != null && chain.out == null) {
             for (int l = 0; l < kept.length; l++) kept[l] = new boolean[chain.active[l].length];
         }
         IntStream.range(0, parts).parallel().forEach(p -> {

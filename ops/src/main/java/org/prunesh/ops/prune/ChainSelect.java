@@ -75,8 +75,13 @@ final class ChainSelect {
      * score; the last stage keeps the N_p lowest of the final pool. When anything is pruned, every
      * layer is scored at every stage, so a missing input (gradients) fails the same way whatever the
      * pool holds.
+     *
+     * <p>{@code into}, when given, holds the output masks the pick is then applied to: the streaming
+     * chain writes them in its last pass instead of allocating its own (one mask-sized allocation
+     * less per step). A pick that may be dropped unapplied must be asked for without it.
      */
-    static Pick lowest(List<UnitLayer> group, long np, Selection selection, SelectionContext context) {
+    static Pick lowest(List<UnitLayer> group, long np, Selection selection, SelectionContext context,
+                       Map<String, boolean[]> into) {
         int active = 0;
         for (UnitLayer layer : group) {
             active += layer.activeCount();
@@ -86,7 +91,7 @@ final class ChainSelect {
             return Picked.NONE;
         }
         if (active >= LowestSelect.SMALL && StreamSelect.applies(group, selection)) {
-            return StreamSelect.lowest(group, prune, active, selection, context);
+            return StreamSelect.lowest(group, prune, active, selection, context, into);
         }
         return pooled(group, prune, active, selection, context);
     }

@@ -50,7 +50,7 @@ final class ScopeSelect {
                         active += layer.activeCount();
                     }
                     long keep = n - Math.round(target * n);
-                    ChainSelect.lowest(layers, active - keep, selection, context).apply(layers, masks);
+                    ChainSelect.lowest(layers, active - keep, selection, context, masks).apply(layers, masks);
                 } else {
                     bounded(layers, target, bounds, selection, context, masks);
                 }
@@ -64,7 +64,7 @@ final class ScopeSelect {
         long n = layer.units();
         long clamped = Math.max(bounds.minKeep(n), Math.min(bounds.maxKeep(n), keep));
         List<UnitLayer> alone = List.of(layer);
-        ChainSelect.lowest(alone, layer.activeCount() - clamped, selection, context).apply(alone, masks);
+        ChainSelect.lowest(alone, layer.activeCount() - clamped, selection, context, masks).apply(alone, masks);
     }
 
     /**
@@ -109,7 +109,7 @@ final class ScopeSelect {
             if (free.isEmpty()) {
                 break;
             }
-            ChainSelect.Pick picked = ChainSelect.lowest(free, freeActive - Math.max(0, freeBudget), selection, context);
+            ChainSelect.Pick picked = ChainSelect.lowest(free, freeActive - Math.max(0, freeBudget), selection, context, null);
             int[] pruned = picked.countPerLayer(free);
             long deficit = 0;
             long excess = 0;
@@ -137,7 +137,7 @@ final class ScopeSelect {
             if (fixed[l] >= 0) {
                 List<UnitLayer> alone = List.of(layers.get(l));
                 long prune = layers.get(l).activeCount() - fixed[l];
-                ChainSelect.lowest(alone, prune, selection, context).apply(alone, masks);
+                ChainSelect.lowest(alone, prune, selection, context, masks).apply(alone, masks);
             }
         }
     }

@@ -39,10 +39,15 @@ final class StreamSelect {
 
     /**
      * The units {@link ChainSelect#lowest} picks, for {@code 1 <= prune <= active} and a group for
-     * which {@link #applies} holds.
+     * which {@link #applies} holds; {@code into} as there.
      */
-    static Cut lowest(List<UnitLayer> group, int prune, int active, Selection selection, SelectionContext context) {
+    static Cut lowest(List<UnitLayer> group, int prune, int active, Selection selection, SelectionContext context,
+                      Map<String, boolean[]> into) {
         Chain chain = new Chain(group, selection);
+        if (into != null) {
+            chain.out = new boolean[chain.layers][];
+            for (int l = 0; l < chain.layers; l++) chain.out[l] = into.get(group.get(l).name());
+        }
         int size = active;
         for (int k = 0; k < chain.stages; k++) {
             Stage stage = selection.stages().get(k);
@@ -120,6 +125,8 @@ final class StreamSelect {
          * each layer's active units less the picked ones.
          */
         boolean[][] kept;
+        /** The output masks the last cut writes into, or null for arrays of its own. */
+        boolean[][] out;
 
         Chain(List<UnitLayer> group, Selection selection) {
             stages = selection.stages().size();

@@ -3,6 +3,7 @@ package org.prunesh.ops.prune;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +96,21 @@ class StreamSelectTest {
         for (Selection selection : selections) {
             assertTrue(StreamSelect.applies(group, selection));
             for (int prune : new int[]{1, 9000, active / 2, active - 1, active}) {
-                ChainSelect.Pick stream = StreamSelect.lowest(group, prune, active, selection, context);
                 ChainSelect.Picked pooled = ChainSelect.pooled(group, prune, active, selection, context);
-                String what = selection.describe() + " " + prune;
-                assertEquals(pooled.count(), stream.count(), what);
-                assertArrayEquals(pooled.countPerLayer(group), stream.countPerLayer(group), what);
-                Map<String, boolean[]> expected = masks(group), actual = masks(group);
+                Map<String, boolean[]> expected = masks(group);
                 pooled.apply(group, expected);
-                stream.apply(group, actual);
-                for (UnitLayer layer : group) {
-                    assertArrayEquals(expected.get(layer.name()), actual.get(layer.name()), what + " " + layer.name());
+                // the streaming chain with arrays of its own, and writing into the output masks
+                Map<String, boolean[]> written = masks(group);
+                for (Map<String, boolean[]> into : Arrays.asList(null, written)) {
+                    ChainSelect.Pick stream = StreamSelect.lowest(group, prune, active, selection, context, into);
+                    String what = selection.describe() + " " + prune + (into == null ? "" : " into");
+                    assertEquals(pooled.count(), stream.count(), what);
+                    assertArrayEquals(pooled.countPerLayer(group), stream.countPerLayer(group), what);
+                    Map<String, boolean[]> actual = into == null ? masks(group) : into;
+                    stream.apply(group, actual);
+                    for (UnitLayer layer : group) {
+                        assertArrayEquals(expected.get(layer.name()), actual.get(layer.name()), what + " " + layer.name());
+                    }
                 }
             }
         }
