@@ -47,7 +47,8 @@ sealed interface UnitLayer permits UnitLayer.Elements, UnitLayer.Filters {
 
         Elements(TensorState tensor) {
             this.tensor = tensor;
-            this.activeCount = tensor.activeCount();
+            // a pass over the mask on every pruning step: vectorised where the selection's passes are
+            this.activeCount = StreamSelect.vector ? BracketCut.trueCount(tensor.mask()) : tensor.activeCount();
         }
 
         @Override

@@ -124,6 +124,20 @@ class StreamSelectTest {
     }
 
     @Test
+    void theVectorCountOfActiveUnitsIsTheScalarOne() {
+        Random rnd = new Random(3);
+        for (int size : new int[]{0, 1, 63, 64, 65, 1000}) {
+            boolean[] mask = new boolean[size];
+            int expected = 0;
+            for (int i = 0; i < size; i++) {
+                mask[i] = rnd.nextBoolean();
+                expected += mask[i] ? 1 : 0;
+            }
+            assertEquals(expected, BracketCut.trueCount(mask), "size " + size);
+        }
+    }
+
+    @Test
     void computedScoresKeepThePoolArrays() {
         float[] w = {1, 2};
         TensorState t = new TensorState("t", new long[]{2}, w, new float[]{0.5f, 0.25f}, new boolean[]{true, true});
