@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * pool arrays. Stage k's pool is implicit: the active units whose key by every earlier stage is at
  * most that stage's cut. So a stage is one pass counting the {@link LowestSelect#bucket} histogram
  * of its pool and one collecting the boundary bucket's keys, both reading only the mask and the
- * score arrays, split across the cores; the picked units are written once at the end.
+ * score arrays, split across the cores; the last stage's pass also writes the output masks, so the
+ * picked units are never listed.
  * {@link ChainSelect#pooled}'s arrays (two ints per active unit, compacted at every stage) cost
  * several times as much on ResNet-50's 25.5 M weights. The cuts are the same keys (score bits,
  * group index), so the masks are the same bit for bit ({@code StreamSelectTest},
@@ -85,8 +86,9 @@ final class StreamSelect {
 
         /**
          * {@code group} is the one the chain was built on (single tensors), and {@code masks} hold
-         * copies of their active units, as {@link MaskSelector} starts them: masks the last cut
-         * wrote replace those copies (once; a second call writes by the pass).
+         * copies of their active units, as {@link MaskSelector} starts them. The masks the last cut
+         * wrote (into these, when asked to, or into arrays of its own) take their place, once; a
+         * second call, or a cut that did not write them, writes them in one pass.
          */
         @Override
         public void apply(List<UnitLayer> group, Map<String, boolean[]> masks) {
