@@ -120,8 +120,11 @@ final class StreamSelect {
         final int[] offsets;
         final long total;
         final long[] cuts;
-        /** Four per core, so that a core other work slows hands its parts to the others. */
-        final int parts = 4 * Math.max(1, Runtime.getRuntime().availableProcessors());
+        /**
+         * Four per core, so that a core other work slows hands its parts to the others; at most 64,
+         * as the histogram passes hold a 256 kB count array per part.
+         */
+        final int parts = Math.min(64, 4 * Math.max(1, Runtime.getRuntime().availableProcessors()));
         /**
          * The output masks when the last stage's cut wrote them ({@link BracketCut}), else null:
          * each layer's active units less the picked ones.
