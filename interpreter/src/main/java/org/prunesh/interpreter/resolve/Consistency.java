@@ -5,7 +5,6 @@ import org.prunesh.interpreter.diag.Span;
 import org.prunesh.ops.prune.Granularity;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -83,9 +82,9 @@ final class Consistency {
         return sparsity.subtract(exact(nm)).abs().compareTo(TOLERANCE) < 0;
     }
 
+    /** ops' 1 - n/m, as a decimal (the double's shortest form: 0.6666666666666667 for 1:3). */
     private static BigDecimal exact(Granularity.NM nm) {
-        BigDecimal kept = BigDecimal.valueOf(nm.n()).divide(BigDecimal.valueOf(nm.m()), MathContext.DECIMAL64);
-        return BigDecimal.ONE.subtract(kept);
+        return BigDecimal.valueOf(nm.sparsity());
     }
 
     /** 1 - n/m as a message shows it, at most four decimals: 0.5 for 2:4, 0.6667 for 1:3. */

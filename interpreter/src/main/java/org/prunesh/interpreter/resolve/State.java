@@ -10,12 +10,7 @@ import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.ops.prune.DensityBounds;
 import org.prunesh.ops.prune.Granularity;
-import org.prunesh.ops.schedule.ConstantSpec;
-import org.prunesh.ops.schedule.CubicSpec;
-import org.prunesh.ops.schedule.ExpSpec;
-import org.prunesh.ops.schedule.LinearSpec;
-import org.prunesh.ops.schedule.OneShotSpec;
-import org.prunesh.ops.schedule.PointsSpec;
+import org.prunesh.ops.schedule.NoPruningSpec;
 import org.prunesh.ops.schedule.ScheduleSpec;
 
 import java.math.BigDecimal;
@@ -233,15 +228,9 @@ public record State(SessionState planned, Unknown unknown, boolean runDone) {
         return !unknown.aspects().contains(aspect);
     }
 
-    /** The sparsity a schedule prunes to; null for one that prunes nothing. */
+    /** The sparsity a schedule prunes to; null for dense training. */
     private static BigDecimal finalSparsity(ScheduleSpec spec) {
-        if (spec instanceof CubicSpec c) return written(c.to());
-        if (spec instanceof LinearSpec l) return written(l.to());
-        if (spec instanceof ExpSpec e) return written(e.to());
-        if (spec instanceof ConstantSpec c) return written(c.to());
-        if (spec instanceof OneShotSpec o) return written(o.to());
-        if (spec instanceof PointsSpec p) return written(p.points().get(p.points().size() - 1).sparsity());
-        return null;
+        return spec instanceof NoPruningSpec ? null : written(spec.finalSparsity());
     }
 
     /** A fraction lowered to a double, read back as the script wrote it: 90% and 0.90 read 0.9. */

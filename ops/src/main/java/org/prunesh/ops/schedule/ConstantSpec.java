@@ -7,6 +7,12 @@ import java.util.Objects;
 /** {@code constant s_f start t0 end t1 every Δ}: the same target at every pruning step. */
 public record ConstantSpec(double to, StepPoint start, StepPoint end, StepPoint every) implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return to;
+    }
+
+
     public ConstantSpec {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

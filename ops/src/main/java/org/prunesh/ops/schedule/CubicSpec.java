@@ -8,6 +8,12 @@ import java.util.Objects;
 public record CubicSpec(double from, double to, StepPoint start, StepPoint end, StepPoint every, double exponent)
         implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return to;
+    }
+
+
     public CubicSpec {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

@@ -7,6 +7,12 @@ import java.util.Objects;
 /** {@code exp from s_i to s_f start t0 end t1 every Δ}: the density decays geometrically from 1 − s_i to 1 − s_f. */
 public record ExpSpec(double from, double to, StepPoint start, StepPoint end, StepPoint every) implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return to;
+    }
+
+
     public ExpSpec {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

@@ -8,6 +8,12 @@ import java.util.Objects;
 public record LinearSpec(double from, double to, StepPoint start, StepPoint end, StepPoint every)
         implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return to;
+    }
+
+
     public LinearSpec {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");

@@ -4,6 +4,12 @@ package org.prunesh.ops.schedule;
 public record NoPruningSpec() implements ScheduleSpec {
 
     @Override
+    public double finalSparsity() {
+        return 0;
+    }
+
+
+    @Override
     public NoPruningSchedule resolve(StepClock clock) {
         return new NoPruningSchedule(clock);
     }

@@ -7,6 +7,12 @@ import java.util.Objects;
 /** {@code oneshot s_f at t}: a single pruning step. */
 public record OneShotSpec(double to, StepPoint at) implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return to;
+    }
+
+
     public OneShotSpec {
         Objects.requireNonNull(at, "at");
         Resolution.requireSparsity("to", to);

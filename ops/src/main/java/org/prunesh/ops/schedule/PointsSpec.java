@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
  */
 public record PointsSpec(List<Point> points) implements ScheduleSpec {
 
+    @Override
+    public double finalSparsity() {
+        return points.get(points.size() - 1).sparsity();
+    }
+
+
     /** One (time, sparsity) pair as written. */
     public record Point(StepPoint at, double sparsity) {
 

@@ -26,6 +26,9 @@ public sealed interface ScheduleSpec
 
     SparsitySchedule resolve(StepClock clock);
 
+    /** The sparsity the schedule prunes to, as written; 0 for dense training. */
+    double finalSparsity();
+
     /**
      * The schedule with every option spelled out, as a script writes it after {@code schedule},
      * e.g. {@code cubic from 0 to 0.9 start 1 epoch end 70% every 100 steps exponent 3}.

@@ -35,6 +35,18 @@ class ScheduleSpecTest {
     }
 
     @Test
+    void everyKindNamesTheSparsityItPrunesTo() {
+        assertEquals(0.9, new CubicSpec(0, 0.9, START, END, EVERY, 3).finalSparsity());
+        assertEquals(0.8, new LinearSpec(0.2, 0.8, START, END, EVERY).finalSparsity());
+        assertEquals(0.98, new ExpSpec(0.5, 0.98, START, END, EVERY).finalSparsity());
+        assertEquals(0.5, new ConstantSpec(0.5, START, END, EVERY).finalSparsity());
+        assertEquals(0.6, new OneShotSpec(0.6, new StepPoint.Epochs(2.5)).finalSparsity());
+        assertEquals(0.9, new PointsSpec(List.of(new PointsSpec.Point(new StepPoint.Steps(10), 0.3),
+                new PointsSpec.Point(new StepPoint.Percent(50), 0.9))).finalSparsity());
+        assertEquals(0.0, new NoPruningSpec().finalSparsity());
+    }
+
+    @Test
     void configJsonNamesTheKind() throws JsonProcessingException {
         ObjectMapper json = new ObjectMapper();
         // exp and linear have the same fields: only the kind tells them apart.
