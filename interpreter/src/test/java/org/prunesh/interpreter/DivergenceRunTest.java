@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.prunesh.interpreter.results.RunResults;
+import org.prunesh.results.RunResults;
 
 import java.io.IOException;
 import java.nio.file.Files;

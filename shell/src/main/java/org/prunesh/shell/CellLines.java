@@ -1,8 +1,8 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.cluster.CellSpec;
-import org.prunesh.interpreter.cluster.CellStatus;
-import org.prunesh.interpreter.cluster.Submission;
+import org.prunesh.cluster.CellSpec;
+import org.prunesh.cluster.CellStatus;
+import org.prunesh.cluster.Submission;
 
 /** One line per cell state: {@code cell 2 [method=fggp,seed=1] job 17_2: failed (CANCELLED, ...); log ...}. */
 final class CellLines {

@@ -1,15 +1,15 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.results.Comparison;
-import org.prunesh.interpreter.results.ComparisonFiles;
-import org.prunesh.interpreter.results.ComparisonTable;
-import org.prunesh.interpreter.results.Metric;
-import org.prunesh.interpreter.results.PairedComparison;
-import org.prunesh.interpreter.results.PairedFiles;
-import org.prunesh.interpreter.results.PairedTable;
-import org.prunesh.interpreter.results.RunLocator;
-import org.prunesh.interpreter.results.RunResults;
-import org.prunesh.interpreter.results.UnreadableRunException;
+import org.prunesh.results.Comparison;
+import org.prunesh.results.ComparisonFiles;
+import org.prunesh.results.ComparisonTable;
+import org.prunesh.results.Metric;
+import org.prunesh.results.PairedComparison;
+import org.prunesh.results.PairedFiles;
+import org.prunesh.results.PairedTable;
+import org.prunesh.results.RunLocator;
+import org.prunesh.results.RunResults;
+import org.prunesh.results.UnreadableRunException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

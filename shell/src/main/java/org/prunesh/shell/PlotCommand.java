@@ -1,11 +1,11 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.results.Comparison;
-import org.prunesh.interpreter.results.Metric;
-import org.prunesh.interpreter.results.PairedComparison;
-import org.prunesh.interpreter.results.PlotFiles;
-import org.prunesh.interpreter.results.RunLocator;
-import org.prunesh.interpreter.results.RunResults;
+import org.prunesh.results.Comparison;
+import org.prunesh.results.Metric;
+import org.prunesh.results.PairedComparison;
+import org.prunesh.results.PlotFiles;
+import org.prunesh.results.RunLocator;
+import org.prunesh.results.RunResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

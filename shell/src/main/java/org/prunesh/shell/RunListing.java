@@ -1,6 +1,6 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.results.RunResults;
+import org.prunesh.results.RunResults;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.cluster.SlurmResources;
+import org.prunesh.cluster.SlurmResources;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

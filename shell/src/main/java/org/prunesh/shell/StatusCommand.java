@@ -1,12 +1,12 @@
 package org.prunesh.shell;
 
-import org.prunesh.interpreter.cluster.ArrayFollower;
-import org.prunesh.interpreter.cluster.CellSpec;
-import org.prunesh.interpreter.cluster.CellStatus;
-import org.prunesh.interpreter.cluster.Slurm;
-import org.prunesh.interpreter.cluster.SlurmException;
-import org.prunesh.interpreter.cluster.Submission;
-import org.prunesh.interpreter.cluster.TaskState;
+import org.prunesh.cluster.ArrayFollower;
+import org.prunesh.cluster.CellSpec;
+import org.prunesh.cluster.CellStatus;
+import org.prunesh.cluster.Slurm;
+import org.prunesh.cluster.SlurmException;
+import org.prunesh.cluster.Submission;
+import org.prunesh.cluster.TaskState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.prunesh.interpreter.Session;
-import org.prunesh.interpreter.cluster.Submission;
+import org.prunesh.cluster.Submission;
 import org.prunesh.ops.train.Checkpoint;
 
 import java.io.IOException;

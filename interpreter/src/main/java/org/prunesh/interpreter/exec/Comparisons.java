@@ -1,14 +1,14 @@
 package org.prunesh.interpreter.exec;
 
-import org.prunesh.interpreter.results.Comparison;
-import org.prunesh.interpreter.results.ComparisonFiles;
-import org.prunesh.interpreter.results.ComparisonTable;
-import org.prunesh.interpreter.results.Metric;
-import org.prunesh.interpreter.results.PairedComparison;
-import org.prunesh.interpreter.results.PairedFiles;
-import org.prunesh.interpreter.results.PairedTable;
-import org.prunesh.interpreter.results.RunLocator;
-import org.prunesh.interpreter.results.RunResults;
+import org.prunesh.results.Comparison;
+import org.prunesh.results.ComparisonFiles;
+import org.prunesh.results.ComparisonTable;
+import org.prunesh.results.Metric;
+import org.prunesh.results.PairedComparison;
+import org.prunesh.results.PairedFiles;
+import org.prunesh.results.PairedTable;
+import org.prunesh.results.RunLocator;
+import org.prunesh.results.RunResults;
 
 import java.io.IOException;
 import java.util.ArrayList;

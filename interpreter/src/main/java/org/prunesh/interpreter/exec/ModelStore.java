@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.results.LayerTable;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.ModelSpec;

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.results.LayerTable;
 import org.prunesh.ops.model.Flops;
 import org.prunesh.ops.schedule.SchedulePoint;
 import org.prunesh.ops.schedule.SparsitySchedule;

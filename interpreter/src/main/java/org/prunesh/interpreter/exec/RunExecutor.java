@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.results.LayerTable;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.results.LayerTable;
 import org.prunesh.ops.data.Dataset;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.train.Trainer;

@@ -2,7 +2,7 @@ package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.diag.Span;
-import org.prunesh.interpreter.results.Metric;
+import org.prunesh.results.Metric;
 import org.prunesh.ops.prune.DensityBounds;
 import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.SelectionSpec;

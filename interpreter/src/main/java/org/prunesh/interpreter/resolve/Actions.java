@@ -14,7 +14,7 @@ import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
 import org.prunesh.interpreter.exec.StpLowering;
-import org.prunesh.interpreter.results.Metric;
+import org.prunesh.results.Metric;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.stp.Extraction;
 
