@@ -1,13 +1,26 @@
 package org.prunesh.interpreter.resolve;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.exec.ReportTarget;
 import org.prunesh.interpreter.exec.StpLowering;
+import org.prunesh.ops.prune.Anneal;
+import org.prunesh.ops.prune.Granularity;
+import org.prunesh.ops.prune.Scope;
 import org.prunesh.ops.prune.Scores;
+import org.prunesh.ops.run.JsonKinds;
+import org.prunesh.ops.schedule.ScheduleSpec;
+import org.prunesh.ops.stp.Importance;
+import org.prunesh.ops.train.LrSchedule;
+import org.prunesh.ops.train.RegrowthSpec;
+import org.prunesh.ops.train.SparseInitSpec;
+import org.prunesh.ops.train.TrainConfig;
 
 import static org.prunesh.interpreter.ast.OptionKey.*;
 
@@ -71,24 +84,22 @@ public final class Vocabulary {
             List.of("synthetic", "fashion-mnist", "mnist", "cifar10"));
     public static final Words MODELS = new Words("model", "model %s",
             List.of("mlp", "lenet5", "cnn", "resnet20", "resnet32", "resnet56", "resnet110", "resnet50", "vgg19"));
-    public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", List.of("sgd", "adam"));
-    public static final Words DECAYS = new Words("learning-rate decay", "decay %s", List.of("constant", "multistep", "cosine"));
-    public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s",
-            List.of("cubic", "linear", "exp", "constant", "oneshot", "points", "none"));
+    public static final Words OPTIMIZERS = new Words("optimizer", "optimizer %s", words(TrainConfig.Optimizer.values()));
+    public static final Words DECAYS = new Words("learning-rate decay", "decay %s", JsonKinds.of(LrSchedule.class));
+    public static final Words SCHEDULE_KINDS = new Words("schedule", "schedule %s", JsonKinds.of(ScheduleSpec.class));
     /** The criteria ops knows, in its order. */
     public static final Words SCORES = new Words("score", "score %s", Scores.names());
-    public static final Words SCOPES = new Words("scope", "scope %s", List.of("global", "layerwise", "erk"));
-    public static final Words GRANULARITIES = new Words("granularity", "granularity %s",
-            List.of("unstructured", "nm", "channel"));
-    public static final Words NORMS = new Words("channel norm", "norm %s", List.of("l1", "l2"));
+    public static final Words SCOPES = new Words("scope", "scope %s", words(Scope.values()));
+    public static final Words GRANULARITIES = new Words("granularity", "granularity %s", Granularity.KINDS);
+    public static final Words NORMS = new Words("channel norm", "norm %s", words(Granularity.Norm.values()));
     public static final Words COUNTS = new Words("count", "count %s", List.of("prunable", "all"));
     public static final Words REGROW_METHODS = new Words("regrowth method", "regrow %s",
-            List.of("granet", "rigl", "none"));
-    /** How an annealed pool moves from its first ratio to its last. */
-    public static final Words POOL_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear"));
+            words(RegrowthSpec.Method.values(), "none"));
+    /** How an annealed pool moves from its first ratio to its last (a constant pool is {@code pool R}). */
+    public static final Words POOL_CURVES = new Words("curve", "curve %s", words(new Anneal[]{Anneal.COSINE, Anneal.LINEAR}));
     /** How the regrown fraction decays over the regrowth window. */
-    public static final Words REGROW_CURVES = new Words("curve", "curve %s", List.of("cosine", "linear", "constant"));
-    public static final Words INITS = new Words("initialisation", "init %s", List.of("erk", "uniform", "dense"));
+    public static final Words REGROW_CURVES = new Words("curve", "curve %s", words(Anneal.values()));
+    public static final Words INITS = new Words("initialisation", "init %s", words(SparseInitSpec.Kind.values(), "dense"));
     public static final Words EXCLUSIONS = new Words("exclusion", "%s",
             List.of("first", "last", "bias", "norm", "none"));
     public static final Words EXPORTS = new Words("export", "export %s", List.of("tensors"));
@@ -96,7 +107,7 @@ public final class Vocabulary {
     public static final Words SHOWS = new Words("show target", "show %s", List.of("schedule"));
 
     /** How a space orders channels so that a width keeps the most important ones: filter L1 norm or BN scale. */
-    public static final Words IMPORTANCES = new Words("channel importance", "importance %s", List.of("l1", "bn"));
+    public static final Words IMPORTANCES = new Words("channel importance", "importance %s", words(Importance.values()));
     /** What a budget counts. */
     public static final Words BUDGET_METRICS = new Words("budget metric", "budget %s", List.of("flops"));
     /**
@@ -201,6 +212,14 @@ public final class Vocabulary {
     public static final Applicability ORDER_OPTIONS = new Applicability(WIDTH_ORDERS,
             Map.of("fixed", Set.of(), "reranked", Set.of(), "frozen", Set.of(AFTER)),
             Map.of("frozen", List.of(AFTER)));
+
+    /** An ops enum's constants as the script writes them (lower case, in declaration order), then {@code extra}. */
+    private static List<String> words(Enum<?>[] constants, String... extra) {
+        List<String> names = new ArrayList<>();
+        for (Enum<?> c : constants) names.add(c.name().toLowerCase(Locale.ROOT));
+        names.addAll(Arrays.asList(extra));
+        return List.copyOf(names);
+    }
 
     /** Every name above, for completion. */
     public static List<String> allNames() {

@@ -15,6 +15,9 @@ public sealed interface Granularity {
     /** The default: any weight may go. */
     Unstructured UNSTRUCTURED = new Unstructured();
 
+    /** The kinds as scripts name them: {@code unstructured}, {@code nm N:M}, {@code channel [l1|l2]}. */
+    List<String> KINDS = List.of("unstructured", "nm", "channel");
+
     /** The granularity as a script writes it, e.g. {@code nm 2:4}. */
     String describe();
 
