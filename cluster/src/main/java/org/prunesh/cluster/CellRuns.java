@@ -19,8 +19,6 @@ import java.util.stream.Stream;
  */
 public final class CellRuns {
 
-    private static final String CHECKPOINT = "checkpoint.bin";
-
     private final Path runsDir;
     private final String scriptText;
 
@@ -55,8 +53,8 @@ public final class CellRuns {
     }
 
     static boolean isFinished(Path dir) {
-        Path summary = dir.resolve("summary.json");
-        if (!Files.exists(summary) || !Files.exists(dir.resolve(CHECKPOINT))) return false;
+        Path summary = dir.resolve(RunDirectory.SUMMARY);
+        if (!Files.exists(summary) || !Files.exists(dir.resolve(RunDirectory.CHECKPOINT))) return false;
         try {
             JsonNode node = RunDirectory.JSON.readTree(summary.toFile());
             return !node.path("cancelled").asBoolean(false);
@@ -71,7 +69,7 @@ public final class CellRuns {
         List<Path> out;
         try (Stream<Path> dirs = Files.list(runsDir)) {
             out = dirs.filter(d -> d.getFileName().toString().endsWith(suffix))
-                    .filter(d -> Files.exists(d.resolve("config.json")))
+                    .filter(d -> Files.exists(d.resolve(RunDirectory.CONFIG)))
                     .filter(this::sameScript).toList();
         }
         return out.stream();
@@ -79,7 +77,7 @@ public final class CellRuns {
 
     private boolean sameScript(Path dir) {
         try {
-            return recorded(Files.readString(dir.resolve("script.prn"))).equals(scriptText);
+            return recorded(Files.readString(dir.resolve(RunDirectory.SCRIPT))).equals(scriptText);
         } catch (IOException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter;
 
+import org.prunesh.ops.run.RunDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,8 +22,8 @@ import java.util.Map;
 public record ResumePoint(Path runDir, int ordinal, String source, Path baseDir, CellFilter cells) {
 
     public static ResumePoint of(Path runDir) throws IOException {
-        Path config = runDir.resolve("config.json");
-        if (!Files.exists(config) || !Files.exists(runDir.resolve("script.prn"))) {
+        Path config = runDir.resolve(RunDirectory.CONFIG);
+        if (!Files.exists(config) || !Files.exists(runDir.resolve(RunDirectory.SCRIPT))) {
             throw new NoSuchFileException(runDir.toString(), null,
                     "not a run directory (expected config.json and script.prn in it)");
         }

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter;
 
+import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.Str;
 import org.prunesh.interpreter.diag.Diagnostic;
@@ -90,7 +91,7 @@ public final class Session {
      * config has {@code point.baseDir()} and {@code point.runsDir()}.
      */
     public synchronized Evaluation resume(ResumePoint point) throws IOException {
-        String source = Files.readString(point.runDir().resolve("script.prn"));
+        String source = Files.readString(point.runDir().resolve(RunDirectory.SCRIPT));
         executor.resumeAt(point.ordinal(), point.runDir());
         return evaluate(source, point.source());
     }

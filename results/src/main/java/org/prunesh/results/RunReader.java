@@ -16,12 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** Reads a run directory as {@code RunDirectory} and the run executor write it. */
+import static org.prunesh.ops.run.RunDirectory.CONFIG;
+import static org.prunesh.ops.run.RunDirectory.METRICS;
+import static org.prunesh.ops.run.RunDirectory.SUMMARY;
+
+/** Reads a run directory as {@code RunDirectory} and the run executor write it ({@link RunSummary}). */
 final class RunReader {
 
-    static final String CONFIG = "config.json";
-    static final String SUMMARY = "summary.json";
-    static final String METRICS = "metrics.jsonl";
 
     /** Unknown fields are skipped, so that runs written by a newer prune-sh still read. */
     private static final JsonMapper JSON = JsonMapper.builder()

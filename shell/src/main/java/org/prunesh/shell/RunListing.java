@@ -1,5 +1,6 @@
 package org.prunesh.shell;
 
+import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.results.RunResults;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class RunListing {
         if (!Files.isDirectory(runsDir)) return "no runs in " + runsDir.toAbsolutePath() + "\n";
         List<Path> dirs;
         try (Stream<Path> s = Files.list(runsDir)) {
-            dirs = s.filter(p -> Files.exists(p.resolve("config.json"))).sorted().toList();
+            dirs = s.filter(p -> Files.exists(p.resolve(RunDirectory.CONFIG))).sorted().toList();
         } catch (IOException e) {
             return "cannot list " + runsDir + ": " + e.getMessage() + "\n";
         }

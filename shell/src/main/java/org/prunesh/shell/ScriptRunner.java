@@ -1,5 +1,6 @@
 package org.prunesh.shell;
 
+import org.prunesh.ops.run.RunDirectory;
 import org.jline.utils.Signals;
 import org.prunesh.interpreter.Evaluation;
 import org.prunesh.interpreter.Outcome;
@@ -64,7 +65,7 @@ final class ScriptRunner {
         String text;
         try {
             point = ResumePoint.of(Path.of(runDir));
-            text = java.nio.file.Files.readString(point.runDir().resolve("script.prn"));
+            text = java.nio.file.Files.readString(point.runDir().resolve(RunDirectory.SCRIPT));
         } catch (IOException e) {
             err.println("prune-sh: cannot rerun " + runDir + ": " + e.getMessage());
             err.flush();

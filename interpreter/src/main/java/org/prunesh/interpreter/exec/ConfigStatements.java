@@ -108,10 +108,7 @@ public final class ConfigStatements {
     }
 
     static String model(ModelSpec m) {
-        String width = " width " + Decimals.plain(m instanceof ModelSpec.Mlp mlp ? mlp.width()
-                : m instanceof ModelSpec.LeNet5 l ? l.width() : m instanceof ModelSpec.Cnn c ? c.width()
-                : m instanceof ModelSpec.ResNet r ? r.width() : m instanceof ModelSpec.ResNet50 r ? r.width()
-                : m instanceof ModelSpec.Vgg19 v ? v.width() : 1.0);
+        String width = " width " + Decimals.plain(m.width());
         if (m instanceof ModelSpec.Mlp mlp) return "model mlp hidden " + mlp.hidden() + width;
         return "model " + m.name() + width;
     }

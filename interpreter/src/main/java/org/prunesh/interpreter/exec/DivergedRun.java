@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.train.Divergence;
 
 import java.nio.file.Files;
@@ -17,19 +18,9 @@ final class DivergedRun extends RuntimeException {
 
     /** What the user reads: the run, the divergence with its hint, and what the directory keeps. */
     static String message(String name, Path dir, Divergence d) {
-        boolean checkpoint = Files.exists(dir.resolve(RunExecutor.CHECKPOINT));
+        boolean checkpoint = Files.exists(dir.resolve(RunDirectory.CHECKPOINT));
         return "run '" + name + "' " + d.message() + "; " + dir + (checkpoint
                 ? " keeps the checkpoint of epoch " + (d.epoch() - 1) + ", the last good state"
                 : " has no checkpoint: no epoch finished before it");
-    }
-
-    /** The {@code metrics.jsonl} line that marks where the run stopped (readers skip it as an epoch). */
-    record Line(boolean diverged, int epoch, long step, String what, double lastFiniteLoss, long lastFiniteStep,
-                double lr, String message) {
-
-        static Line of(Divergence d) {
-            return new Line(true, d.epoch(), d.step(), d.what(), d.lastFiniteLoss(), d.lastFiniteStep(), d.lr(),
-                    d.message());
-        }
     }
 }

@@ -50,7 +50,7 @@ final class ModelStore {
         SavedModel model = new SavedModel(net.spec(), net.sampleShape(), net.classes(), net.labelSmoothing(), data,
                 run.result().masks().names(), run.name());
         Files.writeString(tmp.resolve("model.json"), RunDirectory.JSON.writeValueAsString(model) + "\n");
-        Checkpoint.of(net, run.result().masks(), run.result()).write(tmp.resolve("checkpoint.bin"));
+        Checkpoint.of(net, run.result().masks(), run.result()).write(tmp.resolve(RunDirectory.CHECKPOINT));
         if (Files.exists(target)) {
             try (var files = Files.list(target)) {
                 for (Path p : files.toList()) Files.delete(p);
@@ -81,7 +81,7 @@ final class ModelStore {
         }
         SavedModel model = RunDirectory.JSON.readValue(dir.resolve("model.json").toFile(), SavedModel.class);
         Network net = Models.build(model.spec(), model.sampleShape(), model.classes(), 0, model.labelSmoothing());
-        Trainer.Result result = Checkpoint.read(dir.resolve("checkpoint.bin")).restoreInto(net, model.prunable());
+        Trainer.Result result = Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT)).restoreInto(net, model.prunable());
         Dataset data = dataCache.load(model.data());
         return new RunRecord(name, dir, net, data, result, LayerTable.of(net, result.masks()));
     }

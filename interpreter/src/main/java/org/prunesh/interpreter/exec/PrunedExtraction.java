@@ -88,7 +88,7 @@ final class PrunedExtraction {
             summary.put("params", cut.network().parameterCount());
             summary.put("full_params", run.network().parameterCount());
             summary.put("seconds", seconds);
-            dir.writeJson("summary.json", summary);
+            dir.writeJson(RunDirectory.SUMMARY, summary);
             store.saveEvaluated(name, dir.path(), cut.network(), run, test, seconds, s.data());
             return dir.path();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package org.prunesh.interpreter.exec;
 
 import org.prunesh.results.LayerTable;
+import org.prunesh.results.RunSummary;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.data.Dataset;
@@ -26,9 +27,6 @@ import org.prunesh.ops.train.Trainer;
 import org.prunesh.ops.train.TrainingObserver;
 import org.prunesh.ops.train.TrainingProgress;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +34,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import java.util.function.BooleanSupplier;
 
 /** Carries out one {@code run}: build, train with pruning, persist the run directory, report. */
@@ -100,9 +97,6 @@ final class RunExecutor {
                 p.regrowth() == null ? null : p.regrowth().resolve(schedule.clock()), p.init());
     }
 
-    /** The file each epoch's checkpoint replaces; after the last epoch it holds the final state. */
-    static final String CHECKPOINT = "checkpoint.bin";
-
     /**
      * @param replay where this run stands in its script, recorded so {@code resume} can find it again
      * @param resumeDir an interrupted run's directory to continue, or null for a new run
@@ -128,8 +122,8 @@ final class RunExecutor {
             if (done != null) return done;
         }
         Checkpoint from = null;
-        if (resumeDir != null && Files.exists(resumeDir.resolve(CHECKPOINT))) {
-            from = Checkpoint.read(resumeDir.resolve(CHECKPOINT));
+        if (resumeDir != null && Files.exists(resumeDir.resolve(RunDirectory.CHECKPOINT))) {
+            from = Checkpoint.read(resumeDir.resolve(RunDirectory.CHECKPOINT));
         }
         // Failures of the runs directory are unchecked here: the caller reads an IOException as a data problem.
         RunDirectory dir;
@@ -145,42 +139,10 @@ final class RunExecutor {
             return train(s, name, scriptText, replay, resumeDir, inSweep, cancelled, dir,
                     new Prepared(net, data, hook, plan, schedule, prunable, from));
         } catch (IOException | UncheckedIOException e) {
-            throw failed(dir, resumeDir == null, e);
+            throw dir.abandon(resumeDir == null, e);
         } finally {
-            closeQuietly(dir);
+            dir.closeQuietly();
         }
-    }
-
-    /** metrics.jsonl is flushed line by line, so closing it loses nothing even when it fails. */
-    private static void closeQuietly(RunDirectory dir) {
-        try {
-            dir.close();
-        } catch (IOException ignored) {
-            // every line was flushed when written; a failure here has already been reported by a write
-        }
-    }
-
-    /**
-     * A run directory that could not be written (a full disk, a file system turned read-only): a new
-     * one without a checkpoint holds nothing to resume and is removed, one with a checkpoint is kept
-     * for {@code prune-sh resume}. summary.json is written whole or not at all either way.
-     */
-    private static UncheckedIOException failed(RunDirectory dir, boolean created, Exception e) {
-        IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-        String what = e.getMessage();
-        boolean resumable = Files.exists(dir.path().resolve(CHECKPOINT));
-        try {
-            if (created && !resumable) {
-                dir.delete();
-                what += "; the incomplete run directory was removed";
-            } else {
-                what += "; " + dir.path() + " keeps the last checkpoint ('prune-sh resume' continues from it)";
-            }
-        } catch (IOException again) {
-            what += "; the incomplete run directory " + dir.path() + " could not be removed either ("
-                    + RunDirectory.reason(again) + ")";
-        }
-        return new UncheckedIOException(what, cause);
     }
 
     /**
@@ -211,8 +173,8 @@ final class RunExecutor {
         Checkpoint from = p.from();
         StimulativeTraining hook = p.hook();
         if (resumeDir == null) {
-            dir.writeText("script.prn", scriptText);
-            dir.writeJson("config.json", RunConfig.of(name, s, p.schedule(), p.prunable(), replay));
+            dir.writeText(RunDirectory.SCRIPT, scriptText);
+            dir.writeJson(RunDirectory.CONFIG, RunConfig.of(name, s, p.schedule(), p.prunable(), replay));
         }
         AtomicReference<Checkpoint> written = new AtomicReference<>();
         TrainingObserver observer = new TrainingObserver() {
@@ -234,7 +196,7 @@ final class RunExecutor {
             @Override
             public void checkpoint(Checkpoint c) {
                 try {
-                    c.write(dir.path().resolve(CHECKPOINT));
+                    c.write(dir.path().resolve(RunDirectory.CHECKPOINT));
                     written.set(c);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the checkpoint in " + dir.path() + ": "
@@ -242,18 +204,18 @@ final class RunExecutor {
                 }
             }
         };
-        if (from != null) listener.output("resuming '" + name + "' " + position(from, s.train().epochs()));
+        if (from != null) listener.output("resuming '" + name + "' " + from.position(s.train().epochs()));
         Trainer.Result result = new Trainer(net, p.data(), s.train(), p.plan(), s.seed(), name)
                 .withStepHook(hook).train(observer, cancelled, from);
         Checkpoint last = written.get();
         if (result.cancelled() && last != null && last.inEpoch() != null) {
-            listener.output("stopped '" + name + "' with a checkpoint " + position(last, s.train().epochs())
+            listener.output("stopped '" + name + "' with a checkpoint " + last.position(s.train().epochs())
                     + "; 'prune-sh resume " + dir.path() + "' continues from it");
         }
         LayerTable layers = LayerTable.of(net, result.masks());
-        dir.writeText("layers.txt", layers.render());
-        if (result.diverged()) dir.appendMetrics(DivergedRun.Line.of(result.divergence()));
-        dir.writeJson("summary.json", RunSummary.of(name, result, layers,
+        dir.writeText(RunDirectory.LAYERS, layers.render());
+        if (result.diverged()) dir.appendMetrics(RunSummary.DivergenceLine.of(result.divergence()));
+        dir.writeJson(RunDirectory.SUMMARY, RunSummary.of(name, result, layers,
                 Flops.count(net, result.masks().activeCounts())));
         RunRecord record = new RunRecord(name, dir.path(), net, p.data(), result, layers,
                 hook == null ? null : hook.order());
@@ -267,13 +229,6 @@ final class RunExecutor {
         return record;
     }
 
-    /** Where a checkpoint stands: "after epoch 2 of 6 (step 64)" or "at step 75 (epoch 3 of 6, batch 11 done)". */
-    static String position(Checkpoint c, int epochs) {
-        if (c.inEpoch() == null) return "after epoch " + c.epochsDone() + " of " + epochs + " (step " + c.step() + ")";
-        return "at step " + c.step() + " (epoch " + (c.epochsDone() + 1) + " of " + epochs + ", batch "
-                + c.inEpoch().batchesDone() + " done)";
-    }
-
     /**
      * A finished run directory (summary.json and final checkpoint present) with this name and the
      * same configuration, apart from provenance and replay position, loaded as the run's result.
@@ -281,33 +236,16 @@ final class RunExecutor {
     private RunRecord finishedTwin(SessionState s, String name, Network net, Dataset data, SparsitySchedule schedule,
                                    List<String> prunable, RunConfig.Replay replay, StimulativeTraining hook)
             throws IOException {
-        if (!Files.isDirectory(runsDir)) return null;
-        // through text, as the file was written, so that numbers compare by value and not by Java type
-        JsonNode wanted = comparable(RunDirectory.JSON.readTree(
-                RunDirectory.JSON.writeValueAsString(RunConfig.of(name, s, schedule, prunable, replay))));
-        String suffix = "-" + RunDirectory.sanitise(name);
-        try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path dir : dirs.sorted().toList()) {
-                if (!dir.getFileName().toString().endsWith(suffix)) continue;
-                Path config = dir.resolve("config.json");
-                if (!Files.exists(dir.resolve("summary.json")) || !Files.exists(dir.resolve(CHECKPOINT))
-                        || !Files.exists(config)) continue;
-                if (!comparable(RunDirectory.JSON.readTree(config.toFile())).equals(wanted)) continue;
-                Checkpoint c = Checkpoint.read(dir.resolve(CHECKPOINT));
-                if (c.epochsDone() != s.train().epochs()) continue;
-                Trainer.Result result = c.restoreInto(net, prunable);
-                LayerTable layers = LayerTable.of(net, result.masks());
-                listener.output("'" + name + "' finished before in " + dir + "; taking its result");
-                if (hook != null) hook.restore(c.states());
-                return new RunRecord(name, dir, net, data, result, layers, hook == null ? null : hook.order());
-            }
+        RunConfig config = RunConfig.of(name, s, schedule, prunable, replay);
+        for (Path dir : RunDirectory.finished(runsDir, name, config, List.of("provenance", "replay"))) {
+            Checkpoint c = Checkpoint.read(dir.resolve(RunDirectory.CHECKPOINT));
+            if (c.epochsDone() != s.train().epochs()) continue;
+            Trainer.Result result = c.restoreInto(net, prunable);
+            LayerTable layers = LayerTable.of(net, result.masks());
+            listener.output("'" + name + "' finished before in " + dir + "; taking its result");
+            if (hook != null) hook.restore(c.states());
+            return new RunRecord(name, dir, net, data, result, layers, hook == null ? null : hook.order());
         }
         return null;
-    }
-
-    private static JsonNode comparable(JsonNode config) {
-        ObjectNode copy = ((ObjectNode) config).deepCopy();
-        copy.remove(List.of("provenance", "replay"));
-        return copy;
     }
 }

@@ -189,7 +189,7 @@ final class StpExecutor {
     static RelativeSparsity.Paired unbiased(RunRecord run, Network trained, Arch arch, long sessionSeed)
             throws StatementError {
         long seed = sessionSeed;
-        Path config = run.directory() == null ? null : run.directory().resolve("config.json");
+        Path config = run.directory() == null ? null : run.directory().resolve(RunDirectory.CONFIG);
         try {
             if (config != null && Files.exists(config)) seed = RunDirectory.JSON.readTree(config.toFile()).path("seed").asLong(seed);
         } catch (IOException e) {
@@ -228,7 +228,7 @@ final class StpExecutor {
             indexOrder.put("untrained_ratio", unbiased.untrained().overall().ratio());
             summary.put("relative_sparsity_index_order", indexOrder);
             summary.put("seconds", seconds);
-            dir.writeJson("summary.json", summary);
+            dir.writeJson(RunDirectory.SUMMARY, summary);
             dir.writeText("arch.txt", perStage);
             store.saveEvaluated(name, dir.path(), small, run, test, seconds, s.data());
             return dir.path();

@@ -1,6 +1,8 @@
 package org.prunesh.ops.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.BufferedWriter;
@@ -17,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,6 +30,16 @@ import java.util.stream.Stream;
  * appended and flushed line by line so a crash loses at most the epoch in progress.
  */
 public final class RunDirectory implements AutoCloseable {
+
+    /** The files of a run directory, named here once for every writer and reader. */
+    public static final String CONFIG = "config.json";
+    public static final String SUMMARY = "summary.json";
+    public static final String METRICS = "metrics.jsonl";
+    /** Each epoch's checkpoint replaces the last; after the last epoch it holds the final state. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** The script the run came from, replayed by {@code prune-sh resume}. */
+    public static final String SCRIPT = "script.prn";
+    public static final String LAYERS = "layers.txt";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     public static final ObjectMapper JSON = new ObjectMapper()
@@ -105,16 +118,70 @@ public final class RunDirectory implements AutoCloseable {
     }
 
     /**
+     * A directory that could not be written (a full disk, a file system turned read-only): a new one
+     * without a checkpoint holds nothing to resume and is removed, one with a checkpoint is kept for
+     * {@code prune-sh resume}. Returns the failure, saying which it was; summary.json is written
+     * whole or not at all either way.
+     *
+     * @param created this run made the directory (it is not a resumed one)
+     * @param failure an {@link IOException}, or an {@link UncheckedIOException} around one
+     */
+    public UncheckedIOException abandon(boolean created, Exception failure) {
+        IOException cause = failure instanceof UncheckedIOException u ? u.getCause() : (IOException) failure;
+        String what = failure.getMessage();
+        boolean resumable = Files.exists(dir.resolve(CHECKPOINT));
+        try {
+            if (created && !resumable) {
+                delete();
+                what += "; the incomplete run directory was removed";
+            } else {
+                what += "; " + dir + " keeps the last checkpoint ('prune-sh resume' continues from it)";
+            }
+        } catch (IOException again) {
+            what += "; the incomplete run directory " + dir + " could not be removed either (" + reason(again) + ")";
+        }
+        return new UncheckedIOException(what, cause);
+    }
+
+    /**
+     * The finished runs named {@code name} in {@code runsDir} (summary.json and the final checkpoint
+     * present) whose config.json equals {@code config} but for the top-level fields {@code ignored}
+     * (where and when it ran, say), oldest first. Configurations compare as JSON text reads back, so
+     * that numbers compare by value and not by Java type.
+     */
+    public static List<Path> finished(Path runsDir, String name, Object config, List<String> ignored)
+            throws IOException {
+        if (!Files.isDirectory(runsDir)) return List.of();
+        JsonNode wanted = without(JSON.readTree(JSON.writeValueAsString(config)), ignored);
+        String suffix = "-" + sanitise(name);
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            for (Path dir : dirs.sorted().toList()) {
+                if (!dir.getFileName().toString().endsWith(suffix) || !Files.exists(dir.resolve(SUMMARY))
+                        || !Files.exists(dir.resolve(CHECKPOINT)) || !Files.exists(dir.resolve(CONFIG))) continue;
+                if (without(JSON.readTree(dir.resolve(CONFIG).toFile()), ignored).equals(wanted)) found.add(dir);
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode without(JsonNode config, List<String> fields) {
+        ObjectNode copy = ((ObjectNode) config).deepCopy();
+        copy.remove(fields);
+        return copy;
+    }
+
+    /**
      * Re-opens an existing run directory to continue it after {@code epochsKept} epochs:
      * metrics lines past those (an epoch finished after the last checkpoint) are dropped.
      */
     public static RunDirectory reopen(Path dir, int epochsKept) throws IOException {
         if (!Files.isDirectory(dir)) throw new NoSuchFileException(dir.toString(), null, "not a run directory");
         RunDirectory run = new RunDirectory(dir);
-        Path metrics = dir.resolve("metrics.jsonl");
+        Path metrics = dir.resolve(METRICS);
         List<String> lines = Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.of();
         List<String> kept = lines.stream().filter(l -> !l.isBlank()).limit(epochsKept).toList();
-        run.writeText("metrics.jsonl", kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+        run.writeText(METRICS, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
         return run;
     }
 
@@ -145,20 +212,29 @@ public final class RunDirectory implements AutoCloseable {
     public void appendMetrics(Object record) {
         try {
             if (metrics == null) {
-                metrics = Files.newBufferedWriter(dir.resolve("metrics.jsonl"), StandardCharsets.UTF_8,
+                metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             metrics.write(JSON_LINE.writeValueAsString(record));
             metrics.newLine();
             metrics.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + dir.resolve("metrics.jsonl") + ": " + reason(e), e);
+            throw new UncheckedIOException("cannot append to " + dir.resolve(METRICS) + ": " + reason(e), e);
         }
     }
 
     @Override
     public void close() throws IOException {
         if (metrics != null) metrics.close();
+    }
+
+    /** Closes without a failure of its own: metrics lines were flushed as written, so closing loses nothing. */
+    public void closeQuietly() {
+        try {
+            close();
+        } catch (IOException ignored) {
+            // a write that failed has already been reported
+        }
     }
 
     public static String sanitise(String name) {

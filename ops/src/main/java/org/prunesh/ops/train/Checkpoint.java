@@ -32,6 +32,13 @@ public record Checkpoint(int epochsDone, long step, double seconds, Map<String, 
                          Map<String, INDArray> masks, Map<String, Map<String, INDArray>> optimizer,
                          Map<String, double[]> states, List<EpochMetrics> finished, InEpoch inEpoch) {
 
+    /** Where it stands in a run of {@code epochs}: "after epoch 2 of 6 (step 64)" or "at step 75 (epoch 3 of 6, batch 11 done)". */
+    public String position(int epochs) {
+        if (inEpoch == null) return "after epoch " + epochsDone + " of " + epochs + " (step " + step + ")";
+        return "at step " + step + " (epoch " + (epochsDone + 1) + " of " + epochs + ", batch "
+                + inEpoch.batchesDone() + " done)";
+    }
+
     /**
      * The part of epoch {@code epochsDone + 1} already trained: its first {@code batchesDone}
      * batches, and the sums its training loss and a divergence report are computed from.
