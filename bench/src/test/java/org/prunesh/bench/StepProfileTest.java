@@ -1,6 +1,7 @@
 package org.prunesh.bench;
 
 import org.junit.jupiter.api.Test;
+import org.prunesh.ops.model.samediff.ActivationLayout;
 import org.prunesh.bench.StepProfile.Part;
 
 import java.util.LinkedHashMap;
@@ -70,12 +71,17 @@ class StepProfileTest {
         StepProfile.Side ours = StepProfile.ours(lenet.build(1), new TrainingBench.Options(8, 0.5, 1, 1, 1, 1), 2);
         Map<String, Double> calls = new LinkedHashMap<>();
         ours.ops().forEach(op -> calls.put(op.name(), op.calls()));
-        assertEquals(Map.ofEntries(Map.entry("conv2d", 2.0), Map.entry("prunesh_conv2d_bp", 2.0),
+        Map<String, Double> expected = new java.util.HashMap<>(Map.ofEntries(Map.entry("conv2d", 2.0),
+                Map.entry("prunesh_conv2d_bp", 2.0),
                 Map.entry("maxpool2d", 2.0), Map.entry("maxpool2d_bp", 2.0), Map.entry("matmul", 3.0),
                 Map.entry("matmul_bp", 3.0), Map.entry("biasadd", 3.0), Map.entry("biasadd_bp", 3.0),
                 Map.entry("relu", 4.0), Map.entry("sign", 4.0), Map.entry("multiply", 4.0),
                 Map.entry("reduce_sum", 2.0), Map.entry("softmax_cross_entropy_loss_grad", 1.0),
-                Map.entry("reshape", 3.0), Map.entry("shape_of", 1.0)), calls);
+                Map.entry("reshape", 3.0), Map.entry("shape_of", 1.0)));
+        // the second convolution's 16 channels stay in the blocked layout up to the max pooling:
+        // one copy out of it, and one back into it for the gradient
+        if (ActivationLayout.blocked(16)) expected.put("prunesh_relayout", 2.0);
+        assertEquals(expected, calls);
         double sum = ours.parts().values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals(ours.profiledMs(), sum, 1e-6);
     }

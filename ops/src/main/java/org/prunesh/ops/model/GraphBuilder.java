@@ -9,9 +9,11 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.data.Gaussian;
+import org.prunesh.ops.model.samediff.ActivationLayout;
 import org.prunesh.ops.model.samediff.FusedBatchNorm;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
+import org.prunesh.ops.model.samediff.Relayout;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.model.samediff.ResidualAddRelu;
 
@@ -30,8 +32,15 @@ final class GraphBuilder {
     /** PyTorch's batch-norm epsilon. */
     static final double BN_EPS = 1e-5;
 
-    /** An activation with its static shape; flat activations have height and width 1. */
-    record Act(SDVariable var, long channels, long height, long width) {
+    /**
+     * An activation with its static shape; flat activations have height and width 1. {@code blocked}:
+     * its buffer holds oneDNN's {@code nChw16c} layout, not NCHW ({@link ActivationLayout}).
+     */
+    record Act(SDVariable var, long channels, long height, long width, boolean blocked) {
+        Act(SDVariable var, long channels, long height, long width) {
+            this(var, channels, height, width, false);
+        }
+
         long size() {
             return channels * height * width;
         }
@@ -106,15 +115,17 @@ final class GraphBuilder {
         long h = (x.height() + 2L * padding - kernel) / stride + 1;
         long w2 = (x.width() + 2L * padding - kernel) / stride + 1;
         record(layer, Architecture.Kind.CONV, x.channels(), out, kernel, stride, x, h, w2);
+        boolean blocked = kind == GraphKind.FAST && ActivationLayout.blocked(out);
         SDVariable conv = kind == GraphKind.FAST
-                ? new InputConv2D(sd, x.var(), w, b, config, x.height(), x.width()).outputVariable()
+                ? new InputConv2D(sd, x.var(), w, b, config, x.height(), x.width(), x.blocked(), blocked).outputVariable()
                 : b == null ? sd.cnn().conv2d(x.var(), w, config) : sd.cnn().conv2d(x.var(), w, b, config);
         SDVariable y = sd.updateVariableNameAndReference(conv, op);
-        return new Act(y, out, h, w2);
+        return new Act(y, out, h, w2, blocked);
     }
 
     /** Fully connected layer x·W + b on a flat activation; weights [in, out]. */
     Act dense(String layer, Act x, int out) {
+        x = plain(x);
         long in = x.size();
         SDVariable w = weight(layer, new long[]{in, out}, in);
         SDVariable b = bias(layer, out);
@@ -172,11 +183,11 @@ final class GraphBuilder {
             y = sd.updateVariableNameAndReference(y, named(layer));
             return new Act(relu ? sd.nn().relu(y, 0) : y, c, x.height(), x.width());
         }
-        SDVariable[] out = new FusedBatchNorm(sd, x.var(), gamma, beta, runningMean, runningVar, mode, BN_EPS, relu)
-                .outputVariables();
+        SDVariable[] out = new FusedBatchNorm(sd, x.var(), gamma, beta, runningMean, runningVar, mode, BN_EPS, relu,
+                x.blocked()).outputVariables();
         sd.updateVariableNameAndReference(out[1], batchNames.batchMean());
         sd.updateVariableNameAndReference(out[2], batchNames.batchVar());
-        return new Act(sd.updateVariableNameAndReference(out[0], named(layer)), c, x.height(), x.width());
+        return new Act(sd.updateVariableNameAndReference(out[0], named(layer)), c, x.height(), x.width(), x.blocked());
     }
 
     private SDVariable shared(String name, java.util.function.Supplier<SDVariable> create) {
@@ -186,7 +197,7 @@ final class GraphBuilder {
     /** ReLU; in a fast graph with a fast gradient ({@link Relu}: SameDiff's own differentiates through a slow kernel). */
     Act relu(Act x) {
         SDVariable y = kind == GraphKind.FAST ? new Relu(sd, x.var()).outputVariable() : sd.nn().relu(x.var(), 0);
-        return new Act(y, x.channels(), x.height(), x.width());
+        return new Act(y, x.channels(), x.height(), x.width(), x.blocked());
     }
 
     /**
@@ -195,11 +206,23 @@ final class GraphBuilder {
      */
     Act addRelu(Act a, Act b) {
         if (kind != GraphKind.FAST) return relu(new Act(a.var().add(b.var()), a.channels(), a.height(), a.width()));
+        // element-wise: any layout, the same for both
+        if (a.blocked() != b.blocked()) {
+            a = plain(a);
+            b = plain(b);
+        }
         SDVariable y = new ResidualAddRelu(sd, a.var(), b.var()).outputVariable();
-        return new Act(y, a.channels(), a.height(), a.width());
+        return new Act(y, a.channels(), a.height(), a.width(), a.blocked());
+    }
+
+    /** The activation in NCHW, for the ops that read only that: copied out of the blocked layout when it is in it. */
+    Act plain(Act x) {
+        if (!x.blocked()) return x;
+        return new Act(new Relayout(sd, x.var(), false).outputVariable(), x.channels(), x.height(), x.width(), false);
     }
 
     Act maxPool2(Act x) {
+        x = plain(x);
         Pooling2DConfig config = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
                 .type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID).isNHWC(false).build();
         return new Act(sd.cnn().maxPooling2d(x.var(), config), x.channels(), x.height() / 2, x.width() / 2);
@@ -207,15 +230,18 @@ final class GraphBuilder {
 
     /** Mean over height and width: [n, c, h, w] to [n, c]. */
     Act globalAvgPool(Act x) {
+        x = plain(x);
         return new Act(x.var().mean(2, 3), x.channels(), 1, 1);
     }
 
     Act flatten(Act x) {
+        x = plain(x);
         return new Act(sd.reshape(x.var(), -1, x.size()), x.size(), 1, 1);
     }
 
     /** Zero-pads height and width symmetrically (extra row/column at the end) up to a minimum size. */
     Act padTo(Act x, long minSize) {
+        x = plain(x);
         long dh = Math.max(0, minSize - x.height());
         long dw = Math.max(0, minSize - x.width());
         if (dh == 0 && dw == 0) return x;

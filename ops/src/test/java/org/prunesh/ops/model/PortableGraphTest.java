@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
+import org.prunesh.ops.model.samediff.Relayout;
 import org.prunesh.ops.model.samediff.Relu;
 import org.prunesh.ops.train.SessionStepper;
 
@@ -62,6 +63,8 @@ class PortableGraphTest {
                 GraphKind.FAST);
         assertFalse(java.util.Arrays.stream(portable.graph().ops()).anyMatch(PortableGraphTest::projectOp));
         assertTrue(java.util.Arrays.stream(fast.graph().ops()).anyMatch(op -> op instanceof JavaKernel));
+        // stage 3's 16 channels are kept in the blocked layout: one copy out of it, before the pooling
+        assertEquals(1, java.util.Arrays.stream(fast.graph().ops()).filter(op -> op instanceof Relayout).count());
         assertFalse(java.util.Arrays.stream(Models.copyOf(portable).graph().ops()).anyMatch(PortableGraphTest::projectOp),
                 "a copy keeps the kind");
     }

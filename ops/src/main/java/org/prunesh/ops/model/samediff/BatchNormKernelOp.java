@@ -12,19 +12,20 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the two batch-norm kernel ops share: input 0 is the NCHW activation, the one float
- * argument is epsilon, the one integer argument is 1 when ReLU follows the normalisation in the
- * same op, and the three outputs are one of x's shape and two per-channel vectors.
+ * What the two batch-norm kernel ops share: input 0 is the activation, [N, C, H, W] in NCHW or in
+ * oneDNN's blocked {@code nChw16c} ({@link BlockedBatchNorm}), the one float argument is epsilon,
+ * the integer arguments are 1 when ReLU follows the normalisation in the same op and 1 when the
+ * activations are blocked, and the three outputs are one of x's shape and two per-channel vectors.
  */
 abstract class BatchNormKernelOp extends KernelOp {
 
     BatchNormKernelOp() {
     }
 
-    BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps, boolean relu) {
+    BatchNormKernelOp(SameDiff sd, SDVariable[] inputs, double eps, boolean relu, boolean blocked) {
         super(sd, inputs);
         addTArgument(eps);
-        addIArgument(relu ? 1 : 0);
+        addIArgument(relu ? 1 : 0, blocked ? 1 : 0);
     }
 
     @Override
@@ -67,6 +68,15 @@ abstract class BatchNormKernelOp extends KernelOp {
 
     boolean relu() {
         return iArgs().length > 0 && iArgs()[0] == 1;
+    }
+
+    /** True when the activations (x, y, dL/dy, dL/dx) are in the blocked layout. */
+    static boolean blocked(OpContext ctx) {
+        return ctx.getIArguments().size() > 1 && ctx.getIArguments().get(1) == 1L;
+    }
+
+    boolean blocked() {
+        return iArgs().length > 1 && iArgs()[1] == 1;
     }
 
     /** Entry (0, 0) of BatchNormState's mode matrix is 1 in training mode. */

@@ -48,13 +48,22 @@ final class BatchNormKernels {
      */
     static void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVar,
                         boolean training, double eps, boolean relu, INDArray y, INDArray mean, INDArray var) {
-        if (vector && vectorable(x, y)) {
+        forward(x, gamma, beta, runningMean, runningVar, training, eps, relu, y, mean, var, false);
+    }
+
+    /** {@link #forward} with {@code blocked} x and y ({@code nChw16c}: only the Java passes read it). */
+    static void forward(INDArray x, INDArray gamma, INDArray beta, INDArray runningMean, INDArray runningVar,
+                        boolean training, double eps, boolean relu, INDArray y, INDArray mean, INDArray var,
+                        boolean blocked) {
+        if (blocked) requireBlocked(x, y);
+        if (blocked || vector && vectorable(x, y)) {
             VectorBatchNorm.Shape s = shape(x);
             double[] m, v;
             if (training) {
                 m = new double[s.c()];
                 v = new double[s.c()];
-                VectorBatchNorm.statistics(ArrayLayout.bytes(x), s, m, v);
+                if (blocked) BlockedBatchNorm.statistics(ArrayLayout.bytes(x), s, m, v);
+                else VectorBatchNorm.statistics(ArrayLayout.bytes(x), s, m, v);
             } else {
                 m = values(runningMean);
                 v = values(runningVar);
@@ -69,7 +78,8 @@ final class BatchNormKernels {
                 scale[c] = (float) sc;
                 shift[c] = (float) (b[c] + (centre[c] - m[c]) * sc);
             }
-            VectorBatchNorm.normalise(ArrayLayout.bytes(x), ArrayLayout.bytes(y), s, centre, scale, shift, relu);
+            if (blocked) BlockedBatchNorm.normalise(ArrayLayout.bytes(x), ArrayLayout.bytes(y), s, centre, scale, shift, relu);
+            else VectorBatchNorm.normalise(ArrayLayout.bytes(x), ArrayLayout.bytes(y), s, centre, scale, shift, relu);
             return;
         }
         forwardNative(x, gamma, beta, runningMean, runningVar, training, eps, relu, y, mean, var);
@@ -88,7 +98,14 @@ final class BatchNormKernels {
      */
     static void backward(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, INDArray y,
                          boolean training, double eps, INDArray dx, INDArray dGamma, INDArray dBeta) {
-        if (vector && vectorable(x, g, dx) && (y == null || vectorable(y))) {
+        backward(x, gamma, mean, var, g, y, training, eps, dx, dGamma, dBeta, false);
+    }
+
+    /** {@link #backward} with {@code blocked} x, g, y and dx. */
+    static void backward(INDArray x, INDArray gamma, INDArray mean, INDArray var, INDArray g, INDArray y,
+                         boolean training, double eps, INDArray dx, INDArray dGamma, INDArray dBeta, boolean blocked) {
+        if (blocked) requireBlocked(x, g, dx, y == null ? x : y);
+        if (blocked || vector && vectorable(x, g, dx) && (y == null || vectorable(y))) {
             VectorBatchNorm.Shape s = shape(x);
             int cs = s.c();
             double[] m = values(mean), v = values(var), gam = values(gamma);
@@ -96,7 +113,8 @@ final class BatchNormKernels {
             ByteBuffer xb = ArrayLayout.bytes(x), gb = ArrayLayout.bytes(g), yb = y == null ? null : ArrayLayout.bytes(y);
             // sums centred on the mean rounded to float (centre); Σ g (x - mean) adds (centre - mean) Σ g
             float[] centre = floats(m);
-            VectorBatchNorm.gradientSums(xb, gb, yb, s, centre, sumG, sumGx);
+            if (blocked) BlockedBatchNorm.gradientSums(xb, gb, yb, s, centre, sumG, sumGx);
+            else VectorBatchNorm.gradientSums(xb, gb, yb, s, centre, sumG, sumGx);
             double n = s.perChannel();
             double[] dg = new double[cs];
             float[] a = new float[cs], b = new float[cs], d = new float[cs];
@@ -111,7 +129,9 @@ final class BatchNormKernels {
             }
             put(dGamma, dg);
             put(dBeta, sumG);
-            VectorBatchNorm.inputGradient(xb, gb, yb, ArrayLayout.bytes(dx), s, centre, a, training ? b : null, d);
+            ByteBuffer dxb = ArrayLayout.bytes(dx);
+            if (blocked) BlockedBatchNorm.inputGradient(xb, gb, yb, dxb, s, centre, a, training ? b : null, d);
+            else VectorBatchNorm.inputGradient(xb, gb, yb, dxb, s, centre, a, training ? b : null, d);
             return;
         }
         backwardNative(x, gamma, mean, var, g, y, training, eps, dx, dGamma, dBeta);
@@ -224,6 +244,17 @@ final class BatchNormKernels {
     /** Chooses the vector passes (when present) or the native ones, for comparisons in one process. */
     static void useVector(boolean on) {
         vector = on && VECTOR;
+    }
+
+    /**
+     * Blocked activations are read by the Java passes only, which the graph chose them for
+     * ({@link ActivationLayout}); anything else is a graph built for another machine.
+     */
+    private static void requireBlocked(INDArray... arrays) {
+        if (!BlockedBatchNorm.SUPPORTED || !vectorable(arrays) || arrays[0].size(1) % BlockedBatchNorm.BLOCK != 0) {
+            throw new IllegalStateException("blocked batch norm needs the Vector API with 16-float vectors and whole "
+                    + "float arrays of a multiple of 16 channels, got shape " + java.util.Arrays.toString(arrays[0].shape()));
+        }
     }
 
     /** Whole float arrays of at most 2 GB: what the Java passes address as one byte buffer. */

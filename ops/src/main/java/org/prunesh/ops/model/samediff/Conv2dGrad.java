@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The input and weight gradients of a convolution as one graph op computed by {@link ConvBackward}
  * (oneDNN's direct algorithm), in place of libnd4j's {@code conv2d_bp}. Inputs x, the weights and
- * dL/dy; integer arguments those of the forward {@code conv2d} and 1 when dL/dx is wanted; outputs
+ * dL/dy; integer arguments those of the forward {@code conv2d}, 1 when dL/dx is wanted, 1 when x (and
+ * dL/dx) and 1 when dL/dy are in the blocked layout ({@link ActivationLayout}); outputs
  * dL/dx (when wanted) and dL/dW. A layer fed the data needs no dL/dx, which {@code conv2d_bp} always
  * computes (for 3 input channels as long as for 16). Both come
  * out of one op, which matters in training: SameDiff updates the weights in place as soon as their
@@ -34,10 +35,16 @@ public final class Conv2dGrad extends KernelOp {
     }
 
     /** {@code inputGradient} false: dW only (a layer fed the data), one output. */
-    Conv2dGrad(SameDiff sd, SDVariable x, SDVariable weights, SDVariable gradient, long[] convArgs, boolean inputGradient) {
+    Conv2dGrad(SameDiff sd, SDVariable x, SDVariable weights, SDVariable gradient, long[] convArgs, boolean inputGradient,
+               boolean xBlocked, boolean gBlocked) {
         super(sd, x, weights, gradient);
         addIArgument(Arrays.copyOf(convArgs, ConvArgs.ARGS));
-        addIArgument(inputGradient ? 1 : 0);
+        addIArgument(inputGradient ? 1 : 0, xBlocked ? 1 : 0, gBlocked ? 1 : 0);
+    }
+
+    /** The argument {@code offset} places after the convolution's is 1. */
+    private static boolean flag(long[] args, int offset) {
+        return args.length > ConvArgs.ARGS + offset && args[ConvArgs.ARGS + offset] == 1;
     }
 
     /** The argument after the convolution's: 1 when dx is computed. */
@@ -76,7 +83,7 @@ public final class Conv2dGrad extends KernelOp {
         List<INDArray> out = ctx.getOutputArrays();
         boolean dx = inputGradient(args);
         ConvBackward.gradients(ctx.getInputArray(0), ctx.getInputArray(1), ctx.getInputArray(2),
-                Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dx ? 1 : 0));
+                Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dx ? 1 : 0), flag(args, 1), flag(args, 2));
     }
 
     @Override

@@ -54,6 +54,11 @@ final class ConvArgs {
         return new long[][]{{a[2], a[3]}, {a[6] - 1, a[7] - 1}, {a[4], a[5]}, padR};
     }
 
+    /** The user-side layout of an activation: NCHW, or blocked ({@link ActivationLayout}). */
+    static memory.format_tag activation(boolean blocked) {
+        return blocked ? memory.format_tag.nChw16c : memory.format_tag.nchw;
+    }
+
     /** A float array of these dimensions in whatever layout the primitive picks. */
     static memory.desc any(long[] dims) {
         return new memory.desc(dims, memory.data_type.f32, memory.format_tag.any);

@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.Arrays;
 
 /**
- * An NCHW convolution with [kH, kW, in, out] weights through oneDNN's direct algorithm
- * ({@link OneDnn}) in its blocked layout. libnd4j's {@code conv2d} has oneDNN compute in NHWC and
+ * A convolution with [kH, kW, in, out] weights through oneDNN's direct algorithm ({@link OneDnn}) in
+ * its blocked layout, the activations NCHW or already blocked ({@link ActivationLayout}: then
+ * they are not reordered). libnd4j's {@code conv2d} has oneDNN compute in NHWC and
  * reorders the activations to and from it on every call, which on ResNet-20 w1 took longer than
  * the convolutions themselves (51 against 40 ms per step, {@code DNNL_VERBOSE=1}); the reorders to
  * the blocked layout take about a third of that. Arguments as {@link ConvBackward#gradients}.
@@ -22,14 +23,20 @@ final class ConvForward {
     private ConvForward() {
     }
 
-    /** y = conv(x, w) (+ b when {@code b} is not null). */
+    /** y = conv(x, w) (+ b when {@code b} is not null), NCHW. */
     static void output(INDArray x, INDArray w, INDArray b, long[] args, INDArray y) {
+        output(x, w, b, args, y, false, false);
+    }
+
+    /** y = conv(x, w) (+ b), x and y each NCHW or blocked ({@link ActivationLayout}). */
+    static void output(INDArray x, INDArray w, INDArray b, long[] args, INDArray y, boolean xBlocked, boolean yBlocked) {
         ConvArgs.require(args);
         INDArray xs = ConvArgs.whole(x), ws = ConvArgs.whole(w), bs = b == null ? null : ConvArgs.whole(b);
         INDArray ys = ArrayLayout.whole(y) ? y : y.ulike();
         String key = "fwd" + Arrays.toString(x.shape()) + Arrays.toString(w.shape()) + Arrays.toString(y.shape())
-                + (b != null) + Arrays.toString(args);
-        OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), y.shape(), b != null, args)).run(xs, ws, bs, ys);
+                + (b != null) + Arrays.toString(args) + xBlocked + yBlocked;
+        OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), y.shape(), b != null, args, xBlocked, yBlocked))
+                .run(xs, ws, bs, ys);
         if (ys != y) y.assign(ys);
     }
 
@@ -38,7 +45,7 @@ final class ConvForward {
         final OneDnnPort x, w, b, y;
         final IntMemoryMap args = new IntMemoryMap();
 
-        Plan(long[] xd, long[] wShape, long[] yd, boolean bias, long[] a) {
+        Plan(long[] xd, long[] wShape, long[] yd, boolean bias, long[] a, boolean xBlocked, boolean yBlocked) {
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geometry = ConvArgs.geometry(xd, yd, a);
             memory.desc xAny = ConvArgs.any(xd), wAny = ConvArgs.any(wd), yAny = ConvArgs.any(yd);
@@ -49,10 +56,10 @@ final class ConvForward {
                     xAny, wAny, yAny, geometry[0], geometry[1], geometry[2], geometry[3]);
             convolution_forward.primitive_desc pd = new convolution_forward.primitive_desc(desc, OneDnn.engine());
             conv = new convolution_forward(pd);
-            x = new OneDnnPort(xd, memory.format_tag.nchw, pd.src_desc(), true);
+            x = new OneDnnPort(xd, ConvArgs.activation(xBlocked), pd.src_desc(), true);
             w = new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true);
             b = bias ? new OneDnnPort(new long[]{wd[0]}, memory.format_tag.x, pd.bias_desc(), true) : null;
-            y = new OneDnnPort(yd, memory.format_tag.nchw, pd.dst_desc(), false);
+            y = new OneDnnPort(yd, ConvArgs.activation(yBlocked), pd.dst_desc(), false);
             args.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner).put(dnnl.DNNL_ARG_DST, y.inner);
             if (b != null) args.put(dnnl.DNNL_ARG_BIAS, b.inner);
         }

@@ -30,8 +30,8 @@ public final class FusedBatchNorm extends BatchNormKernelOp {
     }
 
     public FusedBatchNorm(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable beta, SDVariable runningMean,
-                          SDVariable runningVar, SDVariable mode, double eps, boolean relu) {
-        super(sd, new SDVariable[]{x, gamma, beta, runningMean, runningVar, mode}, eps, relu);
+                          SDVariable runningVar, SDVariable mode, double eps, boolean relu, boolean blocked) {
+        super(sd, new SDVariable[]{x, gamma, beta, runningMean, runningVar, mode}, eps, relu, blocked);
     }
 
     @Override
@@ -43,7 +43,8 @@ public final class FusedBatchNorm extends BatchNormKernelOp {
     public void execute(OpContext ctx) {
         List<INDArray> out = ctx.getOutputArrays();
         BatchNormKernels.forward(activation(ctx), ctx.getInputArray(1), ctx.getInputArray(2), ctx.getInputArray(3),
-                ctx.getInputArray(4), training(ctx.getInputArray(5)), epsilon(ctx), relu(ctx), out.get(0), out.get(1), out.get(2));
+                ctx.getInputArray(4), training(ctx.getInputArray(5)), epsilon(ctx), relu(ctx), out.get(0), out.get(1), out.get(2),
+                blocked(ctx));
     }
 
     /** Gradients for x, gamma and beta; the running statistics and the mode are constants. */
@@ -52,6 +53,6 @@ public final class FusedBatchNorm extends BatchNormKernelOp {
         SDVariable[] in = args();
         SDVariable[] out = outputVariables();
         return List.of(new FusedBatchNormGrad(sameDiff, in[0], in[1], out[1], out[2], in[5], gradient.get(0),
-                relu() ? out[0] : null, tArgs()[0]).outputVariables());
+                relu() ? out[0] : null, tArgs()[0], blocked()).outputVariables());
     }
 }

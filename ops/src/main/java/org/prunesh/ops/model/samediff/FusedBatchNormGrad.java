@@ -28,9 +28,9 @@ public final class FusedBatchNormGrad extends BatchNormKernelOp {
     }
 
     FusedBatchNormGrad(SameDiff sd, SDVariable x, SDVariable gamma, SDVariable mean, SDVariable var, SDVariable mode,
-                       SDVariable gradient, SDVariable reluOutput, double eps) {
+                       SDVariable gradient, SDVariable reluOutput, double eps, boolean blocked) {
         super(sd, reluOutput == null ? new SDVariable[]{x, gamma, mean, var, mode, gradient}
-                : new SDVariable[]{x, gamma, mean, var, mode, gradient, reluOutput}, eps, reluOutput != null);
+                : new SDVariable[]{x, gamma, mean, var, mode, gradient, reluOutput}, eps, reluOutput != null, blocked);
     }
 
     @Override
@@ -43,7 +43,7 @@ public final class FusedBatchNormGrad extends BatchNormKernelOp {
         List<INDArray> out = ctx.getOutputArrays();
         BatchNormKernels.backward(activation(ctx), ctx.getInputArray(1), ctx.getInputArray(2), ctx.getInputArray(3),
                 ctx.getInputArray(5), relu(ctx) ? ctx.getInputArray(6) : null, training(ctx.getInputArray(4)),
-                epsilon(ctx), out.get(0), out.get(1), out.get(2));
+                epsilon(ctx), out.get(0), out.get(1), out.get(2), blocked(ctx));
     }
 
     @Override

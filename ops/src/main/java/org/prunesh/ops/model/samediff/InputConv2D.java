@@ -47,12 +47,15 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         JavaKernel.install();
     }
 
-    private static final String HEIGHT = "inputHeight", WIDTH = "inputWidth";
+    private static final String HEIGHT = "inputHeight", WIDTH = "inputWidth", IN_BLOCKED = "inputBlocked",
+            OUT_BLOCKED = "outputBlocked";
     /** Up to this many input pixels, two forward convolutions beat conv2d_bp (measured at 2x2, not at 4x4). */
     private static final long SMALL_SPATIAL = 4;
 
     /** Input height and width, 0 when unknown; SameDiff's copies of the graph do not keep static shapes. */
     private long inputHeight, inputWidth;
+    /** The input's and the output's layout: blocked ({@link ActivationLayout}) or NCHW. */
+    private boolean inputBlocked, outputBlocked;
 
     /** For SameDiff's copies; the configuration is restored from the op arguments, the input size from properties. */
     public InputConv2D() {
@@ -60,9 +63,17 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
 
     public InputConv2D(SameDiff sd, SDVariable input, SDVariable weights, SDVariable bias, Conv2DConfig config,
                        long inputHeight, long inputWidth) {
+        this(sd, input, weights, bias, config, inputHeight, inputWidth, false, false);
+    }
+
+    /** With x and y each NCHW or blocked; blocked needs {@link OneDnn}. */
+    public InputConv2D(SameDiff sd, SDVariable input, SDVariable weights, SDVariable bias, Conv2DConfig config,
+                       long inputHeight, long inputWidth, boolean inputBlocked, boolean outputBlocked) {
         super(sd, input, weights, bias, config);
         this.inputHeight = inputHeight;
         this.inputWidth = inputWidth;
+        this.inputBlocked = inputBlocked;
+        this.outputBlocked = outputBlocked;
     }
 
     @Override
@@ -70,6 +81,8 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         Map<String, Object> out = new LinkedHashMap<>(super.propertiesForFunction());
         out.put(HEIGHT, inputHeight);
         out.put(WIDTH, inputWidth);
+        out.put(IN_BLOCKED, inputBlocked);
+        out.put(OUT_BLOCKED, outputBlocked);
         return out;
     }
 
@@ -78,6 +91,8 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         super.setPropertiesForFunction(properties);
         inputHeight = properties.get(HEIGHT) instanceof Number h ? h.longValue() : 0;
         inputWidth = properties.get(WIDTH) instanceof Number w ? w.longValue() : 0;
+        inputBlocked = Boolean.TRUE.equals(properties.get(IN_BLOCKED));
+        outputBlocked = Boolean.TRUE.equals(properties.get(OUT_BLOCKED));
     }
 
     /** oneDNN's direct forward ({@link ConvForward}) where it applies, else libnd4j's conv2d. */
@@ -86,7 +101,11 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         long[] a = ConvArgs.of(ctx);
         if (OneDnn.enabled() && ConvArgs.supports(a)) {
             ConvForward.output(ctx.getInputArray(0), ctx.getInputArray(1),
-                    ctx.getInputArrays().size() > 2 ? ctx.getInputArray(2) : null, a, ctx.getOutputArray(0));
+                    ctx.getInputArrays().size() > 2 ? ctx.getInputArray(2) : null, a, ctx.getOutputArray(0),
+                    inputBlocked, outputBlocked);
+        } else if (inputBlocked || outputBlocked) {
+            throw new IllegalStateException("a convolution on blocked activations needs oneDNN (a graph built with it, "
+                    + "run without it: -D" + OneDnn.PROPERTY + "=native is read when the graph is built)");
         } else {
             Nd4j.getExecutioner().exec(this, ctx);
         }
@@ -133,7 +152,8 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
     /** dW, and dx when {@code inputGradient}, from one {@link Conv2dGrad} (oneDNN's direct algorithm). */
     private List<SDVariable> oneDnnGradients(List<SDVariable> gradient, boolean inputGradient) {
         SDVariable g = gradient.get(0);
-        SDVariable[] grads = new Conv2dGrad(sameDiff, arg(0), arg(1), g, iArgs(), inputGradient).outputVariables();
+        SDVariable[] grads = new Conv2dGrad(sameDiff, arg(0), arg(1), g, iArgs(), inputGradient, inputBlocked,
+                outputBlocked).outputVariables();
         // without the input's gradient, its node is in the graph but never runs: nothing asks for it
         List<SDVariable> out = new ArrayList<>(inputGradient ? List.of(grads) : List.of(sameDiff.zerosLike(arg(0)), grads[0]));
         if (args().length > 2) out.add(g.sum(0, 2, 3));

@@ -66,7 +66,7 @@ class FusedBatchNormTest {
         int b = training ? 1 : 0;
         SDVariable mode = sd.constant("mode", Nd4j.createFromArray(new float[][]{{b, 0, 1 - b, 0}, {0, b, 0, 1 - b}}));
         SDVariable[] out = new FusedBatchNorm(sd, x, gamma, beta, sd.constant("rm", floats(RUNNING_MEAN)),
-                sd.constant("rv", floats(RUNNING_VAR)), mode, EPS, relu).outputVariables();
+                sd.constant("rv", floats(RUNNING_VAR)), mode, EPS, relu, false).outputVariables();
         SDVariable c = sd.constant("c", floats(C_WEIGHTS).reshape(N, C, H, W));
         sd.setLossVariables(out[0].mul(c).sum().rename("loss"));
 
