@@ -11,7 +11,6 @@ import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.resolve.Suggestions;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,34 +74,27 @@ final class SyntaxMessages {
         }
         ParserRuleContext ctx = (ParserRuleContext) e.getCtx();
         String foundText = found(found);
+        String after = " after " + previous(parser.getInputStream(), found);
         Optional<String> value = valueRule(ctx, found);
         if (value.isPresent()) {
-            return "expected " + value.get() + " after " + previous(parser.getInputStream(), found)
-                    + ", found " + foundText;
+            return "expected " + value.get() + after + ", found " + foundText;
         }
         if (ctx.getRuleIndex() == PruneParser.RULE_statement) {
             return "expected a statement (" + String.join(", ", ScriptParser.statementKeywords()) + "), found "
                     + foundText + suggestion(found, ScriptParser.statementKeywords());
         }
         IntervalSet expected = e.getExpectedTokens();
-        if (expected.contains(PruneLexer.SEMI)
-                && (expected.size() == 1 || found.getType() == Token.EOF || isStatementHead(found.getType()))) {
+        if (expected.contains(PruneLexer.SEMI) && (expected.size() == 1 || found.getType() == Token.EOF
+                || ScriptParser.isStatementHead(found.getType()))) {
             return "expected ';' to end the " + statementWord(ctx) + " statement, found " + foundText;
         }
-        List<String> names = new ArrayList<>();
-        List<String> keywords = new ArrayList<>();
-        List<Integer> types = new ArrayList<>(expected.toList());
-        types.sort(Comparator.comparingInt(SyntaxMessages::listRank).thenComparingInt(t -> t));
-        for (int type : types) {
-            names.add(display(type));
-            if (isWord(type)) {
-                keywords.add(literal(type));
-            }
-        }
+        List<Integer> types = expected.toList().stream()
+                .sorted(Comparator.comparingInt(SyntaxMessages::listRank).thenComparingInt(t -> t)).toList();
+        List<String> names = types.stream().map(SyntaxMessages::display).toList();
+        List<String> keywords = types.stream().filter(SyntaxMessages::isWord).map(SyntaxMessages::literal).toList();
         String list = switch (names.size()) {
-            case 1 -> quoted(names.get(0)) + " after " + previous(parser.getInputStream(), found);
-            case 2 -> quoted(names.get(0)) + " or " + quoted(names.get(1)) + " after "
-                    + previous(parser.getInputStream(), found);
+            case 1 -> quoted(names.get(0)) + after;
+            case 2 -> quoted(names.get(0)) + " or " + quoted(names.get(1)) + after;
             default -> "one of: " + String.join(", ", names.subList(0, names.size() - 1)) + ", or "
                     + names.get(names.size() - 1);
         };
@@ -120,14 +112,6 @@ final class SyntaxMessages {
             case Token.EOF -> 4;
             default -> 2;
         };
-    }
-
-    /** The statement heads are the keywords from SEED to EXTRACT, the last one the grammar lists. */
-    static final int FIRST_HEAD = PruneLexer.SEED;
-    static final int LAST_HEAD = PruneLexer.EXTRACT;
-
-    static boolean isStatementHead(int type) {
-        return type >= FIRST_HEAD && type <= LAST_HEAD;
     }
 
     private static Optional<String> valueRule(ParserRuleContext ctx, Token found) {
@@ -159,7 +143,7 @@ final class SyntaxMessages {
         return index < 0 ? "the start" : "'" + tokens.get(index).getText() + "'";
     }
 
-    static String found(Token token) {
+    private static String found(Token token) {
         return switch (token.getType()) {
             case Token.EOF -> "end of input";
             case PruneLexer.STRING -> token.getText();
@@ -183,7 +167,7 @@ final class SyntaxMessages {
         return name.startsWith("'") || name.startsWith("a ") || name.startsWith("end ") ? name : "'" + name + "'";
     }
 
-    private static boolean isWord(int type) {
+    static boolean isWord(int type) {
         String literal = PruneLexer.VOCABULARY.getLiteralName(type);
         return literal != null && Character.isLetter(literal.charAt(1));
     }
