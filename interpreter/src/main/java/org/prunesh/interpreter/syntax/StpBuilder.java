@@ -4,7 +4,6 @@ import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.WidthChoices;
 import org.prunesh.interpreter.diag.Span;
@@ -49,8 +48,8 @@ final class StpBuilder {
     }
 
     Stmt.Stimulate stimulate(PruneParser.StimulateStatementContext ctx, Span span) {
-        boolean off = ctx.OFF() != null;
-        return new Stmt.Stimulate(off ? Options.NONE : values.options(ctx.stimulateOption()), off, span);
+        // after 'off' there are no options: they are Options.NONE
+        return new Stmt.Stimulate(values.options(ctx.stimulateOption()), ctx.OFF() != null, span);
     }
 
     Stmt.Search search(PruneParser.SearchStatementContext ctx, Span span) {
