@@ -48,7 +48,7 @@ public final class Sweeps {
     }
 
     public static String text(Value v) {
-        if (v instanceof Ident i) return i.text();
+        if (v instanceof Ident i) return i.name().text();
         if (v instanceof Num n) return n.text();
         if (v instanceof Str s) return s.value();
         throw new IllegalArgumentException("a sweep value is a name, a number or a string, not " + v);

@@ -68,9 +68,8 @@ public final class ScriptParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         SourceSpans spans = new SourceSpans(sourceName, tokens);
-        Token deep = NestingLimit.tooDeep(tokens);
-        if (deep != null) {
-            Diagnostic tooDeep = new Diagnostic(spans.of(deep), NestingLimit.message());
+        Diagnostic tooDeep = NestingLimit.tooDeep(tokens, spans);
+        if (tooDeep != null) {
             return new Run(new ParseResult(new Script(List.of()), List.of(tooDeep)), false);
         }
         PruneParser parser = new PruneParser(tokens);
