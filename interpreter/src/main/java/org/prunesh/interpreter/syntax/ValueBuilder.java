@@ -102,15 +102,6 @@ final class ValueBuilder {
     Str string(Token token) {
         String text = token.getText();
         String body = text.substring(1, text.length() - 1);
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length() && (body.charAt(i + 1) == '"' || body.charAt(i + 1) == '\\')) {
-                out.append(body.charAt(++i));
-            } else {
-                out.append(c);
-            }
-        }
-        return new Str(out.toString(), spans.of(token));
+        return new Str(body.replaceAll("\\\\([\"\\\\])", "$1"), spans.of(token));   // \" -> ", \\ -> \
     }
 }
