@@ -3,7 +3,6 @@ package org.prunesh.interpreter.syntax;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -114,18 +113,11 @@ final class SyntaxMessages {
         };
     }
 
+    /** What {@code ctx} is the value of, if the error is at its first token (a target's: report's or show's). */
     private static Optional<String> valueRule(ParserRuleContext ctx, Token found) {
-        for (RuleContext c = ctx; c != null; c = c.parent) {
-            String what = VALUE_RULES.get(c.getRuleIndex());
-            if (what != null) {
-                boolean atStart = ((ParserRuleContext) c).getStart().getTokenIndex() == found.getTokenIndex();
-                return atStart ? Optional.of(what) : Optional.empty();
-            }
-            if (c.getRuleIndex() != PruneParser.RULE_target) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        ParserRuleContext rule = ctx.getRuleIndex() == PruneParser.RULE_target ? ctx.getParent() : ctx;
+        boolean atStart = rule.getStart().getTokenIndex() == found.getTokenIndex();
+        return Optional.ofNullable(VALUE_RULES.get(rule.getRuleIndex())).filter(what -> atStart);
     }
 
     /** The statement an error is in, named by its first word ({@code let} for a schedule inside a let). */
