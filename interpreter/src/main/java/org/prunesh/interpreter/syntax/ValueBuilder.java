@@ -67,13 +67,11 @@ final class ValueBuilder {
     Quantity quantity(ParserRuleContext ctx) {
         Num amount = number(ctx.getStart());
         PruneParser.UnitContext unitCtx = ctx.getRuleContext(PruneParser.UnitContext.class, 0);
-        Quantity.Unit unit;
+        Quantity.Unit unit = Quantity.Unit.STEPS;
         if (amount.percent()) {
             unit = Quantity.Unit.PERCENT;
-        } else if (unitCtx == null) {
-            unit = Quantity.Unit.STEPS;
-        } else {
-            unit = unitCtx.EPOCHS() != null || unitCtx.EPOCH() != null ? Quantity.Unit.EPOCHS : Quantity.Unit.STEPS;
+        } else if (unitCtx != null && (unitCtx.EPOCHS() != null || unitCtx.EPOCH() != null)) {
+            unit = Quantity.Unit.EPOCHS;
         }
         return new Quantity(amount, unit, spans.of(ctx));
     }
