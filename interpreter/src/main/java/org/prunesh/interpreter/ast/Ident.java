@@ -5,10 +5,6 @@ import org.prunesh.interpreter.diag.Span;
 /** An option value that names a thing, e.g. the {@code sgd} of {@code optimizer sgd}. */
 public record Ident(Name name) implements Value {
 
-    public String text() {
-        return name.text();
-    }
-
     @Override
     public Span span() {
         return name.span();

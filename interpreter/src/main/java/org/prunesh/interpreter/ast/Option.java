@@ -7,8 +7,4 @@ import org.prunesh.interpreter.diag.Span;
  * statement; {@code keySpan} is the keyword's place, for messages about the key itself.
  */
 public record Option(OptionKey key, Span keySpan, Value value, Span span) {
-
-    public String keyText() {
-        return key.text();
-    }
 }

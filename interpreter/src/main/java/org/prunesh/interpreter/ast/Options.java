@@ -41,7 +41,7 @@ public record Options(List<Option> all) {
 
     /** The text of a name-valued option, e.g. {@code "sgd"} for {@code optimizer sgd}. */
     public Optional<String> name(OptionKey key) {
-        return typed(key, Ident.class).map(Ident::text);
+        return typed(key, Ident.class).map(i -> i.name().text());
     }
 
     public Optional<Quantity> quantity(OptionKey key) {

@@ -3,7 +3,7 @@ package org.prunesh.interpreter.ast;
 import org.prunesh.interpreter.diag.Span;
 
 /** The pool a stage hands to the next one: a fixed fraction, or a fraction annealed over training. */
-public sealed interface PoolExpr permits PoolExpr.Fixed, PoolExpr.Annealed {
+public sealed interface PoolExpr {
 
     /** From the first word of the pool clause to its last number. */
     Span span();

@@ -19,11 +19,6 @@ public record ScheduleExpr(Name kind, Options options, List<PointExpr> points, S
         points = List.copyOf(points);
     }
 
-    /** A schedule without a point list. */
-    public ScheduleExpr(Name kind, Options options, Span span) {
-        this(kind, options, List.of(), null, span);
-    }
-
     public boolean hasPoints() {
         return pointsSpan != null;
     }

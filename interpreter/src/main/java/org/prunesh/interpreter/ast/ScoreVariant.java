@@ -14,8 +14,4 @@ public record ScoreVariant(Name kind, Num value, Span span) {
 
     public static final String MEAN = "mean";
     public static final String EMA = "ema";
-
-    public String kindText() {
-        return kind.text();
-    }
 }

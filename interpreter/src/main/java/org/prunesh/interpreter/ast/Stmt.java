@@ -6,12 +6,10 @@ import java.util.List;
 
 /**
  * One statement of a script. Its span starts at the statement's first word and runs to its
- * {@code ;} (to the end of the first line when the statement spans several).
+ * {@code ;} (to the end of the first line when the statement spans several). The records below
+ * are every form there is (a sealed type without {@code permits} permits those declared in its file).
  */
-public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Train, Stmt.Schedule, Stmt.Select,
-        Stmt.Scope, Stmt.Granularity, Stmt.Count, Stmt.Exclude, Stmt.Regrow, Stmt.Init, Stmt.Let, Stmt.Run,
-        Stmt.Use, Stmt.PruneNow, Stmt.Evaluate, Stmt.Export, Stmt.Report, Stmt.Sweep, Stmt.Save, Stmt.Load, Stmt.Import, Stmt.Show, Stmt.ShowConfig,
-        Stmt.Space, Stmt.Budget, Stmt.Stimulate, Stmt.Search, Stmt.Extract, Stmt.ExtractPruned {
+public sealed interface Stmt {
 
     Span span();
 
@@ -35,11 +33,6 @@ public sealed interface Stmt permits Stmt.Seed, Stmt.Data, Stmt.Model, Stmt.Trai
 
     /** {@code scope global;} or {@code scope global min_density 0.02 max_density 0.5;} */
     record Scope(ScopeExpr expr, Span span) implements Stmt {
-
-        /** A scope without density bounds. */
-        public Scope(Name scope, Span span) {
-            this(new ScopeExpr(scope, Options.NONE, scope.span()), span);
-        }
 
         /** The scope's name, e.g. {@code global}. */
         public Name scope() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Expands a sweep: the cross product of its variables' values (the first variable outermost),
@@ -42,13 +43,12 @@ public final class Sweeps {
 
     /** How a combination reads in run names: {@code method=fggp,seed=18}. */
     public static String label(Map<String, Value> combination) {
-        List<String> parts = new ArrayList<>();
-        combination.forEach((k, v) -> parts.add(k + "=" + text(v)));
-        return String.join(",", parts);
+        return combination.entrySet().stream().map(e -> e.getKey() + "=" + text(e.getValue()))
+                .collect(Collectors.joining(","));
     }
 
     public static String text(Value v) {
-        if (v instanceof Ident i) return i.text();
+        if (v instanceof Ident i) return i.name().text();
         if (v instanceof Num n) return n.text();
         if (v instanceof Str s) return s.value();
         throw new IllegalArgumentException("a sweep value is a name, a number or a string, not " + v);
@@ -60,9 +60,7 @@ public final class Sweeps {
         combination.forEach((k, v) -> {
             if (!k.equals(SEED)) names.put(k, text(v));
         });
-        List<Stmt> out = new ArrayList<>();
-        for (Stmt s : sweep.body()) out.add((Stmt) substitute(s, names));
-        return out;
+        return sweep.body().stream().map(s -> (Stmt) substitute(s, names)).toList();
     }
 
     private static Object substitute(Object node, Map<String, String> names) {
@@ -71,9 +69,7 @@ public final class Sweeps {
             return value == null ? n : new Name(value, n.span());
         }
         if (node instanceof List<?> list) {
-            List<Object> out = new ArrayList<>(list.size());
-            for (Object item : list) out.add(substitute(item, names));
-            return out;
+            return list.stream().map(item -> substitute(item, names)).toList();
         }
         if (node == null || !node.getClass().isRecord() || node instanceof Stmt.Sweep) return node;
         RecordComponent[] components = node.getClass().getRecordComponents();

@@ -100,7 +100,7 @@ public final class PruningLowering {
 
     private static ScoreSpec.Variant variant(ScoreVariant v) {
         if (v == null) return null;
-        return v.kindText().equals(ScoreVariant.MEAN) ? new ScoreSpec.Mean(v.value().intValue())
+        return v.kind().text().equals(ScoreVariant.MEAN) ? new ScoreSpec.Mean(v.value().intValue())
                 : new ScoreSpec.Ema(v.value().value());
     }
 

@@ -22,7 +22,7 @@ final class OptionRules {
         Set<OptionKey> seen = new HashSet<>();
         for (Option option : options.all()) {
             if (!seen.add(option.key())) {
-                problems.error(option.keySpan(), "'" + option.keyText() + "' is given twice");
+                problems.error(option.keySpan(), "'" + option.key().text() + "' is given twice");
             }
         }
     }

@@ -89,7 +89,7 @@ final class SelectionChecks extends CheckRules {
 
     /** Variants belong to the gradient score; of an unknown score only the name is reported. */
     private void variant(ScoreVariant variant, Name score, boolean known) {
-        String kind = variant.kindText();
+        String kind = variant.kind().text();
         if (known && !Vocabulary.SCORES_WITH_VARIANTS.contains(score.text())) {
             List<String> takers = Vocabulary.SCORES_WITH_VARIANTS.stream().map(Vocabulary.SCORES::phrase).toList();
             problems.error(variant.kind().span(), "'" + kind + "' applies only to " + String.join(" and ", takers));

@@ -28,7 +28,7 @@ final class SetupChecks extends CheckRules {
         }
         for (Option option : data.options().all()) {
             Value value = option.value();
-            String subject = "'" + option.keyText() + "'";
+            String subject = "'" + option.key().text() + "'";
             switch (option.key()) {
                 case LIMIT, TEST_LIMIT, SAMPLES, TEST_SAMPLES, FEATURES, HOLDOUT ->
                         numbers.whole((Num) value, subject, 1, NumberRules.MAX_INT);
@@ -99,7 +99,7 @@ final class SetupChecks extends CheckRules {
         });
         train.options().quantity(OptionKey.WARMUP).ifPresent(q -> numbers.atLeast(q.amount(), "'warmup'", 0));
         for (Option option : train.options().all()) {
-            String subject = "'" + option.keyText() + "'";
+            String subject = "'" + option.key().text() + "'";
             if (!(option.value() instanceof Num n)) {
                 continue;
             }

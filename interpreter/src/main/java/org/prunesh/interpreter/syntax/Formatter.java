@@ -39,18 +39,16 @@ public final class Formatter {
             if (type == PruneLexer.COMMENT) {
                 if (sameLine) {
                     if (!inStatement) trimNewline(out);
-                    out.append("  ").append(t.getText().strip()).append('\n');
-                    if (inStatement) out.append(" ".repeat(indent)).append(CONTINUATION);
+                    out.append("  ");
+                } else if (inStatement) {
+                    finishLine(out);
+                    out.append(" ".repeat(indent)).append(CONTINUATION);
                 } else {
-                    if (!inStatement) blankLineIfSkipped(out, prev, t);
-                    if (inStatement) {
-                        trimTrailingSpaces(out);
-                        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
-                    }
-                    out.append(" ".repeat(indent)).append(inStatement ? CONTINUATION : "").append(t.getText().strip())
-                            .append('\n');
-                    if (inStatement) out.append(" ".repeat(indent)).append(CONTINUATION);
+                    blankLineIfSkipped(out, prev, t);
+                    out.append(" ".repeat(indent));
                 }
+                out.append(t.getText().strip()).append('\n');
+                if (inStatement) out.append(" ".repeat(indent)).append(CONTINUATION);
                 prev = t;
                 continue;
             }
@@ -82,8 +80,7 @@ public final class Formatter {
             }
             prev = t;
         }
-        trimTrailingSpaces(out);
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
+        finishLine(out);
         return out.toString();
     }
 
@@ -102,9 +99,11 @@ public final class Formatter {
         if (out.length() > 0 && out.charAt(out.length() - 1) == '\n') out.setLength(out.length() - 1);
     }
 
-    private static void trimTrailingSpaces(StringBuilder out) {
+    /** Drops the spaces at the end and ends the line, unless it has ended or nothing is written. */
+    private static void finishLine(StringBuilder out) {
         int end = out.length();
         while (end > 0 && out.charAt(end - 1) == ' ') end--;
         out.setLength(end);
+        if (end > 0 && out.charAt(end - 1) != '\n') out.append('\n');
     }
 }

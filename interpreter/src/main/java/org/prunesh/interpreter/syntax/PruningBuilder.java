@@ -26,14 +26,10 @@ final class PruningBuilder {
     }
 
     ScheduleExpr schedule(PruneParser.ScheduleExprContext ctx) {
-        Name kind = values.name(ctx.scheduleKind().getStart());
-        var options = values.options(ctx.scheduleOption());
         PruneParser.PointListContext list = ctx.pointList();
-        if (list == null) {
-            return new ScheduleExpr(kind, options, spans.of(ctx));
-        }
-        List<PointExpr> points = list.point().stream().map(this::point).toList();
-        return new ScheduleExpr(kind, options, points, spans.of(list), spans.of(ctx));
+        List<PointExpr> points = list == null ? List.of() : list.point().stream().map(this::point).toList();
+        return new ScheduleExpr(values.name(ctx.scheduleKind().getStart()), values.options(ctx.scheduleOption()),
+                points, list == null ? null : spans.of(list), spans.of(ctx));
     }
 
     private PointExpr point(PruneParser.PointContext ctx) {

@@ -41,23 +41,23 @@ public final class ScriptParser {
     /** Every keyword of the language, in the grammar's order (for completion). */
     public static List<String> keywords() {
         return IntStream.rangeClosed(1, PruneLexer.VOCABULARY.getMaxTokenType())
-                .filter(type -> {
-                    String literal = PruneLexer.VOCABULARY.getLiteralName(type);
-                    return literal != null && Character.isLetter(literal.charAt(1));
-                })
+                .filter(SyntaxMessages::isWord)
                 .mapToObj(SyntaxMessages::literal)
                 .toList();
     }
 
+    /** The statement heads are the keywords from SEED to EXTRACT, the last one the grammar lists. */
+    private static final int FIRST_HEAD = PruneLexer.SEED;
+    private static final int LAST_HEAD = PruneLexer.EXTRACT;
+
     /** The words that start a statement. */
     public static List<String> statementKeywords() {
-        return IntStream.rangeClosed(SyntaxMessages.FIRST_HEAD, SyntaxMessages.LAST_HEAD)
-                .mapToObj(SyntaxMessages::literal).toList();
+        return IntStream.rangeClosed(FIRST_HEAD, LAST_HEAD).mapToObj(SyntaxMessages::literal).toList();
     }
 
-    /** True when a token of type {@code tokenType} starts a statement (for highlighting). */
+    /** True when a token of type {@code tokenType} starts a statement (for highlighting and recovery). */
     public static boolean isStatementHead(int tokenType) {
-        return SyntaxMessages.isStatementHead(tokenType);
+        return tokenType >= FIRST_HEAD && tokenType <= LAST_HEAD;
     }
 
     private record Run(ParseResult result, boolean onlyAtEnd) {
@@ -68,9 +68,8 @@ public final class ScriptParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         SourceSpans spans = new SourceSpans(sourceName, tokens);
-        Token deep = NestingLimit.tooDeep(tokens);
-        if (deep != null) {
-            Diagnostic tooDeep = new Diagnostic(spans.of(deep), NestingLimit.message());
+        Diagnostic tooDeep = NestingLimit.tooDeep(tokens, spans);
+        if (tooDeep != null) {
             return new Run(new ParseResult(new Script(List.of()), List.of(tooDeep)), false);
         }
         PruneParser parser = new PruneParser(tokens);
@@ -105,7 +104,7 @@ public final class ScriptParser {
                 tokens.consume();
                 return;
             }
-            if (next.getTokenIndex() > start && SyntaxMessages.isStatementHead(next.getType())
+            if (next.getTokenIndex() > start && isStatementHead(next.getType())
                     && startsLine(tokens, next)) {
                 return;
             }

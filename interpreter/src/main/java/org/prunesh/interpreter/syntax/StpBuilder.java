@@ -4,7 +4,6 @@ import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.ArchExpr;
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.ast.WidthChoices;
 import org.prunesh.interpreter.diag.Span;
@@ -26,7 +25,7 @@ final class StpBuilder {
         List<DepthRange> depth = ctx.depthList().depthRange().stream().map(this::depth).toList();
         return new Stmt.Space(depth, width(ctx.widthChoices()), ctx.PER() != null,
                 ctx.importanceName() == null ? null : values.name(ctx.importanceName().getStart()),
-                ctx.interval() == null ? null : values.interval(ctx.interval()), span);
+                ctx.interval() == null ? null : values.quantity(ctx.interval()), span);
     }
 
     private DepthRange depth(PruneParser.DepthRangeContext ctx) {
@@ -37,7 +36,7 @@ final class StpBuilder {
 
     private WidthChoices width(PruneParser.WidthChoicesContext ctx) {
         if (ctx.numberList() != null) {
-            return WidthChoices.of(numbers(ctx.numberList()), spans.of(ctx));
+            return WidthChoices.of(values.numbers(ctx.numberList().NUMBER()), spans.of(ctx));
         }
         return WidthChoices.range(values.number(ctx.NUMBER(0).getSymbol()), values.number(ctx.NUMBER(1).getSymbol()),
                 values.number(ctx.NUMBER(2).getSymbol()), spans.of(ctx));
@@ -49,8 +48,8 @@ final class StpBuilder {
     }
 
     Stmt.Stimulate stimulate(PruneParser.StimulateStatementContext ctx, Span span) {
-        boolean off = ctx.OFF() != null;
-        return new Stmt.Stimulate(off ? Options.NONE : values.options(ctx.stimulateOption()), off, span);
+        // after 'off' there are no options: they are Options.NONE
+        return new Stmt.Stimulate(values.options(ctx.stimulateOption()), ctx.OFF() != null, span);
     }
 
     Stmt.Search search(PruneParser.SearchStatementContext ctx, Span span) {
@@ -68,13 +67,9 @@ final class StpBuilder {
     }
 
     ArchExpr arch(PruneParser.ArchExprContext ctx) {
-        List<Num> depth = ctx.intList().NUMBER().stream().map(n -> values.number(n.getSymbol())).toList();
-        List<Num> width = numbers(ctx.numberList(0));
-        List<Num> inner = ctx.INNER() == null ? null : numbers(ctx.numberList(1));
+        List<Num> depth = values.numbers(ctx.intList().NUMBER());
+        List<Num> width = values.numbers(ctx.numberList(0).NUMBER());
+        List<Num> inner = ctx.INNER() == null ? null : values.numbers(ctx.numberList(1).NUMBER());
         return new ArchExpr(depth, width, inner, spans.of(ctx));
-    }
-
-    private List<Num> numbers(PruneParser.NumberListContext ctx) {
-        return ctx.NUMBER().stream().map(n -> values.number(n.getSymbol())).toList();
     }
 }

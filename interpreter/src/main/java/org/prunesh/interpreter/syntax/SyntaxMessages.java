@@ -3,7 +3,6 @@ package org.prunesh.interpreter.syntax;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -11,7 +10,6 @@ import org.prunesh.grammar.PruneLexer;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.resolve.Suggestions;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -75,34 +73,27 @@ final class SyntaxMessages {
         }
         ParserRuleContext ctx = (ParserRuleContext) e.getCtx();
         String foundText = found(found);
+        String after = " after " + previous(parser.getInputStream(), found);
         Optional<String> value = valueRule(ctx, found);
         if (value.isPresent()) {
-            return "expected " + value.get() + " after " + previous(parser.getInputStream(), found)
-                    + ", found " + foundText;
+            return "expected " + value.get() + after + ", found " + foundText;
         }
         if (ctx.getRuleIndex() == PruneParser.RULE_statement) {
             return "expected a statement (" + String.join(", ", ScriptParser.statementKeywords()) + "), found "
                     + foundText + suggestion(found, ScriptParser.statementKeywords());
         }
         IntervalSet expected = e.getExpectedTokens();
-        if (expected.contains(PruneLexer.SEMI)
-                && (expected.size() == 1 || found.getType() == Token.EOF || isStatementHead(found.getType()))) {
+        if (expected.contains(PruneLexer.SEMI) && (expected.size() == 1 || found.getType() == Token.EOF
+                || ScriptParser.isStatementHead(found.getType()))) {
             return "expected ';' to end the " + statementWord(ctx) + " statement, found " + foundText;
         }
-        List<String> names = new ArrayList<>();
-        List<String> keywords = new ArrayList<>();
-        List<Integer> types = new ArrayList<>(expected.toList());
-        types.sort(Comparator.comparingInt(SyntaxMessages::listRank).thenComparingInt(t -> t));
-        for (int type : types) {
-            names.add(display(type));
-            if (isWord(type)) {
-                keywords.add(literal(type));
-            }
-        }
+        List<Integer> types = expected.toList().stream()
+                .sorted(Comparator.comparingInt(SyntaxMessages::listRank).thenComparingInt(t -> t)).toList();
+        List<String> names = types.stream().map(SyntaxMessages::display).toList();
+        List<String> keywords = types.stream().filter(SyntaxMessages::isWord).map(SyntaxMessages::literal).toList();
         String list = switch (names.size()) {
-            case 1 -> quoted(names.get(0)) + " after " + previous(parser.getInputStream(), found);
-            case 2 -> quoted(names.get(0)) + " or " + quoted(names.get(1)) + " after "
-                    + previous(parser.getInputStream(), found);
+            case 1 -> quoted(names.get(0)) + after;
+            case 2 -> quoted(names.get(0)) + " or " + quoted(names.get(1)) + after;
             default -> "one of: " + String.join(", ", names.subList(0, names.size() - 1)) + ", or "
                     + names.get(names.size() - 1);
         };
@@ -122,26 +113,11 @@ final class SyntaxMessages {
         };
     }
 
-    /** The statement heads are the keywords from SEED to EXTRACT, the last one the grammar lists. */
-    static final int FIRST_HEAD = PruneLexer.SEED;
-    static final int LAST_HEAD = PruneLexer.EXTRACT;
-
-    static boolean isStatementHead(int type) {
-        return type >= FIRST_HEAD && type <= LAST_HEAD;
-    }
-
+    /** What {@code ctx} is the value of, if the error is at its first token (a target's: report's or show's). */
     private static Optional<String> valueRule(ParserRuleContext ctx, Token found) {
-        for (RuleContext c = ctx; c != null; c = c.parent) {
-            String what = VALUE_RULES.get(c.getRuleIndex());
-            if (what != null) {
-                boolean atStart = ((ParserRuleContext) c).getStart().getTokenIndex() == found.getTokenIndex();
-                return atStart ? Optional.of(what) : Optional.empty();
-            }
-            if (c.getRuleIndex() != PruneParser.RULE_target) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        ParserRuleContext rule = ctx.getRuleIndex() == PruneParser.RULE_target ? ctx.getParent() : ctx;
+        boolean atStart = rule.getStart().getTokenIndex() == found.getTokenIndex();
+        return Optional.ofNullable(VALUE_RULES.get(rule.getRuleIndex())).filter(what -> atStart);
     }
 
     /** The statement an error is in, named by its first word ({@code let} for a schedule inside a let). */
@@ -159,7 +135,7 @@ final class SyntaxMessages {
         return index < 0 ? "the start" : "'" + tokens.get(index).getText() + "'";
     }
 
-    static String found(Token token) {
+    private static String found(Token token) {
         return switch (token.getType()) {
             case Token.EOF -> "end of input";
             case PruneLexer.STRING -> token.getText();
@@ -183,7 +159,7 @@ final class SyntaxMessages {
         return name.startsWith("'") || name.startsWith("a ") || name.startsWith("end ") ? name : "'" + name + "'";
     }
 
-    private static boolean isWord(int type) {
+    static boolean isWord(int type) {
         String literal = PruneLexer.VOCABULARY.getLiteralName(type);
         return literal != null && Character.isLetter(literal.charAt(1));
     }

@@ -2,7 +2,7 @@ package org.prunesh.interpreter.syntax;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.prunesh.grammar.PruneParser;
 import org.prunesh.interpreter.ast.Flag;
 import org.prunesh.interpreter.ast.Ident;
@@ -38,75 +38,47 @@ final class ValueBuilder {
         // OptionKeyTest checks that every option keyword of the grammar has its constant
         OptionKey key = OptionKey.of(name.text()).orElseThrow(() -> new IllegalStateException(
                 "the grammar's option '" + name.text() + "' has no OptionKey"));
-        Value value = ctx.getChildCount() == 1 ? new Flag(name.span()) : value(ctx.getChild(1));
+        Value value = ctx.getChildCount() == 1 ? new Flag(name.span()) : value((ParserRuleContext) ctx.getChild(1));
         return new Option(key, name.span(), value, spans.of(ctx));
     }
 
-    private Value value(ParseTree node) {
-        if (node instanceof PruneParser.NumberContext n) {
-            return number(n.NUMBER().getSymbol());
-        }
-        if (node instanceof PruneParser.FractionContext f) {
-            return number(f.getStart());
-        }
-        if (node instanceof PruneParser.QuantityContext q) {
-            return quantity(q);
-        }
-        if (node instanceof PruneParser.IntervalContext i) {
-            return interval(i);
-        }
-        if (node instanceof PruneParser.IntListContext list) {
-            return new IntList(list.NUMBER().stream().map(n -> number(n.getSymbol())).toList(), spans.of(list));
-        }
-        if (node instanceof PruneParser.StringContext s) {
-            return string(s.STRING().getSymbol());
-        }
-        if (node instanceof PruneParser.QuantityListContext list) {
-            return new QuantityList(list.quantity().stream().map(this::quantity).toList(), spans.of(list));
-        }
-        if (node instanceof PruneParser.DecayNameContext d) {
-            return new Ident(name(d.ID().getSymbol()));
-        }
-        if (node instanceof PruneParser.OptimizerNameContext o) {
-            return new Ident(name(o.ID().getSymbol()));
-        }
-        if (node instanceof PruneParser.CurveNameContext c) {
-            return new Ident(name(c.ID().getSymbol()));
-        }
-        if (node instanceof PruneParser.ExpansionNameContext e) {
-            return new Ident(name(e.getStart()));
-        }
-        if (node instanceof PruneParser.ArchNameContext a) {
-            return new Ident(name(a.ID().getSymbol()));
-        }
-        if (node instanceof PruneParser.OrderNameContext o) {
-            return new Ident(name(o.ID().getSymbol()));
-        }
-        throw new IllegalStateException("no value form for " + node.getClass().getSimpleName());
+    /** The value rules are one token each, or a quantity or a list; the rule says which. */
+    private Value value(ParserRuleContext ctx) {
+        return switch (ctx.getRuleIndex()) {
+            case PruneParser.RULE_number, PruneParser.RULE_fraction -> number(ctx.getStart());
+            case PruneParser.RULE_quantity, PruneParser.RULE_interval -> quantity(ctx);
+            case PruneParser.RULE_string -> string(ctx.getStart());
+            case PruneParser.RULE_intList -> new IntList(numbers(((PruneParser.IntListContext) ctx).NUMBER()),
+                    spans.of(ctx));
+            case PruneParser.RULE_quantityList -> new QuantityList(
+                    ((PruneParser.QuantityListContext) ctx).quantity().stream().map(this::quantity).toList(),
+                    spans.of(ctx));
+            case PruneParser.RULE_decayName, PruneParser.RULE_optimizerName, PruneParser.RULE_curveName,
+                 PruneParser.RULE_expansionName, PruneParser.RULE_archName, PruneParser.RULE_orderName ->
+                    new Ident(name(ctx.getStart()));
+            default -> throw new IllegalStateException("no value form for " + ctx.getClass().getSimpleName());
+        };
     }
 
-    Quantity quantity(PruneParser.QuantityContext ctx) {
-        return quantity(ctx, ctx.unit());
-    }
-
-    Quantity interval(PruneParser.IntervalContext ctx) {
-        return quantity(ctx, ctx.unit());
-    }
-
-    /** A quantity or an interval: a number, then a unit or a percent sign or neither (steps). */
-    private Quantity quantity(ParserRuleContext ctx, PruneParser.UnitContext unitCtx) {
+    /**
+     * A quantity or an interval (the same form without a percent): a number, then a unit or a
+     * percent sign or neither (steps).
+     */
+    Quantity quantity(ParserRuleContext ctx) {
         Num amount = number(ctx.getStart());
-        Quantity.Unit unit;
+        PruneParser.UnitContext unitCtx = ctx.getRuleContext(PruneParser.UnitContext.class, 0);
+        Quantity.Unit unit = Quantity.Unit.STEPS;
         if (amount.percent()) {
             unit = Quantity.Unit.PERCENT;
-        } else if (unitCtx == null) {
-            unit = Quantity.Unit.STEPS;
-        } else {
-            unit = unitCtx.getStart().getType() == PruneParser.EPOCHS
-                    || unitCtx.getStart().getType() == PruneParser.EPOCH
-                    ? Quantity.Unit.EPOCHS : Quantity.Unit.STEPS;
+        } else if (unitCtx != null && (unitCtx.EPOCHS() != null || unitCtx.EPOCH() != null)) {
+            unit = Quantity.Unit.EPOCHS;
         }
         return new Quantity(amount, unit, spans.of(ctx));
+    }
+
+    /** The NUMBER tokens of a bracketed list, in order. */
+    List<Num> numbers(List<TerminalNode> tokens) {
+        return tokens.stream().map(n -> number(n.getSymbol())).toList();
     }
 
     /** A NUMBER or PERCENT token; the value is kept as written, 90 for {@code 90%}. */
@@ -128,15 +100,6 @@ final class ValueBuilder {
     Str string(Token token) {
         String text = token.getText();
         String body = text.substring(1, text.length() - 1);
-        StringBuilder out = new StringBuilder(body.length());
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\' && i + 1 < body.length() && (body.charAt(i + 1) == '"' || body.charAt(i + 1) == '\\')) {
-                out.append(body.charAt(++i));
-            } else {
-                out.append(c);
-            }
-        }
-        return new Str(out.toString(), spans.of(token));
+        return new Str(body.replaceAll("\\\\([\"\\\\])", "$1"), spans.of(token));   // \" -> ", \\ -> \
     }
 }

@@ -7,7 +7,6 @@ import org.prunesh.interpreter.ast.Flag;
 import org.prunesh.interpreter.ast.Name;
 import org.prunesh.interpreter.ast.NmPattern;
 import org.prunesh.interpreter.ast.Num;
-import org.prunesh.interpreter.ast.Option;
 import org.prunesh.interpreter.ast.OptionKey;
 import org.prunesh.interpreter.ast.Options;
 import org.prunesh.interpreter.ast.PointExpr;
@@ -122,7 +121,7 @@ public class ScriptParserTest {
         Stmt.Data synthetic = (Stmt.Data) s.get(1);
         assertEquals(new Name("synthetic", span(2, 6, 9)), synthetic.dataset());
         assertEquals(List.of("samples", "test_samples", "features", "classes", "noise", "seed"),
-                synthetic.options().all().stream().map(Option::keyText).toList());
+                synthetic.options().all().stream().map(o -> o.key().text()).toList());
         assertEquals(0.5, synthetic.options().number(OptionKey.NOISE).orElseThrow().value());
         assertEquals(7L, synthetic.options().number(OptionKey.SEED).orElseThrow().longValue());
 
@@ -141,7 +140,7 @@ public class ScriptParserTest {
     void trainOptionsHaveTheirValueForms() {
         Stmt.Train train = (Stmt.Train) parser.parse(EXAMPLE, "ex.prn").script().statements().get(8);
         assertEquals(List.of("epochs", "batch", "optimizer", "lr", "momentum", "nesterov", "weight_decay"),
-                train.options().all().stream().map(Option::keyText).toList());
+                train.options().all().stream().map(o -> o.key().text()).toList());
         assertEquals("sgd", train.options().name(OptionKey.OPTIMIZER).orElseThrow());
         assertTrue(train.options().flag(OptionKey.NESTEROV));
         assertEquals(new Flag(span(9, 61, 8)), train.options().value(OptionKey.NESTEROV).orElseThrow());
@@ -343,7 +342,7 @@ public class ScriptParserTest {
         assertEquals(new Num(0.5, false, "0.5", at(7, 30, 3)), mean.ratio());
         assertNull(((Stmt.Select) s.get(6)).selection().stages().get(1).pool());
 
-        assertEquals("ema", ((Stmt.Select) s.get(7)).selection().stages().get(0).variant().kindText());
+        assertEquals("ema", ((Stmt.Select) s.get(7)).selection().stages().get(0).variant().kind().text());
 
         StageExpr annealed = ((SelectExpr) ((Stmt.Let) s.get(1)).value()).stages().get(0);
         assertNull(annealed.variant());
@@ -382,7 +381,7 @@ public class ScriptParserTest {
         Stmt.Regrow granet = (Stmt.Regrow) s.get(21);
         assertEquals("granet", granet.method().text());
         assertEquals(List.of("fraction", "every", "end", "anneal"),
-                granet.options().all().stream().map(Option::keyText).toList());
+                granet.options().all().stream().map(o -> o.key().text()).toList());
         assertEquals("cosine", granet.options().name(OptionKey.ANNEAL).orElseThrow());
         assertEquals(Quantity.Unit.PERCENT, granet.options().quantity(OptionKey.END).orElseThrow().unit());
         assertTrue(((Stmt.Regrow) s.get(23)).options().isEmpty());
