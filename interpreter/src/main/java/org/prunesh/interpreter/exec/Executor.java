@@ -80,8 +80,8 @@ public final class Executor {
         this.runs = new RunExecutor(data, runsDir, listener);
         this.interactive = new InteractivePruning(data, new WritePolicy(runsDir, writable), listener);
         this.store = new ModelStore(runsDir, data);
-        this.stp = new StpExecutor(runsDir, store, listener);
-        this.cut = new PrunedExtraction(runsDir, store, listener);
+        this.stp = new StpExecutor(store, listener);
+        this.cut = new PrunedExtraction(store, listener);
     }
 
     /** Where scripts may write; the resolver checks export directories against it. */
@@ -139,7 +139,7 @@ public final class Executor {
             return report.target() == ReportTarget.SEARCH ? stp.reportSearch(report, s) : report(report, s);
         }
         if (step instanceof Step.ShowSchedule) {
-            return Reports.schedule(RunExecutor.schedule(s), s.pruning().schedule().describe());
+            return Reports.schedule(s.schedule(), s.pruning().schedule().describe());
         }
         if (step instanceof Step.ShowArch show) {
             return showArch(show.name(), ((Definition.Architecture) s.definitions().get(show.name())).arch(), s);
@@ -255,11 +255,6 @@ public final class Executor {
         return s.withStp(s.stp().withSubnet(row)).withHistoryRow(new SessionState.RunRow(row.name(),
                 "subnet " + row.strategy(), row.testAccuracy(), pruned, pruned, 0, false, row.directory(),
                 ctx.cell().sweep()));
-    }
-
-    /** The session's schedule on its step clock; throws IllegalArgumentException when it does not fit the run. */
-    public static org.prunesh.ops.schedule.SparsitySchedule scheduleOnClock(SessionState s) {
-        return RunExecutor.schedule(s);
     }
 
     /** An architecture value with its FLOPs and parameters on the session's model. */

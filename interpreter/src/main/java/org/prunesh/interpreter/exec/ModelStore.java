@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,10 +36,11 @@ final class ModelStore {
                       List<String> prunable, String from) {
     }
 
-    private final Path root;
+    private final Path runsDir, root;
     private final DataCache dataCache;
 
     ModelStore(Path runsDir, DataCache dataCache) {
+        this.runsDir = runsDir;
         this.root = runsDir.resolve("saved");
         this.dataCache = dataCache;
     }
@@ -72,6 +75,43 @@ final class ModelStore {
                 test.accuracy(), 0, 0, seconds)), MaskState.dense(small, List.of()), 0, seconds, false, Map.of());
         save(RunDirectory.sanitise(name), new RunRecord(name, dir, small, source.data(), result,
                 LayerTable.of(small, result.masks())), data);
+    }
+
+    /**
+     * What a cut-out network's summary.json holds whatever cut it (an STP subnet, a channel cut):
+     * callers add their own fields and then {@code seconds}.
+     */
+    static Map<String, Object> cutSummary(String name, String kind, RunRecord source, Evaluator.Result test, long macs,
+                                          long fullMacs, long params) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("name", name);
+        summary.put("kind", kind);
+        summary.put("source_run", source.name());
+        summary.put("test_accuracy", test.accuracy());
+        summary.put("test_loss", test.loss());
+        summary.put("macs", macs);
+        summary.put("full_macs", fullMacs);
+        summary.put("macs_fraction", (double) macs / fullMacs);
+        summary.put("params", params);
+        summary.put("full_params", source.network().parameterCount());
+        return summary;
+    }
+
+    /**
+     * A network cut from {@code source} as a run directory of its own, {@code summary} its
+     * summary.json and {@code files} beside it, and saved under its name so that later statements
+     * can load it ({@link #saveEvaluated}); returns the directory.
+     */
+    Path saveCut(String name, Map<String, Object> summary, Map<String, String> files, Network small, RunRecord source,
+                 Evaluator.Result test, double seconds, DataSpec data) throws StatementError {
+        try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
+            dir.writeJson(RunDirectory.SUMMARY, summary);
+            for (Map.Entry<String, String> file : files.entrySet()) dir.writeText(file.getKey(), file.getValue());
+            saveEvaluated(name, dir.path(), small, source, test, seconds, data);
+            return dir.path();
+        } catch (IOException e) {
+            throw new StatementError(null, "cannot save the extracted network '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     RunRecord load(String name) throws IOException {

@@ -2,15 +2,11 @@ package org.prunesh.interpreter.exec;
 
 import org.prunesh.interpreter.SessionListener;
 import org.prunesh.ops.model.ModelSpec;
-import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.stp.Extraction;
 import org.prunesh.ops.train.EpochMetrics;
 import org.prunesh.ops.train.Evaluator;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +18,10 @@ import java.util.Map;
  */
 final class PrunedExtraction {
 
-    private final Path runsDir;
     private final ModelStore store;
     private final SessionListener listener;
 
-    PrunedExtraction(Path runsDir, ModelStore store, SessionListener listener) {
-        this.runsDir = runsDir;
+    PrunedExtraction(ModelStore store, SessionListener listener) {
         this.store = store;
         this.listener = listener;
     }
@@ -52,7 +46,12 @@ final class PrunedExtraction {
         long params = cut.network().parameterCount();
         long fullParams = run.network().parameterCount();
         String kept = kept(cut.network().spec());
-        Path dir = persist(st.runName(), s, run, cut, test, before, kept, seconds);
+        Map<String, Object> summary = ModelStore.cutSummary(st.runName(),
+                "channel-pruned network cut to size (no fine-tuning)", run, test, cut.macs(), cut.fullMacs(), params);
+        summary.put("kept", kept);
+        summary.put("source_test_accuracy", Double.isNaN(before) ? null : before);
+        summary.put("seconds", seconds);
+        Path dir = store.saveCut(st.runName(), summary, Map.of(), cut.network(), run, test, seconds, s.data());
         listener.output(String.format("extracted '%s' from the channel masks of '%s': %s%n"
                         + "  FLOPs %.1f%% (%,d of %,d MACs), parameters %,d of %,d%n"
                         + "  test accuracy %.2f%% without fine-tuning (loss %.4f); the masked network: %.2f%%%n"
@@ -69,30 +68,5 @@ final class PrunedExtraction {
         if (spec instanceof ModelSpec.SubnetResNet r) return "stream widths " + r.stream() + ", block widths " + r.inner();
         if (spec instanceof ModelSpec.SubnetVgg19 v) return "convolution widths " + v.channels();
         throw new IllegalStateException("extraction built a " + spec.name());
-    }
-
-    private Path persist(String name, SessionState s, RunRecord run, Extraction.Result cut, Evaluator.Result test,
-                         double before, String kept, double seconds) throws StatementError {
-        try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("name", name);
-            summary.put("kind", "channel-pruned network cut to size (no fine-tuning)");
-            summary.put("source_run", run.name());
-            summary.put("kept", kept);
-            summary.put("test_accuracy", test.accuracy());
-            summary.put("test_loss", test.loss());
-            summary.put("source_test_accuracy", Double.isNaN(before) ? null : before);
-            summary.put("macs", cut.macs());
-            summary.put("full_macs", cut.fullMacs());
-            summary.put("macs_fraction", cut.macsFraction());
-            summary.put("params", cut.network().parameterCount());
-            summary.put("full_params", run.network().parameterCount());
-            summary.put("seconds", seconds);
-            dir.writeJson(RunDirectory.SUMMARY, summary);
-            store.saveEvaluated(name, dir.path(), cut.network(), run, test, seconds, s.data());
-            return dir.path();
-        } catch (IOException e) {
-            throw new StatementError(null, "cannot save the extracted network '" + name + "': " + e.getMessage(), e);
-        }
     }
 }

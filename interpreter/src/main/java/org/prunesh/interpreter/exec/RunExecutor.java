@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.stp.StimulusSpec;
 import org.prunesh.results.LayerTable;
 import org.prunesh.results.RunSummary;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,7 +20,6 @@ import org.prunesh.ops.run.RunDirectory;
 import org.prunesh.ops.prune.PruneRequest;
 import org.prunesh.ops.schedule.SchedulePoint;
 import org.prunesh.ops.schedule.SparsitySchedule;
-import org.prunesh.ops.schedule.StepClock;
 import org.prunesh.ops.train.Checkpoint;
 import org.prunesh.ops.train.EpochMetrics;
 import org.prunesh.ops.train.PruningPlan;
@@ -67,16 +67,6 @@ final class RunExecutor {
         return s.withModel(ScratchModel.spec(full, a, arch));
     }
 
-    /** The step clock a state implies, known without loading data. */
-    static StepClock clock(SessionState s) {
-        return StepClock.of(s.data().trainSize(), s.train().batch(), s.train().epochs());
-    }
-
-    /** Resolves the state's schedule; throws IllegalArgumentException with a reason when it does not fit. */
-    static SparsitySchedule schedule(SessionState s) {
-        return s.pruning().schedule().resolve(clock(s));
-    }
-
     /** Resolves the session's pruning setup for this network; throws IllegalArgumentException when it cannot hold. */
     static PruningPlan plan(SessionState s, Network net, SparsitySchedule schedule, List<String> prunable) {
         PruningState p = s.pruning();
@@ -112,9 +102,9 @@ final class RunExecutor {
         StimulusSpec stimulus = s.stp().stimulus();
         Network net = Models.build(s.model(), data.sampleShape(), data.numClasses(), s.seed(), s.train().labelSmoothing(),
                 stimulus == null ? null : new Slimming(stimulus.subnets(), stimulus.lambda(), stimulus.temperature()));
-        StimulativeTraining hook = stimulus == null ? null : StpLowering.hook(s, net, clock(s));
+        StimulativeTraining hook = stimulus == null ? null : StpLowering.hook(s, net, s.clock());
         List<String> prunable = s.pruning().exclusions().prunable(net.params()).stream().map(ParamInfo::name).toList();
-        SparsitySchedule schedule = schedule(s);
+        SparsitySchedule schedule = s.schedule();
         PruningPlan plan = s.pruning().prunes() ? plan(s, net, schedule, prunable) : null;
 
         if (reuseFinished) {

@@ -1,5 +1,7 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.schedule.StepClock;
+import org.prunesh.ops.schedule.SparsitySchedule;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.ModelSpec;
 import org.prunesh.ops.train.TrainConfig;
@@ -31,6 +33,16 @@ public record SessionState(long seed, DataSpec data, ModelSpec model, TrainConfi
     public SessionState {
         definitions = Map.copyOf(definitions);
         history = List.copyOf(history);
+    }
+
+    /** The step clock of a run from this state, known without loading data. */
+    public StepClock clock() {
+        return StepClock.of(data.trainSize(), train.batch(), train.epochs());
+    }
+
+    /** The schedule on that clock; throws IllegalArgumentException with a reason when it does not fit the run. */
+    public SparsitySchedule schedule() {
+        return pruning.schedule().resolve(clock());
     }
 
     public static SessionState initial() {

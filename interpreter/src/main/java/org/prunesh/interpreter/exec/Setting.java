@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.stp.StimulusSpec;
 import org.prunesh.interpreter.diag.Span;
 import org.prunesh.ops.data.DataSpec;
 import org.prunesh.ops.model.ModelSpec;

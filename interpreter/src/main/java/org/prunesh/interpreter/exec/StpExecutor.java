@@ -26,7 +26,6 @@ import org.prunesh.ops.train.Evaluator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +38,6 @@ import java.util.SplittableRandom;
  */
 final class StpExecutor {
 
-    static final int DEFAULT_HELD_OUT_BATCHES = org.prunesh.ops.stp.Scoring.DEFAULT_HELD_OUT_BATCHES;
-    static final int DEFAULT_CALIBRATION_BATCHES = org.prunesh.ops.stp.Scoring.DEFAULT_CALIBRATION_BATCHES;
     static final int DEFAULT_POPULATION = 16;
     static final int DEFAULT_GENERATIONS = 8;
     static final double DEFAULT_MUTATION = 0.2;
@@ -49,12 +46,10 @@ final class StpExecutor {
     /** KD scores of candidates compare predictive distributions as they are (T = 1). */
     static final double SEARCH_TEMPERATURE = org.prunesh.ops.stp.Scoring.DEFAULT_TEMPERATURE;
 
-    private final Path runsDir;
     private final ModelStore store;
     private final SessionListener listener;
 
-    StpExecutor(Path runsDir, ModelStore store, SessionListener listener) {
-        this.runsDir = runsDir;
+    StpExecutor(ModelStore store, SessionListener listener) {
         this.store = store;
         this.listener = listener;
     }
@@ -171,8 +166,21 @@ final class StpExecutor {
         double seconds = (System.nanoTime() - started) / 1e9;
         long fullParams = run.network().parameterCount();
         String perStage = StpReports.perStage(a, arch);
-        Path dir = persist(name, s, run, small, arch, test, macs, fullMacs, relative, unbiased, value, perStage,
-                seconds, scoring.calibrationBatches());
+        Map<String, Object> summary = ModelStore.cutSummary(name, "extracted subnet (no fine-tuning)", run, test, macs,
+                fullMacs, small.parameterCount());
+        summary.put("strategy", value.strategy());
+        summary.put("arch", arch.literal(a));
+        summary.put("budget", budget);
+        summary.put("kd_held_out", Double.isNaN(value.score()) ? null : value.score());
+        summary.put("calibration_batches", scoring.calibrationBatches());
+        summary.put("kept_mean_abs", relative.overall().keptMeanAbs());
+        summary.put("dropped_mean_abs", relative.overall().droppedMeanAbs());
+        Map<String, Object> indexOrder = new LinkedHashMap<>();
+        indexOrder.put("trained_ratio", unbiased.trained().overall().ratio());
+        indexOrder.put("untrained_ratio", unbiased.untrained().overall().ratio());
+        summary.put("relative_sparsity_index_order", indexOrder);
+        summary.put("seconds", seconds);
+        Path dir = store.saveCut(name, summary, Map.of("arch.txt", perStage), small, run, test, seconds, s.data());
         listener.output(StpReports.extracted(name, arch.literal(a), perStage, fraction, macs, fullMacs,
                 small.parameterCount(), fullParams, test, relative, unbiased, dir));
         return new StpState.SubnetRow(name, run.name(), value.strategy(), arch.literal(a), perStage, fraction,
@@ -198,43 +206,6 @@ final class StpExecutor {
         Network initial = searchable(Models.build(run.network().spec(), run.data().sampleShape(),
                 run.data().numClasses(), seed, 0, run.network().slimming()));
         return RelativeSparsity.paired(trained, initial, ChannelOrder.identity(trained.architecture()), arch);
-    }
-
-    private Path persist(String name, SessionState s, RunRecord run, Network small, Arch arch, Evaluator.Result test,
-                         long macs, long fullMacs, RelativeSparsity relative, RelativeSparsity.Paired unbiased,
-                         ArchValue value, String perStage,
-                         double seconds, int calibrationBatches) throws StatementError {
-        try (RunDirectory dir = RunDirectory.create(runsDir, name, LocalDateTime.now())) {
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("name", name);
-            summary.put("kind", "extracted subnet (no fine-tuning)");
-            summary.put("source_run", run.name());
-            summary.put("strategy", value.strategy());
-            summary.put("arch", arch.literal(run.network().architecture()));
-            summary.put("test_accuracy", test.accuracy());
-            summary.put("test_loss", test.loss());
-            summary.put("macs", macs);
-            summary.put("full_macs", fullMacs);
-            summary.put("macs_fraction", (double) macs / fullMacs);
-            summary.put("budget", s.stp().budget());
-            summary.put("params", small.parameterCount());
-            summary.put("full_params", run.network().parameterCount());
-            summary.put("kd_held_out", Double.isNaN(value.score()) ? null : value.score());
-            summary.put("calibration_batches", calibrationBatches);
-            summary.put("kept_mean_abs", relative.overall().keptMeanAbs());
-            summary.put("dropped_mean_abs", relative.overall().droppedMeanAbs());
-            Map<String, Object> indexOrder = new LinkedHashMap<>();
-            indexOrder.put("trained_ratio", unbiased.trained().overall().ratio());
-            indexOrder.put("untrained_ratio", unbiased.untrained().overall().ratio());
-            summary.put("relative_sparsity_index_order", indexOrder);
-            summary.put("seconds", seconds);
-            dir.writeJson(RunDirectory.SUMMARY, summary);
-            dir.writeText("arch.txt", perStage);
-            store.saveEvaluated(name, dir.path(), small, run, test, seconds, s.data());
-            return dir.path();
-        } catch (IOException e) {
-            throw new StatementError(null, "cannot save the extracted network '" + name + "': " + e.getMessage(), e);
-        }
     }
 
     private static void requireHeldOut(Step.Search st, Dataset data) throws StatementError {

@@ -1,5 +1,7 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.stp.StimulusSpec;
+import org.prunesh.ops.schedule.StepPoint;
 import org.prunesh.interpreter.ast.DepthRange;
 import org.prunesh.interpreter.ast.Num;
 import org.prunesh.interpreter.ast.OptionKey;
@@ -13,6 +15,7 @@ import org.prunesh.ops.stp.ArchSpace;
 import org.prunesh.ops.stp.FlopsBand;
 import org.prunesh.ops.stp.Importance;
 import org.prunesh.ops.stp.Sampling;
+import org.prunesh.ops.stp.Scoring;
 import org.prunesh.ops.stp.StimulativeTraining;
 import org.prunesh.ops.stp.Stimulus;
 
@@ -21,23 +24,15 @@ import java.util.List;
 /** Turns the checked STP statements into the ops library's values. */
 public final class StpLowering {
 
-    static final int DEFAULT_SUBNETS = org.prunesh.ops.stp.Stimulus.DEFAULT_SUBNETS;
-    static final double DEFAULT_LAMBDA = org.prunesh.ops.stp.Stimulus.DEFAULT_LAMBDA;
-    static final double DEFAULT_TEMPERATURE = org.prunesh.ops.stp.Stimulus.DEFAULT_TEMPERATURE;
-    static final StpState.Until DEFAULT_UNTIL = new StpState.Until(50, Quantity.Unit.PERCENT);
+    static final StepPoint DEFAULT_UNTIL = new StepPoint.Percent(50);
 
     /** The width order without {@code order}; see {@link #order}. */
     public static final String DEFAULT_ORDER = "frozen";
 
     /** Where a frozen order without {@code after} freezes. */
-    static final StpState.Until DEFAULT_AFTER = new StpState.Until(50, Quantity.Unit.PERCENT);
+    static final StepPoint DEFAULT_AFTER = new StepPoint.Percent(50);
 
     private StpLowering() {
-    }
-
-    /** A number as a script would write it: {@code 0.5}, {@code 1}. */
-    static String plain(double v) {
-        return org.prunesh.ops.prune.Decimals.plain(v);
     }
 
     public static Setting.Space space(Stmt.Space st) {
@@ -57,9 +52,9 @@ public final class StpLowering {
         if (st.off()) return new Setting.Stimulate(null);
         Options o = st.options();
         return new Setting.Stimulate(new StimulusSpec(
-                o.number(OptionKey.SUBNETS).map(Num::intValue).orElse(DEFAULT_SUBNETS),
-                o.number(OptionKey.LAMBDA).map(Num::value).orElse(DEFAULT_LAMBDA),
-                o.number(OptionKey.TEMPERATURE).map(Num::value).orElse(DEFAULT_TEMPERATURE),
+                o.number(OptionKey.SUBNETS).map(Num::intValue).orElse(Stimulus.DEFAULT_SUBNETS),
+                o.number(OptionKey.LAMBDA).map(Num::value).orElse(Stimulus.DEFAULT_LAMBDA),
+                o.number(OptionKey.TEMPERATURE).map(Num::value).orElse(Stimulus.DEFAULT_TEMPERATURE),
                 sampler(o), order(o)));
     }
 
@@ -86,8 +81,8 @@ public final class StpLowering {
         };
     }
 
-    private static StpState.Until until(Quantity q, StpState.Until fallback) {
-        return q == null ? fallback : new StpState.Until(q.amount().value(), q.unit());
+    private static StepPoint until(Quantity q, StepPoint fallback) {
+        return q == null ? fallback : PruningLowering.point(q);
     }
 
     /** A search with the defaults of what it does not give. */
@@ -99,8 +94,8 @@ public final class StpLowering {
                 o.number(OptionKey.MUTATION).map(Num::value).orElse(StpExecutor.DEFAULT_MUTATION),
                 o.number(OptionKey.CROSSOVER).map(Num::value).orElse(StpExecutor.DEFAULT_CROSSOVER),
                 o.number(OptionKey.SAMPLES).map(Num::intValue).orElse(StpExecutor.DEFAULT_SAMPLES),
-                o.number(OptionKey.BATCHES).map(Num::intValue).orElse(StpExecutor.DEFAULT_HELD_OUT_BATCHES),
-                o.number(OptionKey.CALIBRATION).map(Num::intValue).orElse(StpExecutor.DEFAULT_CALIBRATION_BATCHES),
+                o.number(OptionKey.BATCHES).map(Num::intValue).orElse(Scoring.DEFAULT_HELD_OUT_BATCHES),
+                o.number(OptionKey.CALIBRATION).map(Num::intValue).orElse(Scoring.DEFAULT_CALIBRATION_BATCHES),
                 o.number(OptionKey.MIN).map(Num::fraction).orElse(FlopsBand.DEFAULT_MIN_SHARE));
     }
 

@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.stp.StimulusSpec;
 import org.prunesh.ops.stp.ArchSpace;
 import org.prunesh.ops.stp.Importance;
 
@@ -42,28 +43,6 @@ public record StpState(ArchSpace space, Importance importance, Interval refresh,
                                org.prunesh.ops.stp.Scoring scoring, List<org.prunesh.ops.stp.ArchSearch.Scored> scored) {
         public SearchRecord {
             scored = List.copyOf(scored);
-        }
-    }
-
-    /** A point of training as written: {@code 50%}, {@code 3 epochs} or {@code 400 steps}. */
-    public record Until(double amount, org.prunesh.interpreter.ast.Quantity.Unit unit) {
-        double fraction(org.prunesh.ops.schedule.StepClock clock) {
-            double f = switch (unit) {
-                case PERCENT -> amount / 100;
-                case EPOCHS -> amount * clock.stepsPerEpoch() / clock.totalSteps();
-                case STEPS -> amount / clock.totalSteps();
-            };
-            return Math.min(1, Math.max(1e-9, f));
-        }
-
-        @Override
-        public String toString() {
-            String n = amount == Math.rint(amount) ? String.valueOf((long) amount) : String.valueOf(amount);
-            return switch (unit) {
-                case PERCENT -> n + "%";
-                case EPOCHS -> n + " epochs";
-                case STEPS -> n + " steps";
-            };
         }
     }
 

@@ -9,7 +9,6 @@ import org.prunesh.interpreter.exec.ArchValue;
 import org.prunesh.interpreter.exec.Definition;
 import org.prunesh.interpreter.exec.PruningLowering;
 import org.prunesh.interpreter.exec.ReportTarget;
-import org.prunesh.interpreter.exec.Executor;
 import org.prunesh.interpreter.exec.SessionState;
 import org.prunesh.interpreter.exec.StatementError;
 import org.prunesh.interpreter.exec.Step;
@@ -204,7 +203,7 @@ final class Actions {
             throw new StatementError(at, "the schedule's step clock needs data: add 'data ...;' before this");
         }
         try {
-            Executor.scheduleOnClock(s);
+            s.schedule();
         } catch (IllegalArgumentException e) {
             throw new StatementError(s.pruning().scheduleSpan() != null ? s.pruning().scheduleSpan() : at,
                     "schedule does not fit this training run: " + e.getMessage());

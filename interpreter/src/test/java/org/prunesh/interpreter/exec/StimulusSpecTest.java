@@ -1,5 +1,6 @@
 package org.prunesh.interpreter.exec;
 
+import org.prunesh.ops.stp.StimulusSpec;
 import org.junit.jupiter.api.Test;
 import org.prunesh.interpreter.ast.Stmt;
 import org.prunesh.interpreter.syntax.ParseResult;

@@ -10,6 +10,9 @@ public sealed interface StepPoint {
 
     long toSteps(StepClock clock);
 
+    /** The point as a share of the whole run, exact: not rounded to a step (0.5 for {@code 50%}). */
+    double share(StepClock clock);
+
     /** The point as written, e.g. {@code 300 steps}, {@code 2 epochs}, {@code 50%}. */
     String describe();
 
@@ -24,6 +27,11 @@ public sealed interface StepPoint {
         @Override
         public long toSteps(StepClock clock) {
             return n;
+        }
+
+        @Override
+        public double share(StepClock clock) {
+            return (double) n / clock.totalSteps();
         }
 
         @Override
@@ -46,6 +54,11 @@ public sealed interface StepPoint {
         }
 
         @Override
+        public double share(StepClock clock) {
+            return epochs * clock.stepsPerEpoch() / clock.totalSteps();
+        }
+
+        @Override
         public String describe() {
             return Decimals.plain(epochs) + (epochs == 1 ? " epoch" : " epochs");
         }
@@ -62,6 +75,11 @@ public sealed interface StepPoint {
         @Override
         public long toSteps(StepClock clock) {
             return Math.round(percent / 100 * clock.totalSteps());
+        }
+
+        @Override
+        public double share(StepClock clock) {
+            return percent / 100;
         }
 
         @Override

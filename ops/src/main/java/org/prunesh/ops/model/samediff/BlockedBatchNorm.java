@@ -1,8 +1,6 @@
 package org.prunesh.ops.model.samediff;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.ByteBuffer;
@@ -57,15 +55,11 @@ final class BlockedBatchNorm {
                 }
             }
         });
+        double[] t1 = totals(s1), t2 = totals(s2);
         for (int c = 0; c < s.c(); c++) {
-            double t1 = 0, t2 = 0;
-            for (int i = 0; i < s.n(); i++) {
-                t1 += s1[i][c];
-                t2 += s2[i][c];
-            }
-            double m = t1 / s.perChannel();
+            double m = t1[c] / s.perChannel();
             mean[c] = k[c] + m;
-            var[c] = Math.max(t2 / s.perChannel() - m * m, 0);
+            var[c] = Math.max(t2[c] / s.perChannel() - m * m, 0);
         }
     }
 
@@ -94,7 +88,6 @@ final class BlockedBatchNorm {
         int blocks = s.c() / BLOCK;
         double[][] s1 = new double[s.n()][s.c()], s2 = new double[s.n()][s.c()];
         ChannelParallel.run(s.n(), (from, to) -> {
-            FloatVector zero = FloatVector.zero(S);
             float[] lanes = new float[BLOCK];
             for (int i = from; i < to; i++) {
                 for (int b = 0; b < blocks; b++) {
@@ -103,11 +96,7 @@ final class BlockedBatchNorm {
                     int base = plane(s, i, b);
                     for (int p = 0; p < s.hw(); p++) {
                         int at = base + p * BLOCK * Float.BYTES;
-                        FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
-                        if (y != null) {
-                            VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f);
-                            gv = zero.blend(gv, on);
-                        }
+                        FloatVector gv = VectorBatchNorm.gradient(g, y, at);
                         a1 = a1.add(gv);
                         a2 = gv.fma(FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm), a2);
                     }
@@ -116,15 +105,8 @@ final class BlockedBatchNorm {
                 }
             }
         });
-        for (int c = 0; c < s.c(); c++) {
-            double t1 = 0, t2 = 0;
-            for (int i = 0; i < s.n(); i++) {
-                t1 += s1[i][c];
-                t2 += s2[i][c];
-            }
-            sumG[c] = t1;
-            sumGx[c] = t2;
-        }
+        System.arraycopy(totals(s1), 0, sumG, 0, s.c());
+        System.arraycopy(totals(s2), 0, sumGx, 0, s.c());
     }
 
     /** dx = a[c]·g' + b[c]·(x - centre[c]) + d[c], as {@link VectorBatchNorm#inputGradient}; dx may be g. */
@@ -141,16 +123,21 @@ final class BlockedBatchNorm {
                         vd = FloatVector.fromArray(S, bScale == null ? zeros : d, at0);
                 for (int p = 0; p < s.hw(); p++) {
                     int at = base + p * BLOCK * Float.BYTES;
-                    FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
-                    if (y != null) {
-                        VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f);
-                        gv = zero.blend(gv, on);
-                    }
+                    FloatVector gv = VectorBatchNorm.gradient(g, y, at);
                     FloatVector rest = bScale == null ? zero : FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm).fma(vb, vd);
                     gv.fma(va, rest).intoByteBuffer(dx, at, ORDER);
                 }
             }
         });
+    }
+
+    /** Per-channel sums over the samples, added in sample order whatever the thread count. */
+    private static double[] totals(double[][] perSample) {
+        double[] out = new double[perSample[0].length];
+        for (double[] sample : perSample) {
+            for (int c = 0; c < out.length; c++) out[c] += sample[c];
+        }
+        return out;
     }
 
     /** Adds a plane's float lanes to the sample's double sums of block {@code b}. */

@@ -110,7 +110,6 @@ final class VectorBatchNorm {
     static void gradientSums(ByteBuffer x, ByteBuffer g, ByteBuffer y, Shape s, float[] mean,
                              double[] sumG, double[] sumGx) {
         ChannelParallel.run(s.c(), (from, to) -> {
-            FloatVector zero = FloatVector.zero(S);
             for (int ch = from; ch < to; ch++) {
                 float m = mean[ch];
                 FloatVector vm = FloatVector.broadcast(S, m);
@@ -121,11 +120,7 @@ final class VectorBatchNorm {
                     int j = 0;
                     for (; j <= s.hw() - LANES; j += LANES) {
                         int at = base + j * Float.BYTES;
-                        FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
-                        if (y != null) {
-                            VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f);
-                            gv = zero.blend(gv, on);
-                        }
+                        FloatVector gv = gradient(g, y, at);
                         a1 = a1.add(gv);
                         a2 = gv.fma(FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm), a2);
                     }
@@ -162,11 +157,7 @@ final class VectorBatchNorm {
                     int j = 0;
                     for (; j <= s.hw() - LANES; j += LANES) {
                         int at = base + j * Float.BYTES;
-                        FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
-                        if (y != null) {
-                            VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f);
-                            gv = zero.blend(gv, on);
-                        }
+                        FloatVector gv = gradient(g, y, at);
                         FloatVector rest = b == null ? zero : FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm).fma(vb, vd);
                         gv.fma(va, rest).intoByteBuffer(dx, at, ORDER);
                     }
@@ -179,5 +170,13 @@ final class VectorBatchNorm {
                 }
             }
         });
+    }
+
+    /** dL/dy at byte offset {@code at}, zero where the ReLU output {@code y} (when given) is not positive. */
+    static FloatVector gradient(ByteBuffer g, ByteBuffer y, int at) {
+        FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER);
+        if (y == null) return gv;
+        VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER).compare(VectorOperators.GT, 0f);
+        return FloatVector.zero(S).blend(gv, on);
     }
 }

@@ -1,16 +1,15 @@
-package org.prunesh.interpreter.exec;
+package org.prunesh.ops.stp;
 
+import org.prunesh.ops.prune.Decimals;
 import org.prunesh.ops.schedule.StepClock;
-import org.prunesh.ops.stp.Importance;
-import org.prunesh.ops.stp.Sampling;
-import org.prunesh.ops.stp.WidthOrder;
+import org.prunesh.ops.schedule.StepPoint;
 
 /**
- * Stimulative training as a {@code stimulate} statement sets it, with its points of training still
- * as written ({@code until 50%}, {@code after 2 epochs}): they become steps only on the step clock
- * of the run that uses them.
+ * Stimulative training as a script writes it, with its points of training still as written
+ * ({@code until 50%}, {@code after 2 epochs}): they become steps only on the step clock of the run
+ * that uses them, as a {@code ScheduleSpec}'s do. {@link Stimulus} is what it lowers to.
  *
- * @param subnets     subnets distilled per step, 1 to {@link org.prunesh.ops.stp.Stimulus#MAX_SUBNETS}
+ * @param subnets     subnets distilled per step, 1 to {@link Stimulus#MAX_SUBNETS}
  * @param sampler     where the subnets come from
  * @param order       which channels a width keeps during training
  */
@@ -24,13 +23,13 @@ public record StimulusSpec(int subnets, double lambda, double temperature, Sampl
     }
 
     /** Mutating expansion reaching [0.75·B, B] at {@code until}; without {@code ceiling} only the floor moves. */
-    public record Mutate(StpState.Until until, boolean ceiling) implements Sampler {
+    public record Mutate(StepPoint until, boolean ceiling) implements Sampler {
         public Sampling lower(StepClock clock) {
-            return new Sampling.Expansion(until.fraction(clock), ceiling);
+            return new Sampling.Expansion(share(until, clock), ceiling);
         }
 
         public String describe() {
-            return "expansion mutate until " + until + (ceiling ? "" : " uncapped");
+            return "expansion mutate until " + until.describe() + (ceiling ? "" : " uncapped");
         }
     }
 
@@ -47,7 +46,7 @@ public record StimulusSpec(int subnets, double lambda, double temperature, Sampl
 
         public String describe() {
             return equals(WHOLE_SPACE) ? "expansion off"
-                    : "expansion uniform min " + StpLowering.plain(min) + (capped ? "" : " uncapped");
+                    : "expansion uniform min " + Decimals.plain(min) + (capped ? "" : " uncapped");
         }
     }
 
@@ -82,18 +81,23 @@ public record StimulusSpec(int subnets, double lambda, double temperature, Sampl
     }
 
     /** Ranked as {@link Reranked} until {@code after}, then frozen. */
-    public record Frozen(StpState.Until after) implements Order {
+    public record Frozen(StepPoint after) implements Order {
         public WidthOrder lower(Importance importance, long refreshSteps, StepClock clock) {
             return new WidthOrder.FrozenAfter(importance, refreshSteps, freezeStep(clock));
         }
 
         /** The first step that no longer re-ranks. */
         public long freezeStep(StepClock clock) {
-            return Math.round(after.fraction(clock) * clock.totalSteps());
+            return Math.round(share(after, clock) * clock.totalSteps());
         }
 
         public String describe() {
-            return "order frozen after " + after;
+            return "order frozen after " + after.describe();
         }
+    }
+
+    /** The point's share of training, exact (not rounded to a step), kept in (0, 1]. */
+    private static double share(StepPoint point, StepClock clock) {
+        return Math.min(1, Math.max(1e-9, point.share(clock)));
     }
 }
