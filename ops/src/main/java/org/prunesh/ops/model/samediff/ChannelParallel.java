@@ -8,9 +8,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs a per-channel loop on up to as many threads as ND4J uses (OMP_NUM_THREADS), each thread a
- * contiguous range of channels. Every channel is computed whole by one thread in a fixed order, so
- * results do not depend on the thread count. The calling thread takes the first range; the others
+ * Runs a loop over channels (or, for the blocked layout, over samples) on up to as many threads as
+ * ND4J uses (OMP_NUM_THREADS), each thread a contiguous range. Every item is computed whole by one
+ * thread in a fixed order, so results do not depend on the thread count. The calling thread takes the first range; the others
  * go to daemon threads kept for the JVM's life.
  */
 public final class ChannelParallel {
