@@ -45,6 +45,18 @@ class PortableGraphTest {
         assertSameSteps(new ModelSpec.LeNet5(0.5), new long[]{1, 28, 28});
     }
 
+    /** At full width the second convolution (16 channels, with a bias) writes the blocked layout. */
+    @Test
+    void lenet5FullWidthStepsAgree() {
+        assertSameSteps(new ModelSpec.LeNet5(1.0), new long[]{1, 28, 28});
+    }
+
+    /** Convolutions with biases at 16 and 32 channels: blocked outputs whose bias gradients are summed per channel. */
+    @Test
+    void cnnStepsAgree() {
+        assertSameSteps(new ModelSpec.Cnn(0.5), new long[]{3, 16, 16});
+    }
+
     @Test
     void resnet20StepsAgree() {
         assertSameSteps(new ModelSpec.ResNet(20, 0.25), new long[]{3, 32, 32});

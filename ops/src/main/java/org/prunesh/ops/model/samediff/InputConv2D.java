@@ -145,7 +145,7 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         // SameDiff updates W in place as soon as its gradient exists: dx must have read W by then
         if (flipped != null) dW.addControlDependency(flipped);
         out.add(dW);
-        if (args().length > 2) out.add(g.sum(0, 2, 3));
+        if (args().length > 2) out.add(biasGradient(g));
         return out;
     }
 
@@ -156,8 +156,13 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
                 outputBlocked).outputVariables();
         // without the input's gradient, its node is in the graph but never runs: nothing asks for it
         List<SDVariable> out = new ArrayList<>(inputGradient ? List.of(grads) : List.of(sameDiff.zerosLike(arg(0)), grads[0]));
-        if (args().length > 2) out.add(g.sum(0, 2, 3));
+        if (args().length > 2) out.add(biasGradient(g));
         return out;
+    }
+
+    /** dL/db: dL/dy summed per channel, over an NCHW copy when y is in the blocked layout (the sum indexes by channel). */
+    private SDVariable biasGradient(SDVariable g) {
+        return (outputBlocked ? new Relayout(sameDiff, g, false).outputVariable() : g).sum(0, 2, 3);
     }
 
     /**

@@ -47,11 +47,12 @@ public final class Relayout extends ElementwiseKernelOp {
     @Override
     public void execute(OpContext ctx) {
         INDArray x = ctx.getInputArray(0), y = ctx.getOutputArray(0);
-        if (!ArrayLayout.whole(x) || !ArrayLayout.whole(y) || x.rank() != 4) {
-            throw new IllegalArgumentException("a relayout copies whole rank-4 float arrays, got " + Arrays.toString(x.shape()));
-        }
+        if (x.rank() != 4) throw new IllegalArgumentException("a relayout copies rank-4 arrays, got " + Arrays.toString(x.shape()));
+        // oneDNN addresses whole buffers: a view is copied first, as the convolutions do (ConvArgs.whole)
+        INDArray xs = ConvArgs.whole(x), ys = ArrayLayout.whole(y) ? y : y.ulike();
         boolean blocked = toBlocked(ctx.getIArguments());
-        OneDnn.plan("relayout" + blocked + Arrays.toString(x.shape()), () -> new Plan(x.shape(), blocked)).run(x, y);
+        OneDnn.plan("relayout" + blocked + Arrays.toString(x.shape()), () -> new Plan(x.shape(), blocked)).run(xs, ys);
+        if (ys != y) y.assign(ys);
     }
 
     @Override
