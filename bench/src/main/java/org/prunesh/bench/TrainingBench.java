@@ -123,6 +123,9 @@ public final class TrainingBench {
         warm += stepper.steps(data, options.warmup());
         stepper.masking(true);
         while (warm < WARM_SECONDS) warm += stepper.steps(data, 1);
+        if (stepper.sessionReason() != null) {
+            System.err.println("ours: " + label + " takes every step through SameDiff's session (" + stepper.sessionReason() + ")");
+        }
         if (peer != null) peer.seconds(options.warmup());
 
         int blocks = options.blocks();

@@ -63,6 +63,10 @@ public final class SessionStepper {
     private final SessionArrayCache arrays = new SessionArrayCache();
     private final Set<String> trained = new LinkedHashSet<>();
     private final long thread = Thread.currentThread().getId();
+    /** Steps after the first of a batch shape replay it; null until recorded, or when refused. */
+    private StepPlan plan;
+    /** Why the session could not be replayed; it then runs every step. Off: {@code -Dprunesh.step=session}. */
+    private String refusal = "session".equals(System.getProperty("prunesh.step")) ? "-Dprunesh.step=session" : null;
 
     /** @param sd a graph with its training configuration set */
     public SessionStepper(SameDiff sd) {
@@ -76,9 +80,25 @@ public final class SessionStepper {
         for (SDVariable v : sd.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE) {
                 trained.add(v.name());
-                if (v.getGradient() != null) session.paramOf.put(v.getGradient().name(), v.name());
+                if (v.getGradient() != null) session.applier.train(v.name(), v.getGradient().name());
             }
         }
+    }
+
+    /** Whether steps replay a recorded plan ({@link StepPlan}) rather than run the session. */
+    public boolean replaying() {
+        return plan != null;
+    }
+
+    /** Why steps do not replay a plan, or null (none recorded yet, or replaying). */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** Runs every following step through the session, as before plans (comparisons in one process). */
+    public void sessionOnly() {
+        plan = null;
+        refusal = "session only";
     }
 
     /** Times every following step into {@code into} (per op, see {@link OpTimes}); null stops timing. */
@@ -109,15 +129,31 @@ public final class SessionStepper {
         Map<String, INDArray> placeholders = Map.of(
                 config.getDataSetFeatureMapping().get(0), batch.getFeatures(),
                 config.getDataSetLabelMapping().get(0), batch.getLabels());
-        session.forgetReleasedIds();
         // Regularization is SameDiff's to apply: then the session updates the parameters itself.
         boolean inline = config.getRegularization() == null || config.getRegularization().isEmpty();
-        session.updates(inline ? sd.getUpdaterMap() : null, config.isMinimize());
-        Loss loss = session.trainingIteration(config, placeholders, inline ? Set.of() : trained, sd.getUpdaterMap(),
-                data, sd.getLossVariables(), all, at);
+        session.applier.use(inline ? sd.getUpdaterMap() : null, config.isMinimize());
+        Loss loss;
+        if (inline && plan != null && plan.accepts(placeholders)) {
+            plan.run(placeholders, data, all, at, session.applier, times);
+            loss = new Loss(sd.getLossVariables(), new double[sd.getLossVariables().size()]);
+            for (Listener l : active) l.iterationDone(gradients, at, data, loss);
+        } else {
+            boolean record = inline && plan == null && refusal == null;
+            if (record) session.recorder = new StepPlan.Recorder();
+            session.forgetReleasedIds();
+            loss = session.trainingIteration(config, placeholders, inline ? Set.of() : trained, sd.getUpdaterMap(),
+                    data, sd.getLossVariables(), all, at);
+            if (record) {
+                plan = session.recorder.build(gradients, placeholders, session.applier);
+                refusal = session.recorder.refusal();
+                session.recorder = null;
+            }
+        }
         config.incrementIterationCount();
         for (Listener l : active) l.operationEnd(sd, Operation.TRAINING);
         arrays.recycle();   // the step is over, listeners included: all of its memory is free again
+        // the plan has arrays of its own; the session's are kept only for the batches it still runs
+        if (plan != null) arrays.close();
         if (times != null) times.step(System.nanoTime() - start);
         return loss;
     }
@@ -145,15 +181,14 @@ public final class SessionStepper {
     private static final class Session extends TrainingSession {
         private SessionArrayCache arrays;
         private OpTimes times;
-        /** Each trained parameter by the name of its gradient. */
-        private final Map<String, String> paramOf = new HashMap<>();
-        /** Non-null while this session applies the updates itself, see {@link #update}. */
-        private Map<String, GradientUpdater> updaters;
-        private boolean minimize;
+        private final GradientApplier applier;
+        /** Non-null while a step is recorded for a {@link StepPlan}. */
+        private StepPlan.Recorder recorder;
         private long lastExec;
 
         Session(SameDiff sd) {
             super(sd);
+            applier = new GradientApplier(sd);
         }
 
         void useArrays(SessionArrayCache arrays) {
@@ -163,40 +198,16 @@ public final class SessionStepper {
 
         /** Whether {@code op} yields a trained parameter's gradient, which the session then applies. */
         private boolean updates(SameDiffOp op) {
-            for (String out : op.getOutputsOfOp()) if (paramOf.containsKey(out)) return true;
+            for (String out : op.getOutputsOfOp()) if (applier.paramOf(out) != null) return true;
             return false;
         }
 
-        /** With {@code updaters} the next iteration's updates are applied here, else by SameDiff. */
-        void updates(Map<String, GradientUpdater> updaters, boolean minimize) {
-            this.updaters = updaters;
-            this.minimize = minimize;
-        }
-
-        /**
-         * What M2.1's training session does with a gradient (updater, listeners' preUpdate, then
-         * the parameter minus the update), with the subtraction as one Java pass where it applies:
-         * the native {@code subi} is a custom-op call that cost about 140 µs per tensor in the step
-         * whatever its size (`bench --measure profile`, ResNet-20 w0.5: the optimizer's part 9.3 ->
-         * 3.0 ms per step). Same float operations, same result.
-         */
+        /** Applies each trained parameter's gradient of {@code result} while the applier is active. */
         private void update(SameDiffOp op, ExecutionResult result, List<Listener> listeners, At at) {
             List<String> outputs = op.getOutputsOfOp();
             for (int i = 0; i < outputs.size(); i++) {
-                String param = paramOf.get(outputs.get(i));
-                if (param == null) continue;
-                INDArray gradient = result.resultAt(i);
-                Variable variable = sameDiff.getVariables().get(param);
-                INDArray weights = variable.getVariable().getArr();
-                GradientUpdater<?> updater = updaters.get(param);
-                if (updater == null) throw new IllegalStateException("no optimizer state for parameter '" + param + "'");
-                updater.applyUpdater(gradient, at.iteration(), at.epoch());
-                for (Listener l : listeners) if (l.isActive(at.operation())) l.preUpdate(sameDiff, at, variable, gradient);
-                if (!minimize) {
-                    weights.addi(gradient.reshape(weights.shape()));
-                } else if (!UpdatePasses.subtract(weights, gradient)) {
-                    weights.subi(gradient.reshape(weights.shape()));
-                }
+                String param = applier.paramOf(outputs.get(i));
+                if (param != null) applier.apply(param, result.resultAt(i), listeners, at);
             }
         }
 
@@ -216,7 +227,7 @@ public final class SessionStepper {
                                             List<Listener> listeners, At at) {
             Set<String> required = new HashSet<>(requiredActivations);
             required.addAll(variables);
-            if (updaters != null) required.addAll(paramOf.keySet());
+            if (applier.active()) required.addAll(applier.gradients().keySet());
             super.output(List.of(), placeholders, Map.of(), batch, required, listeners, at);
             return Map.of();
         }
@@ -227,8 +238,11 @@ public final class SessionStepper {
                                       Set<VarId> iterationInputs, Set<String> constants,
                                       Map<String, SDValue> otherPlaceholders) {
             long start = times == null ? 0 : System.nanoTime();
+            StepPlan.Recorded recorded = recorder == null ? null
+                    : StepPlan.Recorder.before(sameDiff.getOps().get(op.getOwnName()), ctx, frame);
             ExecutionResult result = JavaKernel.run(op, ctx);
             if (result == null) result = super.doExec(op, ctx, frame, inputs, iterationInputs, constants, otherPlaceholders);
+            if (recorded != null) recorder.after(recorded, result);
             if (times != null) {
                 lastExec = System.nanoTime() - start;
                 times.op(op.opName(), lastExec);
@@ -248,7 +262,7 @@ public final class SessionStepper {
             try {
                 ExecutionResult result = super.getOutputs(op, frame, inputs, iterationInputs, constantInputs, listeners,
                         at, batch, requested, otherPlaceholders);
-                if (updaters != null) update(op.getFirst(), result, listeners, at);
+                if (applier.active()) update(op.getFirst(), result, listeners, at);
                 return result;
             } finally {
                 arrays.releaseDeferred();

@@ -50,6 +50,11 @@ public final class StepRunner implements PruningListener.StepHooks {
         session.timeOps(into);
     }
 
+    /** Why steps run through SameDiff's session rather than replay the first ({@link StepPlan}), or null. */
+    public String sessionReason() {
+        return session.replaying() ? null : session.refusal() != null ? session.refusal() : "no step taken yet";
+    }
+
     /** Takes {@code n} steps on {@code data}; returns their wall-clock seconds. */
     public double steps(DataSet data, int n) {
         long start = System.nanoTime();
