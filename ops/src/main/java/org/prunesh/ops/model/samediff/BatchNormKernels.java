@@ -251,9 +251,9 @@ final class BatchNormKernels {
      * ({@link ActivationLayout}); anything else is a graph built for another machine.
      */
     private static void requireBlocked(INDArray... arrays) {
-        if (!BlockedBatchNorm.SUPPORTED || !vectorable(arrays) || arrays[0].size(1) % BlockedBatchNorm.BLOCK != 0) {
+        if (!BlockedBatchNorm.SUPPORTED || !vectorable(arrays) || arrays[0].size(1) % 8 != 0) {
             throw new IllegalStateException("blocked batch norm needs the Vector API with 16-float vectors and whole "
-                    + "float arrays of a multiple of 16 channels, got shape " + java.util.Arrays.toString(arrays[0].shape()));
+                    + "float arrays of a multiple of 8 channels, got shape " + java.util.Arrays.toString(arrays[0].shape()));
         }
     }
 

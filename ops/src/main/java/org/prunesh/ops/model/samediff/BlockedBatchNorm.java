@@ -1,57 +1,84 @@
 package org.prunesh.ops.model.samediff;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * {@link VectorBatchNorm}'s four passes over tensors in oneDNN's blocked layout {@code nChw16c}:
- * sample n, block b of 16 channels, pixel p, lane l at float {@code ((n·C/16 + b)·H·W + p)·16 + l}.
- * One 16-float vector is one pixel's 16 channels, so every lane keeps its own channel's constants
- * and sums. Per-plane sums are kept in float lanes (H·W values each) and added up in double per
- * sample, then over the samples in order: the results do not depend on the thread count.
+ * {@link VectorBatchNorm}'s four passes over tensors in oneDNN's blocked layouts {@code nChw16c} and
+ * {@code nChw8c} ({@link ActivationLayout#block}): sample n, block b of B channels, pixel p, lane l
+ * at float {@code ((n·C/B + b)·H·W + p)·B + l}. A 16-float vector holds 16/B pixels of one block,
+ * lane l channel {@code b·B + l mod B}, so every lane keeps its own channel's constants and sums;
+ * with B = 8 and an odd pixel count the last vector of a plane is half used (masked). Per-plane sums
+ * are kept in float lanes and added up in double per sample, then over the samples in order: the
+ * results do not depend on the thread count.
  *
  * <p>Only with 16-float vectors ({@link #SUPPORTED}, AVX-512); the graph keeps NCHW otherwise.
  */
 final class BlockedBatchNorm {
 
-    /** Channels per block. */
-    static final int BLOCK = 16;
+    /** Floats per vector. */
+    static final int LANES = 16;
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    /** True where a preferred vector holds one block: the only case these passes are built for. */
-    static final boolean SUPPORTED = S.length() == BLOCK;
+    /** True where a preferred vector holds 16 floats: the only case these passes are built for. */
+    static final boolean SUPPORTED = S.length() == LANES;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /** The lanes of a half-used last vector. */
+    private static final VectorMask<Float> HALF = VectorMask.fromLong(S, 0xff);
 
     private BlockedBatchNorm() {
     }
 
-    /** Byte offset of sample {@code i}, block {@code b}'s first pixel. */
-    private static int plane(VectorBatchNorm.Shape s, int i, int b) {
-        return (i * (s.c() / BLOCK) + b) * s.hw() * BLOCK * Float.BYTES;
+    /** A plane's geometry: B channels per block, its floats, whole vectors and whether a half one follows. */
+    private record Plane(int block, int blocks, int floats, int vectors, boolean half) {
+        static Plane of(VectorBatchNorm.Shape s) {
+            int block = ActivationLayout.block(s.c()), floats = s.hw() * block;
+            return new Plane(block, s.c() / block, floats, floats / LANES, floats % LANES != 0);
+        }
+
+        /** Byte offset of sample {@code i}, block {@code b}'s first pixel. */
+        int at(int i, int b) {
+            return (i * blocks + b) * floats * Float.BYTES;
+        }
+
+        /** Block {@code b}'s per-channel values laid out as a vector's lanes. */
+        FloatVector lanes(float[] perChannel, int b) {
+            float[] v = new float[LANES];
+            for (int l = 0; l < LANES; l++) v[l] = perChannel[b * block + l % block];
+            return FloatVector.fromArray(S, v, 0);
+        }
     }
 
     /** Mean and biased variance per channel, centred on each channel's first element as the NCHW pass is. */
     static void statistics(ByteBuffer x, VectorBatchNorm.Shape s, double[] mean, double[] var) {
-        int blocks = s.c() / BLOCK;
+        Plane pl = Plane.of(s);
         float[] k = new float[s.c()];
-        for (int b = 0; b < blocks; b++) FloatVector.fromByteBuffer(S, x, plane(s, 0, b), ORDER).intoArray(k, b * BLOCK);
+        for (int c = 0; c < s.c(); c++) k[c] = x.getFloat(pl.at(0, c / pl.block()) + c % pl.block() * Float.BYTES);
         double[][] s1 = new double[s.n()][s.c()], s2 = new double[s.n()][s.c()];
         ChannelParallel.run(s.n(), (from, to) -> {
-            float[] lanes = new float[BLOCK];
+            float[] lanes = new float[LANES];
             for (int i = from; i < to; i++) {
-                for (int b = 0; b < blocks; b++) {
-                    FloatVector vk = FloatVector.fromArray(S, k, b * BLOCK);
+                for (int b = 0; b < pl.blocks(); b++) {
+                    FloatVector vk = pl.lanes(k, b);
                     FloatVector a1 = FloatVector.zero(S), a2 = FloatVector.zero(S);
-                    int base = plane(s, i, b);
-                    for (int p = 0; p < s.hw(); p++) {
-                        FloatVector v = FloatVector.fromByteBuffer(S, x, base + p * BLOCK * Float.BYTES, ORDER).sub(vk);
+                    int base = pl.at(i, b);
+                    for (int p = 0; p < pl.vectors(); p++) {
+                        FloatVector v = FloatVector.fromByteBuffer(S, x, base + p * LANES * Float.BYTES, ORDER).sub(vk);
                         a1 = a1.add(v);
                         a2 = v.fma(v, a2);
                     }
-                    add(a1, lanes, s1[i], b);
-                    add(a2, lanes, s2[i], b);
+                    if (pl.half()) {
+                        int at = base + pl.vectors() * LANES * Float.BYTES;
+                        FloatVector v = FloatVector.fromByteBuffer(S, x, at, ORDER, HALF).lanewise(VectorOperators.SUB, vk, HALF);
+                        a1 = a1.add(v);
+                        a2 = v.fma(v, a2);
+                    }
+                    add(a1, lanes, s1[i], b, pl.block());
+                    add(a2, lanes, s2[i], b, pl.block());
                 }
             }
         });
@@ -66,17 +93,21 @@ final class BlockedBatchNorm {
     /** y = (x - centre[c])·scale[c] + shift[c], then max(y, 0) with {@code relu}; y may be x. */
     static void normalise(ByteBuffer x, ByteBuffer y, VectorBatchNorm.Shape s, float[] centre, float[] scale,
                           float[] shift, boolean relu) {
-        int blocks = s.c() / BLOCK;
-        ChannelParallel.run(s.n() * blocks, (from, to) -> {
+        Plane pl = Plane.of(s);
+        ChannelParallel.run(s.n() * pl.blocks(), (from, to) -> {
             FloatVector zero = FloatVector.zero(S);
             for (int u = from; u < to; u++) {
-                int b = u % blocks, base = plane(s, u / blocks, b);
-                FloatVector vm = FloatVector.fromArray(S, centre, b * BLOCK), va = FloatVector.fromArray(S, scale, b * BLOCK),
-                        vb = FloatVector.fromArray(S, shift, b * BLOCK);
-                for (int p = 0; p < s.hw(); p++) {
-                    int at = base + p * BLOCK * Float.BYTES;
+                int b = u % pl.blocks(), base = pl.at(u / pl.blocks(), b);
+                FloatVector vm = pl.lanes(centre, b), va = pl.lanes(scale, b), vb = pl.lanes(shift, b);
+                for (int p = 0; p < pl.vectors(); p++) {
+                    int at = base + p * LANES * Float.BYTES;
                     FloatVector v = FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm).fma(va, vb);
                     (relu ? v.max(zero) : v).intoByteBuffer(y, at, ORDER);
+                }
+                if (pl.half()) {
+                    int at = base + pl.vectors() * LANES * Float.BYTES;
+                    FloatVector v = FloatVector.fromByteBuffer(S, x, at, ORDER, HALF).sub(vm).fma(va, vb);
+                    (relu ? v.max(zero) : v).intoByteBuffer(y, at, ORDER, HALF);
                 }
             }
         });
@@ -85,23 +116,29 @@ final class BlockedBatchNorm {
     /** Σ g' and Σ g'·(x - mean) per channel, g' masked by y > 0 when {@code y} is given. */
     static void gradientSums(ByteBuffer x, ByteBuffer g, ByteBuffer y, VectorBatchNorm.Shape s, float[] mean,
                              double[] sumG, double[] sumGx) {
-        int blocks = s.c() / BLOCK;
+        Plane pl = Plane.of(s);
         double[][] s1 = new double[s.n()][s.c()], s2 = new double[s.n()][s.c()];
         ChannelParallel.run(s.n(), (from, to) -> {
-            float[] lanes = new float[BLOCK];
+            float[] lanes = new float[LANES];
             for (int i = from; i < to; i++) {
-                for (int b = 0; b < blocks; b++) {
-                    FloatVector vm = FloatVector.fromArray(S, mean, b * BLOCK);
+                for (int b = 0; b < pl.blocks(); b++) {
+                    FloatVector vm = pl.lanes(mean, b);
                     FloatVector a1 = FloatVector.zero(S), a2 = FloatVector.zero(S);
-                    int base = plane(s, i, b);
-                    for (int p = 0; p < s.hw(); p++) {
-                        int at = base + p * BLOCK * Float.BYTES;
+                    int base = pl.at(i, b);
+                    for (int p = 0; p < pl.vectors(); p++) {
+                        int at = base + p * LANES * Float.BYTES;
                         FloatVector gv = VectorBatchNorm.gradient(g, y, at);
                         a1 = a1.add(gv);
                         a2 = gv.fma(FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm), a2);
                     }
-                    add(a1, lanes, s1[i], b);
-                    add(a2, lanes, s2[i], b);
+                    if (pl.half()) {
+                        int at = base + pl.vectors() * LANES * Float.BYTES;
+                        FloatVector gv = halfGradient(g, y, at);
+                        a1 = a1.add(gv);
+                        a2 = gv.fma(FloatVector.fromByteBuffer(S, x, at, ORDER, HALF).sub(vm), a2);
+                    }
+                    add(a1, lanes, s1[i], b, pl.block());
+                    add(a2, lanes, s2[i], b, pl.block());
                 }
             }
         });
@@ -112,23 +149,37 @@ final class BlockedBatchNorm {
     /** dx = a[c]·g' + b[c]·(x - centre[c]) + d[c], as {@link VectorBatchNorm#inputGradient}; dx may be g. */
     static void inputGradient(ByteBuffer x, ByteBuffer g, ByteBuffer y, ByteBuffer dx, VectorBatchNorm.Shape s,
                               float[] centre, float[] a, float[] bScale, float[] d) {
-        int blocks = s.c() / BLOCK;
+        Plane pl = Plane.of(s);
         float[] zeros = new float[s.c()];
-        ChannelParallel.run(s.n() * blocks, (from, to) -> {
+        ChannelParallel.run(s.n() * pl.blocks(), (from, to) -> {
             FloatVector zero = FloatVector.zero(S);
             for (int u = from; u < to; u++) {
-                int b = u % blocks, base = plane(s, u / blocks, b), at0 = b * BLOCK;
-                FloatVector va = FloatVector.fromArray(S, a, at0), vm = FloatVector.fromArray(S, centre, at0),
-                        vb = FloatVector.fromArray(S, bScale == null ? zeros : bScale, at0),
-                        vd = FloatVector.fromArray(S, bScale == null ? zeros : d, at0);
-                for (int p = 0; p < s.hw(); p++) {
-                    int at = base + p * BLOCK * Float.BYTES;
+                int b = u % pl.blocks(), base = pl.at(u / pl.blocks(), b);
+                FloatVector va = pl.lanes(a, b), vm = pl.lanes(centre, b),
+                        vb = pl.lanes(bScale == null ? zeros : bScale, b), vd = pl.lanes(bScale == null ? zeros : d, b);
+                for (int p = 0; p < pl.vectors(); p++) {
+                    int at = base + p * LANES * Float.BYTES;
                     FloatVector gv = VectorBatchNorm.gradient(g, y, at);
                     FloatVector rest = bScale == null ? zero : FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm).fma(vb, vd);
                     gv.fma(va, rest).intoByteBuffer(dx, at, ORDER);
                 }
+                if (pl.half()) {
+                    int at = base + pl.vectors() * LANES * Float.BYTES;
+                    FloatVector gv = halfGradient(g, y, at);
+                    FloatVector rest = bScale == null ? zero
+                            : FloatVector.fromByteBuffer(S, x, at, ORDER, HALF).sub(vm).fma(vb, vd);
+                    gv.fma(va, rest).intoByteBuffer(dx, at, ORDER, HALF);
+                }
             }
         });
+    }
+
+    /** {@link VectorBatchNorm#gradient} of a half-used last vector: lanes past the plane read as 0. */
+    private static FloatVector halfGradient(ByteBuffer g, ByteBuffer y, int at) {
+        FloatVector gv = FloatVector.fromByteBuffer(S, g, at, ORDER, HALF);
+        if (y == null) return gv;
+        VectorMask<Float> on = FloatVector.fromByteBuffer(S, y, at, ORDER, HALF).compare(VectorOperators.GT, 0f);
+        return FloatVector.zero(S).blend(gv, on);
     }
 
     /** Per-channel sums over the samples, added in sample order whatever the thread count. */
@@ -140,9 +191,9 @@ final class BlockedBatchNorm {
         return out;
     }
 
-    /** Adds a plane's float lanes to the sample's double sums of block {@code b}. */
-    private static void add(FloatVector lanesSum, float[] lanes, double[] into, int b) {
+    /** Adds a plane's float lanes to the sample's double sums of block {@code b} (lane l: channel b·B + l mod B). */
+    private static void add(FloatVector lanesSum, float[] lanes, double[] into, int b, int block) {
         lanesSum.intoArray(lanes, 0);
-        for (int l = 0; l < BLOCK; l++) into[b * BLOCK + l] += lanes[l];
+        for (int l = 0; l < LANES; l++) into[b * block + l % block] += lanes[l];
     }
 }

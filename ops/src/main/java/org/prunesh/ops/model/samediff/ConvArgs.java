@@ -1,6 +1,7 @@
 package org.prunesh.ops.model.samediff;
 
 import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.primitive_desc_base;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 
@@ -54,9 +55,27 @@ final class ConvArgs {
         return new long[][]{{a[2], a[3]}, {a[6] - 1, a[7] - 1}, {a[4], a[5]}, padR};
     }
 
-    /** The user-side layout of an activation: NCHW, or blocked ({@link ActivationLayout}). */
-    static memory.format_tag activation(boolean blocked) {
-        return blocked ? memory.format_tag.nChw16c : memory.format_tag.nchw;
+    /** The user-side layout of an activation of {@code channels}: NCHW, or blocked ({@link ActivationLayout}). */
+    static memory.format_tag activation(boolean blocked, long channels) {
+        if (!blocked) return memory.format_tag.nchw;
+        return ActivationLayout.block(channels) == 16 ? memory.format_tag.nChw16c : memory.format_tag.nChw8c;
+    }
+
+    /**
+     * What a convolution's primitive is first asked to take for an activation: its blocked layout
+     * when it is blocked, so that no reorder is needed (left to choose, oneDNN pads 8 channels to
+     * {@code nChw16c}, which an [N, 8, H, W] array cannot hold), else whatever it picks. Where no
+     * optimised kernel takes the layouts asked for ({@link #reference}: 8 channels opposite 16, or a
+     * weight gradient whose AVX2 kernel wants an 8-channel block of a 16-channel output gradient),
+     * the caller asks again with every side left to the primitive, and the ports reorder.
+     */
+    static memory.desc side(long[] dims, boolean blocked) {
+        return blocked ? new memory.desc(dims, memory.data_type.f32, activation(true, dims[1])) : any(dims);
+    }
+
+    /** Whether oneDNN chose its reference kernel, 100x slower than the optimised ones. */
+    static boolean reference(primitive_desc_base pd) {
+        return pd.impl_info_str().getString().startsWith("ref");
     }
 
     /** A float array of these dimensions in whatever layout the primitive picks. */

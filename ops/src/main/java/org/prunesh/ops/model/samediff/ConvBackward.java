@@ -61,16 +61,15 @@ final class ConvBackward {
         final List<OneDnnPort> in = new ArrayList<>(), out = new ArrayList<>();
 
         Plan(long[] xd, long[] wShape, long[] gd, long[] a, boolean inputGradient, boolean xBlocked, boolean gBlocked) {
-            memory.format_tag xTag = ConvArgs.activation(xBlocked), gTag = ConvArgs.activation(gBlocked);
+            memory.format_tag xTag = ConvArgs.activation(xBlocked, xd[1]), gTag = ConvArgs.activation(gBlocked, gd[1]);
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geo = ConvArgs.geometry(xd, gd, a);
-            memory.desc xAny = ConvArgs.any(xd), wAny = ConvArgs.any(wd), gAny = ConvArgs.any(gd);
-            convolution_forward.primitive_desc hint = new convolution_forward.primitive_desc(new convolution_forward.desc(
-                    dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct, xAny, wAny, gAny,
-                    geo[0], geo[1], geo[2], geo[3]), OneDnn.engine());
-            convolution_backward_weights.primitive_desc wpd = new convolution_backward_weights.primitive_desc(
-                    new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, xAny, wAny, gAny,
-                            geo[0], geo[1], geo[2], geo[3]), OneDnn.engine(), hint);
+            memory.desc xSide = ConvArgs.side(xd, xBlocked), wAny = ConvArgs.any(wd), gSide = ConvArgs.side(gd, gBlocked);
+            memory.desc xAny = ConvArgs.any(xd), gAny = ConvArgs.any(gd);
+            convolution_forward.primitive_desc hint = hint(xSide, wAny, gSide, geo);
+            if (ConvArgs.reference(hint)) hint = hint(xAny, wAny, gAny, geo);
+            convolution_backward_weights.primitive_desc wpd = weightsDescriptor(xSide, wAny, gSide, geo, hint);
+            if (ConvArgs.reference(wpd)) wpd = weightsDescriptor(xAny, wAny, gAny, geo, hint);
             weights = new convolution_backward_weights(wpd);
             x = port(in, xd, xTag, wpd.src_desc(), true);
             g = port(in, gd, gTag, wpd.diff_dst_desc(), true);
@@ -83,9 +82,8 @@ final class ConvBackward {
                 dataArgs = null;
                 return;
             }
-            convolution_backward_data.primitive_desc dpd = new convolution_backward_data.primitive_desc(
-                    new convolution_backward_data.desc(dnnl.algorithm.convolution_direct, xAny, wAny, gAny,
-                            geo[0], geo[1], geo[2], geo[3]), OneDnn.engine(), hint);
+            convolution_backward_data.primitive_desc dpd = dataDescriptor(xSide, wAny, gSide, geo, hint);
+            if (ConvArgs.reference(dpd)) dpd = dataDescriptor(xAny, wAny, gAny, geo, hint);
             data = new convolution_backward_data(dpd);
             w = port(in, wd, memory.format_tag.hwio, dpd.weights_desc(), true);
             // one reorder of g serves both primitives when they want the same layout
@@ -94,6 +92,23 @@ final class ConvBackward {
             dx = port(out, xd, xTag, dpd.diff_src_desc(), false);
             dataArgs = new IntMemoryMap().put(dnnl.DNNL_ARG_DIFF_DST, gForData.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner)
                     .put(dnnl.DNNL_ARG_DIFF_SRC, dx.inner);
+        }
+
+        private static convolution_forward.primitive_desc hint(memory.desc x, memory.desc w, memory.desc g, long[][] geo) {
+            return new convolution_forward.primitive_desc(new convolution_forward.desc(dnnl.prop_kind.forward_training,
+                    dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1], geo[2], geo[3]), OneDnn.engine());
+        }
+
+        private static convolution_backward_weights.primitive_desc weightsDescriptor(memory.desc x, memory.desc w,
+                memory.desc g, long[][] geo, convolution_forward.primitive_desc hint) {
+            return new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
+                    dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1], geo[2], geo[3]), OneDnn.engine(), hint);
+        }
+
+        private static convolution_backward_data.primitive_desc dataDescriptor(memory.desc x, memory.desc w,
+                memory.desc g, long[][] geo, convolution_forward.primitive_desc hint) {
+            return new convolution_backward_data.primitive_desc(new convolution_backward_data.desc(
+                    dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1], geo[2], geo[3]), OneDnn.engine(), hint);
         }
 
         private static OneDnnPort port(List<OneDnnPort> list, long[] dims, memory.format_tag tag, memory.desc wanted,

@@ -48,20 +48,27 @@ final class ConvForward {
         Plan(long[] xd, long[] wShape, long[] yd, boolean bias, long[] a, boolean xBlocked, boolean yBlocked) {
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geometry = ConvArgs.geometry(xd, yd, a);
-            memory.desc xAny = ConvArgs.any(xd), wAny = ConvArgs.any(wd), yAny = ConvArgs.any(yd);
-            convolution_forward.desc desc = bias
-                    ? new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                    xAny, wAny, ConvArgs.any(new long[]{wd[0]}), yAny, geometry[0], geometry[1], geometry[2], geometry[3])
-                    : new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
-                    xAny, wAny, yAny, geometry[0], geometry[1], geometry[2], geometry[3]);
-            convolution_forward.primitive_desc pd = new convolution_forward.primitive_desc(desc, OneDnn.engine());
+            convolution_forward.primitive_desc pd = descriptor(xd, wd, yd, bias, geometry,
+                    ConvArgs.side(xd, xBlocked), ConvArgs.side(yd, yBlocked));
+            if (ConvArgs.reference(pd)) pd = descriptor(xd, wd, yd, bias, geometry, ConvArgs.any(xd), ConvArgs.any(yd));
             conv = new convolution_forward(pd);
-            x = new OneDnnPort(xd, ConvArgs.activation(xBlocked), pd.src_desc(), true);
+            x = new OneDnnPort(xd, ConvArgs.activation(xBlocked, xd[1]), pd.src_desc(), true);
             w = new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true);
             b = bias ? new OneDnnPort(new long[]{wd[0]}, memory.format_tag.x, pd.bias_desc(), true) : null;
-            y = new OneDnnPort(yd, ConvArgs.activation(yBlocked), pd.dst_desc(), false);
+            y = new OneDnnPort(yd, ConvArgs.activation(yBlocked, yd[1]), pd.dst_desc(), false);
             args.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner).put(dnnl.DNNL_ARG_DST, y.inner);
             if (b != null) args.put(dnnl.DNNL_ARG_BIAS, b.inner);
+        }
+
+        private static convolution_forward.primitive_desc descriptor(long[] xd, long[] wd, long[] yd, boolean bias,
+                                                                     long[][] g, memory.desc x, memory.desc y) {
+            memory.desc w = ConvArgs.any(wd);
+            convolution_forward.desc desc = bias
+                    ? new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
+                    x, w, ConvArgs.any(new long[]{wd[0]}), y, g[0], g[1], g[2], g[3])
+                    : new convolution_forward.desc(dnnl.prop_kind.forward_training, dnnl.algorithm.convolution_direct,
+                    x, w, y, g[0], g[1], g[2], g[3]);
+            return new convolution_forward.primitive_desc(desc, OneDnn.engine());
         }
 
         void run(INDArray xa, INDArray wa, INDArray ba, INDArray ya) {

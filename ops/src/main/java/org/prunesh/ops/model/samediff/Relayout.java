@@ -65,7 +65,7 @@ public final class Relayout extends ElementwiseKernelOp {
         final reorder copy;
 
         Plan(long[] dims, boolean toBlocked) {
-            memory.format_tag plain = memory.format_tag.nchw, blocked = memory.format_tag.nChw16c;
+            memory.format_tag plain = memory.format_tag.nchw, blocked = ConvArgs.activation(true, dims[1]);
             from = new memory(new memory.desc(dims, memory.data_type.f32, toBlocked ? plain : blocked), OneDnn.engine(), null);
             to = new memory(new memory.desc(dims, memory.data_type.f32, toBlocked ? blocked : plain), OneDnn.engine(), null);
             copy = new reorder(from, to);

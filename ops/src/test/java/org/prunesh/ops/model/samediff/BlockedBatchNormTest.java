@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Batch norm on the blocked layout nChw16c against the same kernels on NCHW: 3 samples, 32 channels
- * (two blocks), 5x7 planes. Channel 1 sits at 1000 ± 2, so the statistics must be centred as the
+ * Batch norm on the blocked layouts against the same kernels on NCHW: 3 samples, 5x7 planes, 32
+ * channels (two blocks of nChw16c) and 24 (three of nChw8c, whose planes of 35 pixels end in a
+ * half-used vector). Channel 1 sits at 1000 ± 2, so the statistics must be centred as the
  * NCHW pass centres them. Per-channel sums are added in another order, so values agree to float
  * rounding (relative 2e-6; the gradient sums, which cancel, 5e-5 absolute), not bit for bit; the
  * blocked passes agree with themselves bit for bit on 1 and 2 threads.
  */
 class BlockedBatchNormTest {
 
-    private static final int N = 3, C = 32, H = 5, W = 7, HW = H * W;
+    private static final int N = 3, H = 5, W = 7, HW = H * W;
+    /** Channels of the case running, and their block. */
+    private int C = 32, B = 16;
     private static final double EPS = 1e-5;
 
     @Test
@@ -25,29 +28,29 @@ class BlockedBatchNormTest {
         assertTrue(BlockedBatchNorm.SUPPORTED, "the machines this runs on have AVX-512: 16-float vectors");
     }
 
-    /** Index of (n, c, p) in nChw16c. */
-    private static int blocked(int n, int c, int p) {
-        return ((n * (C / 16) + c / 16) * HW + p) * 16 + c % 16;
+    /** Index of (n, c, p) in nChw16c or nChw8c. */
+    private int blocked(int n, int c, int p) {
+        return ((n * (C / B) + c / B) * HW + p) * B + c % B;
     }
 
-    private static int plain(int n, int c, int p) {
+    private int plain(int n, int c, int p) {
         return (n * C + c) * HW + p;
     }
 
-    private static float[] toBlocked(float[] nchw) {
+    private float[] toBlocked(float[] nchw) {
         float[] out = new float[nchw.length];
         for (int n = 0; n < N; n++) for (int c = 0; c < C; c++) for (int p = 0; p < HW; p++) out[blocked(n, c, p)] = nchw[plain(n, c, p)];
         return out;
     }
 
-    private static float[] toPlain(float[] blockedValues) {
+    private float[] toPlain(float[] blockedValues) {
         float[] out = new float[blockedValues.length];
         for (int n = 0; n < N; n++) for (int c = 0; c < C; c++) for (int p = 0; p < HW; p++) out[plain(n, c, p)] = blockedValues[blocked(n, c, p)];
         return out;
     }
 
     /** y, mean, var, dx, dgamma, dbeta of one training step, on NCHW values given in {@code x} and {@code g}. */
-    private static float[][] step(float[] x, float[] g, boolean relu, boolean isBlocked) {
+    private float[][] step(float[] x, float[] g, boolean relu, boolean isBlocked) {
         float[] gamma = new float[C], beta = new float[C];
         for (int c = 0; c < C; c++) {
             gamma[c] = (float) (0.5 + c / 16.0);
@@ -69,6 +72,19 @@ class BlockedBatchNormTest {
 
     @Test
     void aTrainingStepOnBlockedActivationsEqualsTheNchwOne() {
+        trainingStep(32);
+        assertTrue(ActivationLayout.block(32) == 16);
+    }
+
+    @Test
+    void aTrainingStepOnEightChannelBlocksEqualsTheNchwOne() {
+        trainingStep(24);
+        assertTrue(ActivationLayout.block(24) == 8);
+    }
+
+    private void trainingStep(int channels) {
+        C = channels;
+        B = ActivationLayout.block(channels);
         float[] x = new float[N * C * HW], g = new float[x.length];
         for (int i = 0; i < x.length; i++) {
             int c = i / HW % C;
