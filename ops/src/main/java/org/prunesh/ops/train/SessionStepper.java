@@ -12,7 +12,6 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.internal.FrameIter;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.TrainingSession;
-import org.nd4j.autodiff.samediff.internal.Variable;
 import org.nd4j.autodiff.samediff.internal.AbstractSession.VarId;
 import org.nd4j.autodiff.samediff.config.ExecutionResult;
 import org.nd4j.autodiff.samediff.config.SDValue;
@@ -21,16 +20,13 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.prunesh.ops.model.samediff.JavaKernel;
 import org.prunesh.ops.model.samediff.SessionArrayCache;
-import org.prunesh.ops.model.samediff.UpdatePasses;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,11 +41,14 @@ import java.util.Set;
  * is the repair); one {@code fit} per batch was exact but rebuilt all of that each step and
  * grew resident memory over long runs.
  *
+ * <p>Steps after the first of a batch shape replay it ({@link StepPlan}): the same ops in the same
+ * order with the same listener calls and updates, without the session's per-op work.
+ *
  * <p>Listeners see what {@code fit} shows them for one batch: operation start (batch-norm mode
  * follows it), iteration start, per-op activations, iteration done, operation end. Constants and
  * variables are read from the graph at every step, so values assigned in place between steps
  * (masks, mode flags) take effect on the next one. All access to SameDiff internals of the run
- * loop is here. Graphs with {@link JavaKernel} ops (batch norm) train only through this class:
+ * loop is here and in {@link StepPlan}. Graphs with {@link JavaKernel} ops (batch norm) train only through this class:
  * {@code SameDiff.fit} builds its own session, which sends every op to the native executioner.
  */
 public final class SessionStepper {
