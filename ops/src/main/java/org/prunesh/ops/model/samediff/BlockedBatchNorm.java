@@ -45,11 +45,20 @@ final class BlockedBatchNorm {
             return (i * blocks + b) * floats * Float.BYTES;
         }
 
-        /** Block {@code b}'s per-channel values laid out as a vector's lanes. */
-        FloatVector lanes(float[] perChannel, int b) {
-            float[] v = new float[LANES];
-            for (int l = 0; l < LANES; l++) v[l] = perChannel[b * block + l % block];
-            return FloatVector.fromArray(S, v, 0);
+        /**
+         * Per-channel values laid out as the lanes of each block's vectors, block b at {@code b·LANES}
+         * (with 8-channel blocks each block's values twice); made once per pass, outside its loops.
+         */
+        float[] lanes(float[] perChannel) {
+            if (block == LANES) return perChannel;
+            float[] v = new float[blocks * LANES];
+            for (int i = 0; i < v.length; i++) v[i] = perChannel[i / LANES * block + i % block];
+            return v;
+        }
+
+        /** Block {@code b}'s vector of values laid out by {@link #lanes(float[])}. */
+        static FloatVector vector(float[] lanes, int b) {
+            return FloatVector.fromArray(S, lanes, b * LANES);
         }
     }
 
@@ -58,12 +67,13 @@ final class BlockedBatchNorm {
         Plane pl = Plane.of(s);
         float[] k = new float[s.c()];
         for (int c = 0; c < s.c(); c++) k[c] = x.getFloat(pl.at(0, c / pl.block()) + c % pl.block() * Float.BYTES);
+        float[] kl = pl.lanes(k);
         double[][] s1 = new double[s.n()][s.c()], s2 = new double[s.n()][s.c()];
         ChannelParallel.run(s.n(), (from, to) -> {
             float[] lanes = new float[LANES];
             for (int i = from; i < to; i++) {
                 for (int b = 0; b < pl.blocks(); b++) {
-                    FloatVector vk = pl.lanes(k, b);
+                    FloatVector vk = Plane.vector(kl, b);
                     FloatVector a1 = FloatVector.zero(S), a2 = FloatVector.zero(S);
                     int base = pl.at(i, b);
                     for (int p = 0; p < pl.vectors(); p++) {
@@ -94,11 +104,12 @@ final class BlockedBatchNorm {
     static void normalise(ByteBuffer x, ByteBuffer y, VectorBatchNorm.Shape s, float[] centre, float[] scale,
                           float[] shift, boolean relu) {
         Plane pl = Plane.of(s);
+        float[] cl = pl.lanes(centre), al = pl.lanes(scale), bl = pl.lanes(shift);
         ChannelParallel.run(s.n() * pl.blocks(), (from, to) -> {
             FloatVector zero = FloatVector.zero(S);
             for (int u = from; u < to; u++) {
                 int b = u % pl.blocks(), base = pl.at(u / pl.blocks(), b);
-                FloatVector vm = pl.lanes(centre, b), va = pl.lanes(scale, b), vb = pl.lanes(shift, b);
+                FloatVector vm = Plane.vector(cl, b), va = Plane.vector(al, b), vb = Plane.vector(bl, b);
                 for (int p = 0; p < pl.vectors(); p++) {
                     int at = base + p * LANES * Float.BYTES;
                     FloatVector v = FloatVector.fromByteBuffer(S, x, at, ORDER).sub(vm).fma(va, vb);
@@ -117,12 +128,13 @@ final class BlockedBatchNorm {
     static void gradientSums(ByteBuffer x, ByteBuffer g, ByteBuffer y, VectorBatchNorm.Shape s, float[] mean,
                              double[] sumG, double[] sumGx) {
         Plane pl = Plane.of(s);
+        float[] ml = pl.lanes(mean);
         double[][] s1 = new double[s.n()][s.c()], s2 = new double[s.n()][s.c()];
         ChannelParallel.run(s.n(), (from, to) -> {
             float[] lanes = new float[LANES];
             for (int i = from; i < to; i++) {
                 for (int b = 0; b < pl.blocks(); b++) {
-                    FloatVector vm = pl.lanes(mean, b);
+                    FloatVector vm = Plane.vector(ml, b);
                     FloatVector a1 = FloatVector.zero(S), a2 = FloatVector.zero(S);
                     int base = pl.at(i, b);
                     for (int p = 0; p < pl.vectors(); p++) {
@@ -150,13 +162,15 @@ final class BlockedBatchNorm {
     static void inputGradient(ByteBuffer x, ByteBuffer g, ByteBuffer y, ByteBuffer dx, VectorBatchNorm.Shape s,
                               float[] centre, float[] a, float[] bScale, float[] d) {
         Plane pl = Plane.of(s);
-        float[] zeros = new float[s.c()];
+        float[] zeros = new float[pl.blocks() * LANES];
+        float[] al = pl.lanes(a), cl = pl.lanes(centre), bl = bScale == null ? zeros : pl.lanes(bScale),
+                dl = bScale == null ? zeros : pl.lanes(d);
         ChannelParallel.run(s.n() * pl.blocks(), (from, to) -> {
             FloatVector zero = FloatVector.zero(S);
             for (int u = from; u < to; u++) {
                 int b = u % pl.blocks(), base = pl.at(u / pl.blocks(), b);
-                FloatVector va = pl.lanes(a, b), vm = pl.lanes(centre, b),
-                        vb = pl.lanes(bScale == null ? zeros : bScale, b), vd = pl.lanes(bScale == null ? zeros : d, b);
+                FloatVector va = Plane.vector(al, b), vm = Plane.vector(cl, b), vb = Plane.vector(bl, b),
+                        vd = Plane.vector(dl, b);
                 for (int p = 0; p < pl.vectors(); p++) {
                     int at = base + p * LANES * Float.BYTES;
                     FloatVector gv = VectorBatchNorm.gradient(g, y, at);
