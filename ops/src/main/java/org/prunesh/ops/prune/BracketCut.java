@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -31,9 +32,11 @@ final class BracketCut {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     private static final int LANES = I.length();
-    private static final int NAN_BITS = Float.floatToIntBits(Float.NaN);
+    private static final int NAN_BITS = Float.floatToIntBits(Float.NaN), INFINITY_BITS = 0x7f800000;
     private static final IntVector ZERO = IntVector.zero(I), IOTA = ZERO.addIndex(1);
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_PREFERRED;
+    /** One byte per int lane: the masks are written as 0/1 bytes of this shape. */
+    private static final VectorSpecies<Byte> MASK_BYTES = VectorSpecies.of(byte.class, VectorShape.forBitSize(LANES * 8));
     /** Units the bracket is estimated from, taken in runs of neighbours spread evenly over the group. */
     static final int SAMPLES = 1 << 16, RUN = 64;
     /** Below this many sampled pool units the bracket is too loose to pay; the histogram runs. */
@@ -64,7 +67,7 @@ final class BracketCut {
             for (int l = 0; l < kept.length; l++) kept[l] = new boolean[chain.active[l].length];
         }
         IntStream.range(0, parts).parallel().forEach(p -> {
-            Collector c = new Collector();
+            Collector c = new Collector(hi > INFINITY_BITS || nanCut(chain, k));
             chain.forPart(p, (l, from, to) -> c.count(chain, k, l, from, to, lo, hi, kept == null ? null : kept[l]));
             below[p] = c.below;
             keys[p] = c.keys;
@@ -134,6 +137,12 @@ final class BracketCut {
         long[] keys = new long[1024];
         int n;
         final int[] lanes = new int[LANES], flags = new int[LANES];
+        /** Whether NaNs' bits must be folded onto the one NaN ({@link #bits}). */
+        final boolean canonical;
+
+        Collector(boolean canonical) {
+            this.canonical = canonical;
+        }
 
         /** Also writes {@code out} (when not null): active and not in the pool below the bracket. */
         void count(StreamSelect.Chain chain, int k, int l, int from, int to, int lo, int hi, boolean[] out) {
@@ -143,11 +152,11 @@ final class BracketCut {
             int i = from;
             for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
                 VectorMask<Integer> act = VectorMask.fromArray(I, active, i);
-                VectorMask<Integer> in = inPool(chain, k, l, i, act);
-                IntVector b = bits(score, i);
+                VectorMask<Integer> in = inPool(chain, k, l, i, act, canonical);
+                IntVector b = bits(score, i, canonical);
                 VectorMask<Integer> low = in.and(b.lt(lo));
                 below += low.trueCount();
-                if (out != null) act.andNot(low).intoArray(out, i);
+                if (out != null) store(ZERO.blend(1, act).blend(0, low), out, i);
                 VectorMask<Integer> inside = in.and(b.compare(VectorOperators.GE, lo)).and(b.compare(VectorOperators.LE, hi));
                 if (inside.anyTrue()) {
                     // a few percent of units: lane by lane, each lane's key written and kept by its flag
@@ -186,10 +195,11 @@ final class BracketCut {
      */
     static void keep(StreamSelect.Chain chain, boolean[] out, int l, int from, int to) {
         boolean[] active = chain.active[l];
+        boolean canonical = nanCut(chain, chain.stages);
         int i = from;
         for (int upper = from + I.loopBound(to - from); i < upper; i += LANES) {
             VectorMask<Integer> act = VectorMask.fromArray(I, active, i);
-            act.andNot(inPool(chain, chain.stages, l, i, act)).intoArray(out, i);
+            store(ZERO.blend(1, act).blend(0, inPool(chain, chain.stages, l, i, act, canonical)), out, i);
         }
         for (int index = chain.offsets[l] + i; i < to; i++, index++) {
             out[i] = active[i] & chain.member(l, i, index, chain.stages) == 0;
@@ -206,22 +216,45 @@ final class BracketCut {
         return n;
     }
 
+    /**
+     * Writes 0/1 lanes into {@code out[i, i + LANES)}. JDK 17's {@code VectorMask.intoArray} boxes
+     * the mask and copies its lanes one by one; a byte vector's store is one instruction.
+     */
+    private static void store(IntVector zeroOrOne, boolean[] out, int i) {
+        ((ByteVector) zeroOrOne.convertShape(VectorOperators.I2B, MASK_BYTES, 0)).intoBooleanArray(out, i);
+    }
+
     /** Lanes {@code [i, i + LANES)} of layer {@code l} that are active ({@code in}) and in the pool after stage {@code k - 1}. */
-    private static VectorMask<Integer> inPool(StreamSelect.Chain chain, int k, int l, int i, VectorMask<Integer> in) {
-        if (k == 0) return in;
-        IntVector index = IOTA.add(chain.offsets[l] + i);
+    private static VectorMask<Integer> inPool(StreamSelect.Chain chain, int k, int l, int i, VectorMask<Integer> in,
+                                              boolean canonical) {
         for (int j = 0; j < k; j++) {
-            IntVector b = bits(chain.scores[j][l], i);
+            IntVector b = bits(chain.scores[j][l], i, canonical);
             int cb = (int) (chain.cuts[j] >>> 32), ci = (int) chain.cuts[j];
-            // key(b, index) <= cut: a lower score, or the cut's score at an index up to the cut's
-            in = in.and(b.lt(cb).or(b.eq(cb).and(index.compare(VectorOperators.LE, ci))));
+            // key(b, index) <= cut: a lower score, or the cut's score at an index up to the cut's;
+            // lanes at the cut's score are rare, so their index is compared only when there are some
+            VectorMask<Integer> pool = b.lt(cb), tie = b.eq(cb);
+            if (tie.anyTrue()) pool = pool.or(tie.and(IOTA.add(chain.offsets[l] + i).compare(VectorOperators.LE, ci)));
+            in = in.and(pool);
         }
         return in;
     }
 
-    /** {@link RankKeys#absoluteBits} of a vector of scores: sign cleared, every NaN the one NaN. */
-    private static IntVector bits(float[] scores, int i) {
+    /** Whether a cut of stages {@code [0, k)} is at a NaN score (or is no cut), so that it ranks NaNs among themselves. */
+    private static boolean nanCut(StreamSelect.Chain chain, int k) {
+        for (int j = 0; j < k; j++) {
+            if ((int) (chain.cuts[j] >>> 32) > INFINITY_BITS) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link RankKeys#absoluteBits} of a vector of scores: sign cleared and, when {@code canonical},
+     * every NaN the one NaN. Without it a NaN keeps its payload, which compares above every bound
+     * up to +infinity as the one NaN does: the same answer whenever no bound (cut, bracket end) is
+     * above +infinity, and a compare and a blend fewer per vector.
+     */
+    private static IntVector bits(float[] scores, int i, boolean canonical) {
         IntVector raw = FloatVector.fromArray(F, scores, i).reinterpretAsInts().and(0x7fffffff);
-        return raw.blend(NAN_BITS, raw.compare(VectorOperators.GT, 0x7f800000));
+        return canonical ? raw.blend(NAN_BITS, raw.compare(VectorOperators.GT, INFINITY_BITS)) : raw;
     }
 }

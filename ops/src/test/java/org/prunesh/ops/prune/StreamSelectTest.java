@@ -66,6 +66,36 @@ class StreamSelectTest {
         compareWithPooled(group);
     }
 
+    /**
+     * NaNs of many payloads and both signs, with infinities: the vector passes fold payloads only
+     * when a bound is above +infinity, and pick what the pool arrays (the one NaN) pick whether the
+     * cuts fall among finite scores, at +infinity or among the NaNs.
+     */
+    @Test
+    void nanPayloadsRankAsTheOneNaN() {
+        Random rnd = new Random(11);
+        List<UnitLayer> group = new ArrayList<>();
+        for (int size : new int[]{30000, 9, 12000}) {
+            float[] w = new float[size], g = new float[size];
+            boolean[] mask = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                w[i] = special(rnd, (rnd.nextInt(31) - 15) / 8f);
+                g[i] = special(rnd, (rnd.nextInt(13) - 6) / 512f);
+                mask[i] = rnd.nextInt(6) != 0;
+            }
+            group.add(new UnitLayer.Elements(new TensorState("n" + size, new long[]{size}, w, g, mask)));
+        }
+        compareWithPooled(group);
+    }
+
+    /** One value in four a NaN of a random payload and sign, one in eight an infinity, else {@code finite}. */
+    private static float special(Random rnd, float finite) {
+        int pick = rnd.nextInt(8);
+        if (pick < 2) return Float.intBitsToFloat((rnd.nextBoolean() ? 0xff800001 : 0x7f800001) + rnd.nextInt(0x7fffff));
+        if (pick == 2) return rnd.nextBoolean() ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+        return finite;
+    }
+
     private static List<UnitLayer> tiedLayers() {
         Random rnd = new Random(7);
         List<UnitLayer> group = new ArrayList<>();
