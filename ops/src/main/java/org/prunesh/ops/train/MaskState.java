@@ -1,8 +1,10 @@
 package org.prunesh.ops.train;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.prunesh.ops.model.samediff.ArrayLayout;
 import org.prunesh.ops.model.samediff.UpdatePasses;
 import org.prunesh.ops.model.Network;
 import org.prunesh.ops.prune.TensorState;
@@ -17,6 +19,12 @@ import java.util.Map;
  * them after an update is one in-place multiply per tensor.
  */
 public final class MaskState {
+
+    /**
+     * Whether arrays' host memory is theirs to copy in one block: ND4J's {@code asFloat} copies
+     * element by element, a large part of a ResNet-50 pruning step.
+     */
+    private static final boolean CPU = Nd4j.getEnvironment().isCPU();
 
     private final Map<String, INDArray> masks = new LinkedHashMap<>();
 
@@ -53,11 +61,15 @@ public final class MaskState {
     /** Replaces masks from selection output (true = active). */
     public void update(Map<String, boolean[]> active) {
         for (Map.Entry<String, boolean[]> e : active.entrySet()) {
-            INDArray current = masks.get(e.getKey());
+            long[] shape = masks.get(e.getKey()).shape();
             boolean[] keep = e.getValue();
-            float[] values = new float[keep.length];
-            for (int i = 0; i < keep.length; i++) values[i] = keep[i] ? 1f : 0f;
-            masks.put(e.getKey(), Nd4j.create(values, current.shape(), 'c'));
+            INDArray next = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+            if (!UpdatePasses.fromMask(keep, next)) {
+                float[] values = new float[keep.length];
+                for (int i = 0; i < keep.length; i++) values[i] = keep[i] ? 1f : 0f;
+                next = Nd4j.create(values, shape, 'c');
+            }
+            masks.put(e.getKey(), next);
         }
     }
 
@@ -86,9 +98,11 @@ public final class MaskState {
         List<TensorState> out = new ArrayList<>();
         for (Map.Entry<String, INDArray> e : masks.entrySet()) {
             INDArray w = weights.get(e.getKey());
-            float[] maskValues = flat(e.getValue());
-            boolean[] active = new boolean[maskValues.length];
-            for (int i = 0; i < active.length; i++) active[i] = maskValues[i] != 0f;
+            boolean[] active = new boolean[(int) e.getValue().length()];
+            if (!UpdatePasses.toMask(e.getValue(), active)) {
+                float[] maskValues = flat(e.getValue());
+                for (int i = 0; i < active.length; i++) active[i] = maskValues[i] != 0f;
+            }
             INDArray g = gradients == null ? null : gradients.get(e.getKey());
             out.add(new TensorState(e.getKey(), w.shape(), flat(w), g == null ? null : flat(g), active));
         }
@@ -116,7 +130,11 @@ public final class MaskState {
         return total == 0 ? 0 : 1.0 - (double) active() / total;
     }
 
+    /** Elements in C order, copied in one block when the array is its whole buffer. */
     static float[] flat(INDArray a) {
-        return a.dup('c').data().asFloat();
+        if (!CPU || a.dataType() != DataType.FLOAT || !ArrayLayout.dense(a)) return a.dup('c').data().asFloat();
+        float[] out = new float[(int) a.length()];
+        new FloatPointer(a.data().addressPointer()).get(out, 0, out.length);
+        return out;
     }
 }

@@ -45,6 +45,24 @@ public final class UpdatePasses {
         return true;
     }
 
+    /**
+     * mask = 1 where {@code keep}, else 0: a mask array from selection's output. ND4J's
+     * {@code Nd4j.create(float[])} copies element by element, and the boolean-to-float loop
+     * mispredicts on every other unit; together most of a ResNet-50 pruning step.
+     */
+    public static boolean fromMask(boolean[] keep, INDArray mask) {
+        if (!applies(mask, mask) || mask.length() != keep.length) return false;
+        VectorUpdate.fromMask(keep, ArrayLayout.bytes(mask), keep.length);
+        return true;
+    }
+
+    /** active = mask != 0: selection's input from a mask array. */
+    public static boolean toMask(INDArray mask, boolean[] active) {
+        if (!applies(mask, mask) || mask.length() != active.length) return false;
+        VectorUpdate.toMask(ArrayLayout.bytes(mask), active, active.length);
+        return true;
+    }
+
     /** Chooses the Java passes (when available) or the native calls, for comparisons in one process. */
     public static void use(boolean on) {
         enabled = on && AVAILABLE;

@@ -1,6 +1,10 @@
 package org.prunesh.ops.model.samediff;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.nio.ByteBuffer;
@@ -16,6 +20,14 @@ final class VectorUpdate {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    /**
+     * Masks pass through int lanes, one byte per lane as booleans: JDK 17 compiles the byte-int
+     * conversions to vector instructions but runs byte-float ones in its slow Java fallback.
+     */
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class, VectorShape.forBitSize(S.length() * 8));
+    private static final IntVector ZERO = IntVector.zero(I);
+    private static final int ONE_BITS = Float.floatToIntBits(1f);
 
     private VectorUpdate() {
     }
@@ -75,5 +87,30 @@ final class VectorUpdate {
             int at = i * Float.BYTES;
             y.putFloat(at, y.getFloat(at) * m.getFloat(at));
         }
+    }
+
+    /** m = 1 where {@code keep}, else 0. */
+    static void fromMask(boolean[] keep, ByteBuffer m, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            // 0/1 to 0/-1 to the bits of 0f/1f
+            ((IntVector) ByteVector.fromBooleanArray(B, keep, i).convertShape(VectorOperators.B2I, I, 0)).neg()
+                    .and(ONE_BITS).intoByteBuffer(m, i * Float.BYTES, ORDER);
+        }
+        for (; i < n; i++) m.putFloat(i * Float.BYTES, keep[i] ? 1f : 0f);
+    }
+
+    /** active = m != 0 (NaN counts as active, -0.0 as not, as Java's {@code !=} has it). */
+    static void toMask(ByteBuffer m, boolean[] active, int n) {
+        int bound = S.loopBound(n);
+        int i = 0;
+        for (; i < bound; i += S.length()) {
+            // != 0f on the bits: any but +-0 (a NaN too)
+            IntVector bits = IntVector.fromByteBuffer(I, m, i * Float.BYTES, ORDER).and(0x7fffffff);
+            ((ByteVector) ZERO.blend(1, bits.compare(VectorOperators.NE, 0)).convertShape(VectorOperators.I2B, B, 0))
+                    .intoBooleanArray(active, i);
+        }
+        for (; i < n; i++) active[i] = m.getFloat(i * Float.BYTES) != 0f;
     }
 }

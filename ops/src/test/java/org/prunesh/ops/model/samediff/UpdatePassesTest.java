@@ -12,6 +12,7 @@ import org.prunesh.ops.train.SgdMomentum;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,25 @@ class UpdatePassesTest {
             }
             assertArrayEquals(nat[1], java[1], 0f, "momentum buffer, n = " + n);
         }
+    }
+
+    /** Selection's booleans to a mask array and back, on 37 units (two vectors of 16 and a tail of 5). */
+    @Test
+    void masksConvertToAndFromBooleansExactly() {
+        boolean[] keep = new boolean[37];
+        for (int i = 0; i < keep.length; i++) keep[i] = i % 3 != 0 && i != 35;
+        INDArray mask = Nd4j.createUninitialized(DataType.FLOAT, new long[]{37}, 'c');
+        assertTrue(UpdatePasses.fromMask(keep, mask));
+        float[] values = mask.toFloatVector();
+        for (int i = 0; i < keep.length; i++) assertEquals(keep[i] ? 1f : 0f, values[i], "unit " + i);
+
+        // != 0 as Java has it: NaN active, -0.0 not, any other value active
+        float[] read = {1f, 0f, -0f, Float.NaN, 0.5f, -2f, 0f, 1f, 0f, 0f, 1f, 1f, 0f, 1f, 0f, 1f, -0f, 3f, 0f};
+        boolean[] active = new boolean[read.length];
+        assertTrue(UpdatePasses.toMask(Nd4j.createFromArray(read), active));
+        assertArrayEquals(new boolean[]{true, false, false, true, true, true, false, true, false, false, true, true,
+                false, true, false, true, false, true, false}, active);
+        assertFalse(UpdatePasses.toMask(Nd4j.createFromArray(read), new boolean[18]), "a length mismatch is left to the caller");
     }
 
     @Test
