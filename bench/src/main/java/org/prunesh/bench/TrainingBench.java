@@ -74,17 +74,18 @@ public final class TrainingBench {
     }
 
     /**
-     * Rates in images per second over blocks; {@code ratio} is ours masked over the peer's, block by
-     * block (each of our masked blocks against the peer block of the same round, so that drift on a
-     * shared machine cancels in each ratio). The peer's and the ratio are {@link Spread#NONE}
+     * Rates in images per second over blocks; {@code overhead} is the masking's cost, ours dense
+     * over ours masked minus 1, and {@code ratio} ours masked over the peer's, both round by round
+     * (each of our masked blocks against the dense and the peer block of the same round, so that
+     * drift on a shared machine cancels in each). The peer's and the ratio are {@link Spread#NONE}
      * without a peer.
      */
-    public record Result(String model, int batch, double sparsity, Spread dense, Spread masked, Spread peer,
-                         Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock) {
+    public record Result(String model, int batch, double sparsity, Spread dense, Spread masked, Spread overhead,
+                         Spread peer, Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock) {
 
-        /** Median dense over median masked, minus 1. */
+        /** The median of the per-round overheads, dense / masked - 1. */
         public double maskedOverhead() {
-            return dense.median() / masked.median() - 1;
+            return overhead.median();
         }
 
         public double denseImagesPerSecond() {
@@ -159,7 +160,7 @@ public final class TrainingBench {
         CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
                 : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
         return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
-                Spread.of(rates(images, masked)), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
+                Spread.of(rates(images, masked)), Spread.of(overheads(dense, masked)), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
                 peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
     }
 
@@ -180,6 +181,18 @@ public final class TrainingBench {
     static double[] rates(double images, double[] seconds) {
         double[] out = new double[seconds.length];
         for (int i = 0; i < seconds.length; i++) out[i] = images / seconds[i];
+        return out;
+    }
+
+    /**
+     * The masking's cost round by round: the masked block's seconds over the dense block's of the
+     * same round, minus 1 (dense rate over masked rate, minus 1). The two blocks of a round are
+     * adjacent, so a machine's drift over the run, which moved the medians of all dense and all
+     * masked blocks apart by several percent in some runs, mostly cancels.
+     */
+    static double[] overheads(double[] denseSeconds, double[] maskedSeconds) {
+        double[] out = new double[maskedSeconds.length];
+        for (int i = 0; i < maskedSeconds.length; i++) out[i] = maskedSeconds[i] / denseSeconds[i] - 1;
         return out;
     }
 

@@ -39,17 +39,18 @@ final class BenchTable {
     }
 
     /**
-     * Min / median / max over blocks per model: ours masked, the peer's and, round by round, their
-     * ratio; the peer's columns only when any model had a peer.
+     * Min / median / max over blocks per model: ours masked, the masking overhead round by round,
+     * the peer's and, round by round, ours over it; the peer's columns only when any model had a peer.
      */
     static String spread(List<TrainingBench.Result> results, String peerName) {
         boolean peers = results.stream().anyMatch(r -> !r.peer().isNone());
         List<String> lines = new ArrayList<>();
-        String header = f("%-16s %25s", "min/median/max", "masked img/s");
+        String header = f("%-16s %25s %26s", "min/median/max", "masked img/s", "overhead");
         if (peers) header += f(" %25s %20s", peerName + " img/s", "ours/" + peerName);
         lines.add(header);
         for (TrainingBench.Result r : results) {
-            String line = f("%-16s %25s", r.model(), rates(r.masked()));
+            String line = f("%-16s %25s %26s", r.model(), rates(r.masked()), f("%+.2f / %+.2f / %+.2f%%",
+                    100 * r.overhead().min(), 100 * r.overhead().median(), 100 * r.overhead().max()));
             if (peers) {
                 line += r.peer().isNone() ? f(" %25s %20s", "-", "-")
                         : f(" %25s %20s", rates(r.peer()), f("%.2f / %.2f / %.2f", r.ratio().min(),

@@ -18,7 +18,7 @@ class BenchTableTest {
 
     private static TrainingBench.Result result(String model, double peer, TrainingBench.CpuUse cpu) {
         return new TrainingBench.Result(model, 128, 0.9, new Spread(410.0, 420.0, 430.0), new Spread(380.0, 400.0, 405.5),
-                Double.isNaN(peer) ? Spread.NONE : new Spread(peer - 50, peer, peer + 25),
+                new Spread(-0.01, 0.05, 0.0725), Double.isNaN(peer) ? Spread.NONE : new Spread(peer - 50, peer, peer + 25),
                 Double.isNaN(peer) ? Spread.NONE : new Spread(0.7, 0.8, 0.85), cpu, 5, 10);
     }
 
@@ -50,13 +50,13 @@ class BenchTableTest {
                 result("resnet20 w1", 500.0, new TrainingBench.CpuUse(1.95, 0.01, 0.02, 1.8)),
                 result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))), "torch");
         assertEquals("""
-                min/median/max                masked img/s               torch img/s           ours/torch
-                resnet20 w1          380.0 / 400.0 / 405.5     450.0 / 500.0 / 525.0   0.70 / 0.80 / 0.85
-                resnet50 w1          380.0 / 400.0 / 405.5                         -                    -
+                min/median/max                masked img/s                   overhead               torch img/s           ours/torch
+                resnet20 w1          380.0 / 400.0 / 405.5     -1.00 / +5.00 / +7.25%     450.0 / 500.0 / 525.0   0.70 / 0.80 / 0.85
+                resnet50 w1          380.0 / 400.0 / 405.5     -1.00 / +5.00 / +7.25%                         -                    -
                 """, table);
         assertEquals("""
-                min/median/max                masked img/s
-                resnet50 w1          380.0 / 400.0 / 405.5
+                min/median/max                masked img/s                   overhead
+                resnet50 w1          380.0 / 400.0 / 405.5     -1.00 / +5.00 / +7.25%
                 """, BenchTable.spread(List.of(result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN))),
                 "torch"));
     }
