@@ -28,18 +28,25 @@ import java.util.Map;
  * streaming pass over the same weights and gradients (the sum of |w| + |g|): the least any
  * selection must read. Two figures: {@link MaskSelector#select} alone on the flattened arrays,
  * and the whole pruning step as the trainer's driver takes it (arrays copied out of the network,
- * selection, masks written back). Repeats interleave the three and report medians.
+ * selection, masks written back). Repeats interleave the three and report medians, after untimed
+ * rounds that let the JIT compile the passes (the first selection of a JVM takes over a second,
+ * which it reports apart): the training bench warms up the same way.
  */
 public final class SelectionBench {
 
     /** FGGP's chain as issue 7 times it. */
     public static final Selection FGGP = Selection.of(new GradientScore(), 0.5, new MagnitudeScore());
 
+    /** Untimed rounds run for at least this long before the timed ones. */
+    public static final double WARM_SECONDS = 3;
+
     /**
-     * @param pruned weights the selection pruned (a check that it did the whole job)
+     * @param pruned             weights the selection pruned (a check that it did the whole job)
+     * @param firstSelectSeconds the JVM's first selection, before the JIT compiled it
+     * @param warmups            untimed rounds before the timed ones
      */
     public record Result(long parameters, int tensors, double target, long pruned, double selectSeconds,
-                         double stepSeconds, double passSeconds, int repeats) {
+                         double stepSeconds, double passSeconds, int repeats, double firstSelectSeconds, int warmups) {
         /** Selection time over the streaming pass's. */
         public double selectRatio() {
             return selectSeconds / passSeconds;
@@ -63,10 +70,11 @@ public final class SelectionBench {
     }
 
     /**
-     * @param net    whose default prunable tensors (weights, not biases or norms) are ranked, at their current values
-     * @param target sparsity the step prunes to, from dense
+     * @param net         whose default prunable tensors (weights, not biases or norms) are ranked, at their current values
+     * @param target      sparsity the step prunes to, from dense
+     * @param warmSeconds how long untimed rounds run first (0: none)
      */
-    public static Result run(Network net, double target, int repeats, long seed) {
+    public static Result run(Network net, double target, int repeats, double warmSeconds, long seed) {
         if (repeats < 1) throw new IllegalArgumentException("selection bench needs at least 1 repeat, got " + repeats);
         List<String> names = Exclusions.DEFAULT.prunable(net.params()).stream().map(ParamInfo::name).toList();
         Nd4j.getRandom().setSeed(seed);
@@ -78,27 +86,43 @@ public final class SelectionBench {
         double[] select = new double[repeats];
         double[] step = new double[repeats];
         double[] pass = new double[repeats];
-        long pruned = 0;
-        double sink = 0;
-        for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            sink += streamingPass(states);
-            pass[r] = seconds(start);
-
-            start = System.nanoTime();
-            Map<String, boolean[]> masks = MaskSelector.select(states, target, request, SelectionContext.START);
-            select[r] = seconds(start);
-            pruned = inactive(masks);
-
-            MaskState fresh = MaskState.dense(net, names);
-            start = System.nanoTime();
-            fresh.update(MaskSelector.select(fresh.tensorStates(net, gradients), target, request, SelectionContext.START));
-            step[r] = seconds(start);
+        double first = Double.NaN;
+        int warmups = 0;
+        long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            double[] round = round(net, names, gradients, states, target, request);
+            if (warmups++ == 0) first = round[1];
         }
-        if (Double.isNaN(sink)) throw new IllegalStateException("weights or gradients hold NaN");
+        long pruned = 0;
+        for (int r = 0; r < repeats; r++) {
+            double[] round = round(net, names, gradients, states, target, request);
+            pass[r] = round[0];
+            select[r] = round[1];
+            step[r] = round[2];
+            pruned = (long) round[3];
+            if (Double.isNaN(first)) first = select[r];
+        }
         long parameters = states.stream().mapToLong(TensorState::size).sum();
         return new Result(parameters, states.size(), target, pruned, Spread.median(select),
-                Spread.median(step), Spread.median(pass), repeats);
+                Spread.median(step), Spread.median(pass), repeats, first, warmups);
+    }
+
+    /** Seconds of the pass, the selection and the pruning step, then the count the selection pruned. */
+    private static double[] round(Network net, List<String> names, Map<String, INDArray> gradients,
+                                  List<TensorState> states, double target, PruneRequest request) {
+        long start = System.nanoTime();
+        double sum = streamingPass(states);
+        double pass = seconds(start);
+        if (Double.isNaN(sum)) throw new IllegalStateException("weights or gradients hold NaN");
+
+        start = System.nanoTime();
+        Map<String, boolean[]> masks = MaskSelector.select(states, target, request, SelectionContext.START);
+        double select = seconds(start);
+
+        MaskState fresh = MaskState.dense(net, names);
+        start = System.nanoTime();
+        fresh.update(MaskSelector.select(fresh.tensorStates(net, gradients), target, request, SelectionContext.START));
+        return new double[]{pass, select, seconds(start), inactive(masks)};
     }
 
     /**

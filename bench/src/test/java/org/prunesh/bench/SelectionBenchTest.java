@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SelectionBenchTest {
 
@@ -24,11 +25,13 @@ class SelectionBenchTest {
     void aTinyRunPrunesTheTargetOfTheWeightsOnlyAndTimesAllThree() {
         // MLP 16 -> 32 -> 4: prunable fc1.weight (512) and fc2.weight (128); biases are not ranked
         var net = Models.build(new ModelSpec.Mlp(List.of(32), 1.0), new long[]{16}, 4, 1, 0);
-        SelectionBench.Result r = SelectionBench.run(net, 0.3, 2, 1);
+        SelectionBench.Result r = SelectionBench.run(net, 0.3, 2, 0, 1);
         assertEquals(640, r.parameters());
         assertEquals(2, r.tensors());
         assertEquals(Math.round(0.3 * 640), r.pruned());
         assertEquals(2, r.repeats());
+        assertEquals(0, r.warmups(), "no warm-up asked for");
+        assertTrue(r.firstSelectSeconds() > 0, r.toString());
         assertEquals(r.selectSeconds() / r.passSeconds(), r.selectRatio());
         assertEquals(r.stepSeconds() / r.passSeconds(), r.stepRatio());
         assertEquals("gradient ratio 0.5 then magnitude", SelectionBench.FGGP.describe());
@@ -38,6 +41,6 @@ class SelectionBenchTest {
     void atLeastOneRepeat() {
         var net = Models.build(new ModelSpec.Mlp(List.of(4), 1.0), new long[]{2}, 2, 1, 0);
         assertEquals("selection bench needs at least 1 repeat, got 0",
-                assertThrows(IllegalArgumentException.class, () -> SelectionBench.run(net, 0.3, 0, 1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> SelectionBench.run(net, 0.3, 0, 0, 1)).getMessage());
     }
 }

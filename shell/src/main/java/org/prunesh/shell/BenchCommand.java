@@ -115,8 +115,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Sparsity the timed selection prunes to from dense (default: ${DEFAULT-VALUE}).")
     double selectionTarget;
 
-    @Option(names = "--selection-repeats", defaultValue = "5",
-            description = "Timed repeats of the selection and the pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--selection-repeats", defaultValue = "15",
+            description = "Timed repeats of the selection and the pass, after " + (int) SelectionBench.WARM_SECONDS
+                    + " s of untimed ones (default: ${DEFAULT-VALUE}).")
     int selectionRepeats;
 
     @Override
@@ -148,7 +149,8 @@ final class BenchCommand implements Callable<Integer> {
         if (selection) {
             out.println("building ResNet-50 for the selection timing ...");
             out.flush();
-            SelectionBench.Result r = SelectionBench.run(SelectionBench.resnet50(1), selectionTarget, selectionRepeats, 1);
+            SelectionBench.Result r = SelectionBench.run(SelectionBench.resnet50(1), selectionTarget, selectionRepeats,
+                    SelectionBench.WARM_SECONDS, 1);
             out.print(BenchTable.selection(r, "ResNet-50"));
             out.flush();
         }

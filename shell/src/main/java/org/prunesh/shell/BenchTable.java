@@ -82,15 +82,16 @@ final class BenchTable {
         return String.join("\n", lines) + "\n";
     }
 
-    /** The selection timing: both measurements and their ratios to the streaming pass. */
+    /** The selection timing: both measurements and their ratios to the streaming pass, and the JVM's first selection. */
     static String selection(SelectionBench.Result r, String network) {
         return f("selection: %s, global, over %s's %,d prunable weights (%d tensors), dense to %.0f%% (%,d pruned);"
-                        + " medians of %d%n", SelectionBench.FGGP.describe(), network, r.parameters(), r.tensors(),
-                100 * r.target(), r.pruned(), r.repeats())
+                        + " medians of %d after %d untimed rounds%n", SelectionBench.FGGP.describe(), network,
+                r.parameters(), r.tensors(), 100 * r.target(), r.pruned(), r.repeats(), r.warmups())
                 + f("  streaming pass (sum |w| + |g|)       %8.3f s%n", r.passSeconds())
                 + f("  selection (MaskSelector)             %8.3f s  %5.2fx the pass%n", r.selectSeconds(),
                 r.selectRatio())
-                + f("  pruning step (copy out, select, set) %8.3f s  %5.2fx the pass%n", r.stepSeconds(), r.stepRatio());
+                + f("  pruning step (copy out, select, set) %8.3f s  %5.2fx the pass%n", r.stepSeconds(), r.stepRatio())
+                + f("  the JVM's first selection (not yet compiled by the JIT) %.3f s%n", r.firstSelectSeconds());
     }
 
     /** Ops listed by name under a profile, per side. */

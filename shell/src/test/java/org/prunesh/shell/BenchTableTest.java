@@ -75,13 +75,14 @@ class BenchTableTest {
 
     @Test
     void theSelectionLinesGiveBothTimesAndTheirRatiosToThePass() {
-        SelectionBench.Result r = new SelectionBench.Result(25_502_912, 54, 0.3, 7_650_874, 0.9, 1.5, 0.3, 5);
+        SelectionBench.Result r = new SelectionBench.Result(25_502_912, 54, 0.3, 7_650_874, 0.9, 1.5, 0.3, 5, 1.75, 12);
         assertEquals("""
                 selection: gradient ratio 0.5 then magnitude, global, over ResNet-50's 25,502,912 prunable weights \
-                (54 tensors), dense to 30% (7,650,874 pruned); medians of 5
+                (54 tensors), dense to 30% (7,650,874 pruned); medians of 5 after 12 untimed rounds
                   streaming pass (sum |w| + |g|)          0.300 s
                   selection (MaskSelector)                0.900 s   3.00x the pass
                   pruning step (copy out, select, set)    1.500 s   5.00x the pass
+                  the JVM's first selection (not yet compiled by the JIT) 1.750 s
                 """, BenchTable.selection(r, "ResNet-50"));
     }
 
