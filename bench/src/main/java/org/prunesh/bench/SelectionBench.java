@@ -37,8 +37,12 @@ public final class SelectionBench {
     /** FGGP's chain as issue 7 times it. */
     public static final Selection FGGP = Selection.of(new GradientScore(), 0.5, new MagnitudeScore());
 
-    /** Untimed rounds run for at least this long before the timed ones. */
+    /**
+     * Untimed rounds run for at least this long, and at least {@link #WARM_ROUNDS} of them, before
+     * the timed ones: the first rounds of a JVM take over a second each.
+     */
     public static final double WARM_SECONDS = 3;
+    static final int WARM_ROUNDS = 5;
 
     /**
      * @param pruned             weights the selection pruned (a check that it did the whole job)
@@ -89,7 +93,7 @@ public final class SelectionBench {
         double first = Double.NaN;
         int warmups = 0;
         long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
-        while (System.nanoTime() < warmEnd) {
+        while (warmSeconds > 0 && (System.nanoTime() < warmEnd || warmups < WARM_ROUNDS)) {
             double[] round = round(net, names, gradients, states, target, request);
             if (warmups++ == 0) first = round[1];
         }
