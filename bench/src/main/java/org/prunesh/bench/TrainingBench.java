@@ -23,10 +23,10 @@ import java.util.List;
  * and its listener, which re-applies masks after every update), dense against masked, and optionally against a peer trainer
  * in another process (PyTorch), on one fixed random batch so that data loading is not measured.
  *
- * <p>One network serves dense and masked: blocks of steps alternate between re-applying the masks
- * and not, so that neither drift on a shared machine nor differences between two graph instances
- * (measured up to 7% between identical builds) bias the overhead. The peer's block follows ours in
- * every round, so drift reaches both alike; each figure is given as min, median and max over blocks. The CPU time
+ * <p>One network serves dense and masked: its steps alternate between re-applying the masks and
+ * not, so that neither drift on a shared machine nor differences between two graph instances
+ * (measured up to 7% between identical builds) bias the overhead. In each round ours takes a block's
+ * steps of each kind, one by one in turn, then the peer takes a block, so drift reaches both alike; each figure is given as min, median and max over blocks. The CPU time
  * each process uses while the other one runs is recorded too: a side that spins while idle would
  * slow the other down on a 2-core machine.
  */
@@ -74,11 +74,11 @@ public final class TrainingBench {
     }
 
     /**
-     * Rates in images per second over blocks; {@code overhead} is the masking's cost, ours dense
-     * over ours masked minus 1, and {@code ratio} ours masked over the peer's, both round by round
-     * (each of our masked blocks against the dense and the peer block of the same round, so that
-     * drift on a shared machine cancels in each). The peer's and the ratio are {@link Spread#NONE}
-     * without a peer.
+     * Rates in images per second over blocks (ours: the dense and the masked steps of a round);
+     * {@code overhead} is the masking's cost, ours dense over ours masked minus 1, from the median
+     * steps of each round ({@link #overhead}), and {@code ratio} ours masked over the peer's, round
+     * by round (so that drift on a shared machine cancels in each). The peer's and the ratio are
+     * {@link Spread#NONE} without a peer.
      */
     public record Result(String model, int batch, double sparsity, Spread dense, Spread masked, Spread overhead,
                          Spread peer, Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock) {
@@ -135,19 +135,27 @@ public final class TrainingBench {
         double[] peers = new double[blocks];
         CpuMeter ours = new CpuMeter();
         CpuMeter theirs = new CpuMeter();
+        double[] overhead = new double[blocks];
+        int n = options.stepsPerBlock();
         for (int b = 0; b < blocks; b++) {
-            // Alternate which of ours goes first, so each follows the peer's block equally often.
+            // Ours' dense and masked steps alternate one by one, and which goes first alternates by
+            // round: the masks cost a fraction of a millisecond per step, while whole blocks of each
+            // kind in turn let the machine's noise between blocks (+-20% on 8 short steps) decide it.
             boolean maskedFirst = b % 2 == 1;
-            for (int k = 0; k < 2; k++) {
-                stepper.masking(maskedFirst == (k == 0));
-                long start = System.nanoTime();
-                double ourCpu = ownCpuSeconds();
-                double peerCpu = peer == null ? Double.NaN : peer.cpuSeconds();
-                double seconds = stepper.steps(data, options.stepsPerBlock());
-                ours.add(ownCpuSeconds() - ourCpu, peer == null ? Double.NaN : peer.cpuSeconds() - peerCpu,
-                        (System.nanoTime() - start) / 1e9);
-                (stepper.masking() ? masked : dense)[b] = seconds;
+            double[] denseSteps = new double[n], maskedSteps = new double[n];
+            long roundStart = System.nanoTime();
+            double oursBefore = ownCpuSeconds();
+            double peerBefore = peer == null ? Double.NaN : peer.cpuSeconds();
+            for (int i = 0; i < 2 * n; i++) {
+                boolean on = maskedFirst == (i % 2 == 0);
+                stepper.masking(on);
+                (on ? maskedSteps : denseSteps)[i / 2] = stepper.steps(data, 1);
             }
+            ours.add(ownCpuSeconds() - oursBefore, peer == null ? Double.NaN : peer.cpuSeconds() - peerBefore,
+                    (System.nanoTime() - roundStart) / 1e9);
+            dense[b] = Arrays.stream(denseSteps).sum();
+            masked[b] = Arrays.stream(maskedSteps).sum();
+            overhead[b] = overhead(denseSteps, maskedSteps);
             if (peer != null) {
                 long start = System.nanoTime();
                 double ourCpu = ownCpuSeconds();
@@ -160,7 +168,7 @@ public final class TrainingBench {
         CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
                 : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
         return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
-                Spread.of(rates(images, masked)), Spread.of(overheads(dense, masked)), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
+                Spread.of(rates(images, masked)), Spread.of(overhead), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
                 peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
     }
 
@@ -185,15 +193,12 @@ public final class TrainingBench {
     }
 
     /**
-     * The masking's cost round by round: the masked block's seconds over the dense block's of the
-     * same round, minus 1 (dense rate over masked rate, minus 1). The two blocks of a round are
-     * adjacent, so a machine's drift over the run, which moved the medians of all dense and all
-     * masked blocks apart by several percent in some runs, mostly cancels.
+     * The masking's cost in one round: the median masked step's seconds over the median dense
+     * step's, minus 1 (dense rate over masked rate, minus 1). Medians, so that a step a collection
+     * or another process delayed does not decide it.
      */
-    static double[] overheads(double[] denseSeconds, double[] maskedSeconds) {
-        double[] out = new double[maskedSeconds.length];
-        for (int i = 0; i < maskedSeconds.length; i++) out[i] = maskedSeconds[i] / denseSeconds[i] - 1;
-        return out;
+    static double overhead(double[] denseSteps, double[] maskedSteps) {
+        return Spread.median(maskedSteps) / Spread.median(denseSteps) - 1;
     }
 
     /** Ours over the peer's rate, round by round: the peer's seconds over ours, as both ran the same images. */

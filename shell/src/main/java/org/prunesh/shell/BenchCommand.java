@@ -169,8 +169,8 @@ final class BenchCommand implements Callable<Integer> {
         out.print(BenchTable.training(results, "torch"));
         out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
                 + options.warmup() + " warm-up steps (ours: and at least " + (int) TrainingBench.WARM_SECONDS
-                + " s); overhead = dense / masked - 1 and ours/torch = masked / torch,"
-                + " both round by round");
+                + " s); overhead = dense / masked - 1 from each round's median steps"
+                + " (ours' dense and masked steps alternate one by one); ours/torch = masked / torch, round by round");
         out.print(BenchTable.spread(results, "torch"));
         if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
             out.print(BenchTable.cpu(results, "torch"));
