@@ -25,10 +25,11 @@ import java.util.List;
  *
  * <p>One network serves dense and masked: its steps alternate between re-applying the masks and
  * not, so that neither drift on a shared machine nor differences between two graph instances
- * (measured up to 7% between identical builds) bias the overhead. In each round ours takes a block's
- * steps of each kind, one by one in turn, then the peer takes a block, so drift reaches both alike; each figure is given as min, median and max over blocks. The CPU time
- * each process uses while the other one runs is recorded too: a side that spins while idle would
- * slow the other down on a 2-core machine.
+ * (measured up to 7% between identical builds) bias the overhead. In each round ours takes a
+ * block's steps of each kind, one by one in turn, then the peer takes a block, so drift reaches both
+ * alike; each figure is given as min, median and max over rounds. The CPU time each process uses
+ * while the other one runs is recorded too: a side that spins while idle would slow the other down
+ * on a 2-core machine.
  */
 public final class TrainingBench {
 
@@ -168,7 +169,8 @@ public final class TrainingBench {
         CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
                 : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
         return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
-                Spread.of(rates(images, masked)), Spread.of(overhead), peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
+                Spread.of(rates(images, masked)), Spread.of(overhead),
+                peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
                 peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
     }
 

@@ -14,7 +14,8 @@ import java.nio.ByteOrder;
  * The optimizer's and the masks' element-wise passes with the Vector API, each one pass over whole
  * float buffers. Every element gets the same float operations, in the same order, as the native
  * calls they replace (multiply, then add; no fused multiply-add), so results are equal to them bit
- * for bit. Loaded only when the vector module is present ({@link UpdatePasses}).
+ * for bit; the masks' conversions to and from selection's booleans give exactly 1f/0f and Java's
+ * {@code != 0f}. Loaded only when the vector module is present ({@link UpdatePasses}).
  */
 final class VectorUpdate {
 
