@@ -94,16 +94,16 @@ public final class SelectionBench {
         int warmups = 0;
         long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
         while (warmSeconds > 0 && (System.nanoTime() < warmEnd || warmups < WARM_ROUNDS)) {
-            double[] round = round(net, names, gradients, states, target, request);
-            if (warmups++ == 0) first = round[1];
+            Round round = round(net, names, gradients, states, target, request);
+            if (warmups++ == 0) first = round.select();
         }
         long pruned = 0;
         for (int r = 0; r < repeats; r++) {
-            double[] round = round(net, names, gradients, states, target, request);
-            pass[r] = round[0];
-            select[r] = round[1];
-            step[r] = round[2];
-            pruned = (long) round[3];
+            Round round = round(net, names, gradients, states, target, request);
+            pass[r] = round.pass();
+            select[r] = round.select();
+            step[r] = round.step();
+            pruned = round.pruned();
             if (Double.isNaN(first)) first = select[r];
         }
         long parameters = states.stream().mapToLong(TensorState::size).sum();
@@ -111,8 +111,11 @@ public final class SelectionBench {
                 Spread.median(step), Spread.median(pass), repeats, first, warmups);
     }
 
-    /** Seconds of the pass, the selection and the pruning step, then the count the selection pruned. */
-    private static double[] round(Network net, List<String> names, Map<String, INDArray> gradients,
+    /** Seconds of one round's pass, selection and pruning step, and the weights the selection pruned. */
+    private record Round(double pass, double select, double step, long pruned) {
+    }
+
+    private static Round round(Network net, List<String> names, Map<String, INDArray> gradients,
                                   List<TensorState> states, double target, PruneRequest request) {
         long start = System.nanoTime();
         double sum = streamingPass(states);
@@ -126,7 +129,7 @@ public final class SelectionBench {
         MaskState fresh = MaskState.dense(net, names);
         start = System.nanoTime();
         fresh.update(MaskSelector.select(fresh.tensorStates(net, gradients), target, request, SelectionContext.START));
-        return new double[]{pass, select, seconds(start), inactive(masks)};
+        return new Round(pass, select, seconds(start), inactive(masks));
     }
 
     /**

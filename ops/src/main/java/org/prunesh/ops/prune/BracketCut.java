@@ -66,8 +66,9 @@ final class BracketCut {
         if (kept != null && chain.out == null) {
             for (int l = 0; l < kept.length; l++) kept[l] = new boolean[chain.active[l].length];
         }
+        boolean canonical = hi > INFINITY_BITS || nanCut(chain, k);
         IntStream.range(0, parts).parallel().forEach(p -> {
-            Collector c = new Collector(hi > INFINITY_BITS || nanCut(chain, k));
+            Collector c = new Collector(canonical);
             chain.forPart(p, (l, from, to) -> c.count(chain, k, l, from, to, lo, hi, kept == null ? null : kept[l]));
             below[p] = c.below;
             keys[p] = c.keys;

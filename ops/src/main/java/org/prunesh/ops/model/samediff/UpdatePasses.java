@@ -51,14 +51,14 @@ public final class UpdatePasses {
      * mispredicts on every other unit; together most of a ResNet-50 pruning step.
      */
     public static boolean fromMask(boolean[] keep, INDArray mask) {
-        if (!applies(mask, mask) || mask.length() != keep.length) return false;
+        if (!applies(mask) || mask.length() != keep.length) return false;
         VectorUpdate.fromMask(keep, ArrayLayout.bytes(mask), keep.length);
         return true;
     }
 
     /** active = mask != 0: selection's input from a mask array. */
     public static boolean toMask(INDArray mask, boolean[] active) {
-        if (!applies(mask, mask) || mask.length() != active.length) return false;
+        if (!applies(mask) || mask.length() != active.length) return false;
         VectorUpdate.toMask(ArrayLayout.bytes(mask), active, active.length);
         return true;
     }
@@ -68,7 +68,7 @@ public final class UpdatePasses {
         enabled = on && AVAILABLE;
     }
 
-    private static boolean applies(INDArray a, INDArray b) {
-        return enabled && ArrayLayout.denseFloats(a, b);
+    private static boolean applies(INDArray... arrays) {
+        return enabled && ArrayLayout.denseFloats(arrays);
     }
 }
