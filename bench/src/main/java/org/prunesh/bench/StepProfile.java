@@ -73,7 +73,8 @@ public final class StepProfile {
     }
 
     /**
-     * Ours: warms up ({@code options.warmup()} steps and at least {@link TrainingBench#WARM_SECONDS}), then times
+     * Ours: warms up ({@code options.warmup()} steps and at least {@link TrainingBench#WARM_SECONDS}, then
+     * until the JIT has settled: {@link JitSettle}), then times
      * {@code steps} masked steps with every op timed, alternating step by step with {@code steps}
      * plain ones, so that drift reaches both alike.
      */
@@ -83,6 +84,7 @@ public final class StepProfile {
         stepper.masking(true);
         double warm = stepper.steps(data, options.warmup());
         while (warm < TrainingBench.WARM_SECONDS) warm += stepper.steps(data, 1);
+        TrainingBench.settle(stepper, data, options.settle());
         OpTimes times = new OpTimes();
         double plain = 0;
         for (int i = 0; i < steps; i++) {

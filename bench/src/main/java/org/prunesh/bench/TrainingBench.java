@@ -17,11 +17,14 @@ import org.prunesh.ops.train.StepRunner;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Training throughput as the trainer runs it (its session stepper, one optimizer step per mini-batch,
  * and its listener, which re-applies masks after every update), dense against masked, and optionally against a peer trainer
  * in another process (PyTorch), on one fixed random batch so that data loading is not measured.
+ * Ours is timed once HotSpot's JIT has settled ({@link JitSettle}), as in a run of more than a minute.
  *
  * <p>One network serves dense and masked: its steps alternate between re-applying the masks and
  * not, so that neither drift on a shared machine nor differences between two graph instances
@@ -37,13 +40,16 @@ public final class TrainingBench {
      * @param warmup        steps run (and not timed) per variant before the first block
      * @param blocks        timed blocks per variant
      * @param stepsPerBlock optimizer steps in one block
+     * @param settle        how ours then waits for the JIT to settle ({@link JitSettle})
      */
-    public record Options(int batch, double sparsity, int warmup, int blocks, int stepsPerBlock, long seed) {
+    public record Options(int batch, double sparsity, int warmup, int blocks, int stepsPerBlock, long seed,
+                          JitSettle.Limits settle) {
         public Options {
             if (batch < 1 || warmup < 0 || blocks < 1 || stepsPerBlock < 1) {
                 throw new IllegalArgumentException("bench needs batch, blocks and steps of at least 1 and warmup of at least 0,"
                         + " got batch " + batch + ", warmup " + warmup + ", blocks " + blocks + ", steps " + stepsPerBlock);
             }
+            Objects.requireNonNull(settle, "settle");
             if (!(sparsity >= 0 && sparsity < 1)) {
                 throw new IllegalArgumentException("bench sparsity must be in [0, 1), got " + sparsity);
             }
@@ -56,6 +62,14 @@ public final class TrainingBench {
      * measured alone does not reach in 5 steps (its first blocks ran at half speed).
      */
     public static final double WARM_SECONDS = 5;
+
+    /**
+     * Ours' warm-up: seconds in all (steps, {@link #WARM_SECONDS} and the wait for the JIT), how the
+     * wait for the JIT ended ({@link JitSettle}), and the JVM's compilation seconds during the timed
+     * rounds (both sides' blocks): what is left of the JIT's work in the figures.
+     */
+    public record WarmUp(double seconds, JitSettle.Outcome jit, double compileSecondsInRounds) {
+    }
 
     /** A trainer in another process that has already built the same model, masks and batch. */
     public interface Peer {
@@ -82,7 +96,7 @@ public final class TrainingBench {
      * {@link Spread#NONE} without a peer.
      */
     public record Result(String model, int batch, double sparsity, Spread dense, Spread masked, Spread overhead,
-                         Spread peer, Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock) {
+                         Spread peer, Spread ratio, CpuUse cpu, int blocks, int stepsPerBlock, WarmUp warmUp) {
 
         /** The median of the per-round overheads, dense / masked - 1. */
         public double maskedOverhead() {
@@ -125,6 +139,9 @@ public final class TrainingBench {
         warm += stepper.steps(data, options.warmup());
         stepper.masking(true);
         while (warm < WARM_SECONDS) warm += stepper.steps(data, 1);
+        LongSupplier compiling = JitSettle.compileClock();
+        JitSettle.Outcome jit = settle(stepper, data, options.settle());
+        warm += jit.seconds();
         if (stepper.sessionReason() != null) {
             System.err.println("ours: " + label + " takes every step through SameDiff's session (" + stepper.sessionReason() + ")");
         }
@@ -138,6 +155,7 @@ public final class TrainingBench {
         CpuMeter theirs = new CpuMeter();
         double[] overhead = new double[blocks];
         int n = options.stepsPerBlock();
+        long compiledBefore = compiling == null ? 0 : compiling.getAsLong();
         for (int b = 0; b < blocks; b++) {
             // Ours' dense and masked steps alternate one by one, and which goes first alternates by
             // round: the masks cost a fraction of a millisecond per step, while whole blocks of each
@@ -165,13 +183,22 @@ public final class TrainingBench {
                 theirs.add(ownCpuSeconds() - ourCpu, peer.cpuSeconds() - peerCpu, (System.nanoTime() - start) / 1e9);
             }
         }
+        WarmUp warmUp = new WarmUp(warm, jit,
+                compiling == null ? Double.NaN : (compiling.getAsLong() - compiledBefore) / 1e3);
         double images = (double) options.batch() * options.stepsPerBlock();
         CpuUse cpu = peer == null ? new CpuUse(ours.own(), Double.NaN, Double.NaN, Double.NaN)
                 : new CpuUse(ours.own(), ours.other(), theirs.own(), theirs.other());
         return new Result(label, options.batch(), options.sparsity(), Spread.of(rates(images, dense)),
                 Spread.of(rates(images, masked)), Spread.of(overhead),
                 peer == null ? Spread.NONE : Spread.of(rates(images, peers)),
-                peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock());
+                peer == null ? Spread.NONE : Spread.of(ratios(peers, masked)), cpu, blocks, options.stepsPerBlock(), warmUp);
+    }
+
+    /** Masked steps until the JIT has settled within {@code limits}; none when the JVM keeps no compilation clock. */
+    static JitSettle.Outcome settle(StepRunner stepper, DataSet data, JitSettle.Limits limits) {
+        LongSupplier compiling = JitSettle.compileClock();
+        if (compiling == null) return JitSettle.Outcome.NONE;
+        return JitSettle.run(() -> stepper.steps(data, 1), compiling, limits);
     }
 
     /**

@@ -15,6 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingBenchTest {
 
+    /** The tiny benches time whatever the JIT is doing: no wait for it. */
+    private static final JitSettle.Limits NO_WAIT = JitSettle.DEFAULT.upTo(0);
+
+
     /** A peer whose blocks take 0.01 s per step and which never uses CPU; records what it was asked. */
     private static final class FixedPeer implements TrainingBench.Peer {
         final List<Integer> asked = new ArrayList<>();
@@ -44,7 +48,7 @@ class TrainingBenchTest {
     @Test
     void aTinyBenchReportsBothRatesAndTheirRatioAndKeepsTheMaskedNetworkAtItsSparsity() {
         Network masked = mlp();
-        TrainingBench.Result r = TrainingBench.run("mlp", masked, new TrainingBench.Options(32, 0.5, 1, 3, 2, 1), null);
+        TrainingBench.Result r = TrainingBench.run("mlp", masked, new TrainingBench.Options(32, 0.5, 1, 3, 2, 1, NO_WAIT), null);
         assertTrue(r.denseImagesPerSecond() > 0 && r.maskedImagesPerSecond() > 0, r.toString());
         assertEquals(r.overhead().median(), r.maskedOverhead(), 0);
         assertTrue(r.overhead().min() <= r.overhead().median() && r.overhead().median() <= r.overhead().max(), r.toString());
@@ -54,6 +58,10 @@ class TrainingBenchTest {
         assertTrue(Double.isNaN(r.cpu().peerWhileOurs()) && Double.isNaN(r.cpu().oursWhilePeer()), r.toString());
         assertEquals(3, r.blocks());
         assertEquals(2, r.stepsPerBlock());
+        // at least WARM_SECONDS of warm-up, no wait for the JIT, and HotSpot's compilation clock read around the rounds
+        assertTrue(r.warmUp().seconds() >= TrainingBench.WARM_SECONDS, r.toString());
+        assertEquals(new JitSettle.Outcome(0, 0, false, Double.NaN, Double.NaN), r.warmUp().jit());
+        assertTrue(r.warmUp().compileSecondsInRounds() >= 0, r.toString());
         // with an odd block count the last step of ours re-applied the masks: half of the 16x32 + 32x4 prunable weights are zero
         assertEquals((16 * 32 + 32 * 4) / 2, zeros(masked));
     }
@@ -61,7 +69,7 @@ class TrainingBenchTest {
     @Test
     void thePeerRunsItsWarmupThenOneBlockPerRoundAndItsRateAndRatioComeFromItsOwnSeconds() {
         FixedPeer peer = new FixedPeer();
-        TrainingBench.Result r = TrainingBench.run("mlp", mlp(), new TrainingBench.Options(32, 0.5, 4, 3, 2, 1), peer);
+        TrainingBench.Result r = TrainingBench.run("mlp", mlp(), new TrainingBench.Options(32, 0.5, 4, 3, 2, 1, NO_WAIT), peer);
         assertEquals(List.of(4, 2, 2, 2), peer.asked);
         assertEquals(new Spread(3200, 3200, 3200), r.peer());
         // every peer block took the same time, so the per-round ratios are ours' per-block rates over 3200
@@ -77,9 +85,9 @@ class TrainingBenchTest {
     void optionsRejectWhatCannotBeMeasured() {
         assertEquals("bench needs batch, blocks and steps of at least 1 and warmup of at least 0, got batch 0, warmup 1,"
                         + " blocks 1, steps 1",
-                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(0, 0.9, 1, 1, 1, 1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(0, 0.9, 1, 1, 1, 1, NO_WAIT)).getMessage());
         assertEquals("bench sparsity must be in [0, 1), got 1.0",
-                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(8, 1.0, 1, 1, 1, 1)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new TrainingBench.Options(8, 1.0, 1, 1, 1, 1, NO_WAIT)).getMessage());
     }
 
     private static Network mlp() {

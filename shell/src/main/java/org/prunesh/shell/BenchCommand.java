@@ -1,6 +1,7 @@
 package org.prunesh.shell;
 
 import org.prunesh.bench.BenchModel;
+import org.prunesh.bench.JitSettle;
 import org.prunesh.bench.LoadProcesses;
 import org.prunesh.bench.SelectionBench;
 import org.prunesh.bench.StepProfile;
@@ -74,6 +75,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps per variant first; ours also warms up at least 5 s, until the JIT has compiled"
                     + " its Java kernels (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--settle", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Most seconds ours then keeps stepping until the JIT has settled (three 2 s windows in a row"
+                    + " with at most 1%% of their time compiling); 0: no wait (default: ${DEFAULT-VALUE}).")
+    double settle;
 
     @Option(names = "--blocks", defaultValue = "5", description = "Timed blocks per variant (default: ${DEFAULT-VALUE}).")
     int blocks;
@@ -169,14 +175,19 @@ final class BenchCommand implements Callable<Integer> {
         out.print(BenchTable.training(results, "torch"));
         out.println("medians over " + options.blocks() + " blocks of " + options.stepsPerBlock() + " steps after "
                 + options.warmup() + " warm-up steps (ours: and at least " + (int) TrainingBench.WARM_SECONDS
-                + " s); overhead = dense / masked - 1 from each round's median steps"
-                + " (ours' dense and masked steps alternate one by one); ours/torch = masked / torch, round by round");
+                + " s, then until the JIT had settled, see below); overhead = dense / masked - 1 from each round's"
+                + " median steps (ours' dense and masked steps alternate one by one); ours/torch = masked / torch,"
+                + " round by round");
         out.print(BenchTable.spread(results, "torch"));
         if (torch != null && results.stream().anyMatch(r -> !Double.isNaN(r.peerImagesPerSecond()))) {
             out.print(BenchTable.cpu(results, "torch"));
             out.println("cores busy = CPU seconds per wall-clock second of each process during each side's blocks;"
                     + " on an idle 2-core machine the side training uses up to 2, the waiting side ~0");
         }
+        out.print(BenchTable.warmUp(results));
+        out.println("ours' warm-up in all; JIT settled = three 2 s windows of steps in a row with at most 1% of their time"
+                + " compiling, before --settle's bound; ms/step = ours' mean masked step in the wait's first and last"
+                + " window; compiling = the JVM's JIT time while both sides' blocks ran");
         out.flush();
     }
 
@@ -242,7 +253,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private TrainingBench.Options options() {
         try {
-            return new TrainingBench.Options(batch, sparsity, warmup, blocks, steps, 1);
+            return new TrainingBench.Options(batch, sparsity, warmup, blocks, steps, 1, JitSettle.DEFAULT.upTo(settle));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.prunesh.shell;
 
+import org.prunesh.bench.JitSettle;
 import org.prunesh.bench.SelectionBench;
 import org.prunesh.bench.Spread;
 import org.prunesh.bench.StepProfile;
@@ -78,6 +79,24 @@ final class BenchTable {
             if (Double.isNaN(r.peerImagesPerSecond())) continue;
             lines.add(f("%-16s %11.2f %10.2f %11.2f %10.2f", r.model(), c.oursWhileOurs(), c.peerWhileOurs(),
                     c.oursWhilePeer(), c.peerWhilePeer()));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * Per model, ours' warm-up seconds, whether the JIT had settled, the mean step's milliseconds in
+     * the wait's first and last window, and the JIT's compiling seconds during the rounds.
+     */
+    static String warmUp(List<TrainingBench.Result> results) {
+        List<String> lines = new ArrayList<>();
+        lines.add(f("%-16s %9s %12s %22s %12s", "warm-up", "ours s", "JIT settled", "ms/step first / last",
+                "compiling s"));
+        for (TrainingBench.Result r : results) {
+            TrainingBench.WarmUp w = r.warmUp();
+            JitSettle.Outcome jit = w.jit();
+            lines.add(f("%-16s %9.1f %12s %22s %12.3f", r.model(), w.seconds(), jit.settled() ? "yes" : "no",
+                    Double.isNaN(jit.firstStep()) ? "-" : f("%.1f / %.1f", 1e3 * jit.firstStep(), 1e3 * jit.lastStep()),
+                    w.compileSecondsInRounds()));
         }
         return String.join("\n", lines) + "\n";
     }

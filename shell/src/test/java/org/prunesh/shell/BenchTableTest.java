@@ -1,6 +1,7 @@
 package org.prunesh.shell;
 
 import org.junit.jupiter.api.Test;
+import org.prunesh.bench.JitSettle;
 import org.prunesh.bench.SelectionBench;
 import org.prunesh.bench.Spread;
 import org.prunesh.bench.StepProfile;
@@ -17,9 +18,14 @@ class BenchTableTest {
     private static final double NAN = Double.NaN;
 
     private static TrainingBench.Result result(String model, double peer, TrainingBench.CpuUse cpu) {
+        return result(model, peer, cpu, new TrainingBench.WarmUp(41.25, new JitSettle.Outcome(36.25, 2.5, true, 0.0875, 0.0625), 0.012));
+    }
+
+    private static TrainingBench.Result result(String model, double peer, TrainingBench.CpuUse cpu,
+                                               TrainingBench.WarmUp warmUp) {
         return new TrainingBench.Result(model, 128, 0.9, new Spread(410.0, 420.0, 430.0), new Spread(380.0, 400.0, 405.5),
                 new Spread(-0.01, 0.05, 0.0725), Double.isNaN(peer) ? Spread.NONE : new Spread(peer - 50, peer, peer + 25),
-                Double.isNaN(peer) ? Spread.NONE : new Spread(0.7, 0.8, 0.85), cpu, 5, 10);
+                Double.isNaN(peer) ? Spread.NONE : new Spread(0.7, 0.8, 0.85), cpu, 5, 10, warmUp);
     }
 
     @Test
@@ -70,6 +76,19 @@ class BenchTableTest {
                 cores busy               while ours ran        while torch ran
                                         ours      torch        ours      torch
                 resnet20 w1             1.95       0.01        0.02       1.80
+                """, table);
+    }
+
+    @Test
+    void theWarmUpTableGivesEveryModelsWaitAndWhatTheJitCompiledDuringTheRounds() {
+        String table = BenchTable.warmUp(List.of(
+                result("resnet20 w1", 500.0, new TrainingBench.CpuUse(1.95, 0.01, 0.02, 1.8)),
+                result("resnet50 w1", NAN, new TrainingBench.CpuUse(1.9, NAN, NAN, NAN),
+                        new TrainingBench.WarmUp(125.5, new JitSettle.Outcome(0, 0, false, Double.NaN, Double.NaN), 1.5))));
+        assertEquals("""
+                warm-up             ours s  JIT settled   ms/step first / last  compiling s
+                resnet20 w1           41.3          yes            87.5 / 62.5        0.012
+                resnet50 w1          125.5           no                      -        1.500
                 """, table);
     }
 
