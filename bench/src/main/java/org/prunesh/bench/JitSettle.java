@@ -6,11 +6,12 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Ours' warm-up until HotSpot's JIT has settled. C2 goes on compiling the step's Java code for a
- * minute after the first steps (methods called a few times per step reach its thresholds only after
- * hundreds of steps, some are compiled again after a deoptimisation), and each compilation takes one
- * of the two cores the step's threads need: ResNet-20 w0.5 steps during one took 2-3x the others.
- * Blocks timed while that went on made the medians of five launches differ by up to 27%
+ * Ours' warm-up until HotSpot's JIT has settled. C2 goes on compiling the step's Java code for half
+ * a minute and more after the first steps (methods called a few times per step reach its thresholds
+ * only after hundreds of steps, some are compiled again after a deoptimisation), and each
+ * compilation takes one of the two cores the step's threads need: ResNet-20 w0.5 steps during one
+ * took 2-3x the others.
+ * Blocks timed while that went on made the medians of five launches differ by up to 28%
  * (docs/performance-log.md, "Twelfth pass").
  */
 public final class JitSettle {

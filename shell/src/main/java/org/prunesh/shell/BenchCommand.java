@@ -252,6 +252,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private TrainingBench.Options options() {
+        if (!(settle >= 0)) throw new ParameterException(spec.commandLine(), "--settle takes 0 seconds or more, not " + settle);
         try {
             return new TrainingBench.Options(batch, sparsity, warmup, blocks, steps, 1, JitSettle.DEFAULT.upTo(settle));
         } catch (IllegalArgumentException e) {

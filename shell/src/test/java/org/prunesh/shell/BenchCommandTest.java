@@ -51,6 +51,8 @@ class BenchCommandTest {
         assertUsageError("--load takes a count of 0 or more, not -1", "bench", "--load", "-1");
         err.getBuffer().setLength(0);
         assertUsageError("Invalid value for option '--load': 'two' is not an int", "bench", "--load", "two");
+        err.getBuffer().setLength(0);
+        assertUsageError("--settle takes 0 seconds or more, not -1.0", "bench", "--settle", "-1");
     }
 
     @Test
