@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +16,9 @@ import java.util.List;
  * The input and weight gradients of a convolution as one graph op computed by {@link ConvBackward}
  * (oneDNN's direct algorithm), in place of libnd4j's {@code conv2d_bp}. Inputs x, the weights and
  * dL/dy; integer arguments those of the forward {@code conv2d}, 1 when dL/dx is wanted, 1 when x (and
- * dL/dx) and 1 when dL/dy are in the blocked layout ({@link ActivationLayout}); outputs
- * dL/dx (when wanted) and dL/dW. A layer fed the data needs no dL/dx, which {@code conv2d_bp} always
+ * dL/dx) and 1 when dL/dy are in the blocked layout ({@link ActivationLayout}), 1 when a bias was
+ * added to y; outputs dL/dx (when wanted), dL/dW and dL/db (when there is a bias: oneDNN sums it as
+ * it reads dL/dy for dL/dW, where a separate sum needed an NCHW copy of a blocked dL/dy). A layer fed the data needs no dL/dx, which {@code conv2d_bp} always
  * computes (for 3 input channels as long as for 16). Both come
  * out of one op, which matters in training: SameDiff updates the weights in place as soon as their
  * gradient exists, and dx has read them by then.
@@ -36,10 +38,10 @@ public final class Conv2dGrad extends KernelOp {
 
     /** {@code inputGradient} false: dW only (a layer fed the data), one output. */
     Conv2dGrad(SameDiff sd, SDVariable x, SDVariable weights, SDVariable gradient, long[] convArgs, boolean inputGradient,
-               boolean xBlocked, boolean gBlocked) {
+               boolean xBlocked, boolean gBlocked, boolean biasGradient) {
         super(sd, x, weights, gradient);
         addIArgument(Arrays.copyOf(convArgs, ConvArgs.ARGS));
-        addIArgument(inputGradient ? 1 : 0, xBlocked ? 1 : 0, gBlocked ? 1 : 0);
+        addIArgument(inputGradient ? 1 : 0, xBlocked ? 1 : 0, gBlocked ? 1 : 0, biasGradient ? 1 : 0);
     }
 
     /** The argument {@code offset} places after the convolution's is 1. */
@@ -59,7 +61,7 @@ public final class Conv2dGrad extends KernelOp {
 
     @Override
     public int getNumOutputs() {
-        return inputGradient(iArgs()) ? 2 : 1;
+        return (inputGradient(iArgs()) ? 2 : 1) + (flag(iArgs(), 3) ? 1 : 0);
     }
 
     @Override
@@ -73,8 +75,11 @@ public final class Conv2dGrad extends KernelOp {
         INDArray x = oc != null ? oc.getInputArray(0) : arg(0).getArr();
         INDArray w = oc != null ? oc.getInputArray(1) : arg(1).getArr();
         if (x == null || w == null) return List.of();
-        LongShapeDescriptor dw = LongShapeDescriptor.fromShape(w.shape(), w.dataType());
-        return inputGradient(iArgs()) ? List.of(LongShapeDescriptor.fromShape(x.shape(), x.dataType()), dw) : List.of(dw);
+        List<LongShapeDescriptor> out = new ArrayList<>();
+        if (inputGradient(iArgs())) out.add(LongShapeDescriptor.fromShape(x.shape(), x.dataType()));
+        out.add(LongShapeDescriptor.fromShape(w.shape(), w.dataType()));
+        if (flag(iArgs(), 3)) out.add(LongShapeDescriptor.fromShape(new long[]{w.size(3)}, w.dataType()));
+        return out;
     }
 
     @Override
@@ -82,8 +87,10 @@ public final class Conv2dGrad extends KernelOp {
         long[] args = ConvArgs.of(ctx);
         List<INDArray> out = ctx.getOutputArrays();
         boolean dx = inputGradient(args);
+        int dw = dx ? 1 : 0;
         ConvBackward.gradients(ctx.getInputArray(0), ctx.getInputArray(1), ctx.getInputArray(2),
-                Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dx ? 1 : 0), flag(args, 1), flag(args, 2));
+                Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dw),
+                flag(args, 3) ? out.get(dw + 1) : null, flag(args, 1), flag(args, 2));
     }
 
     @Override

@@ -36,31 +36,38 @@ final class ConvBackward {
      * (0: NCHW), weights format (0: [kH, kW, in, out]), which {@link ConvArgs#supports} checks.
      */
     static void gradients(INDArray x, INDArray w, INDArray g, long[] args, INDArray dx, INDArray dw) {
-        gradients(x, w, g, args, dx, dw, false, false);
+        gradients(x, w, g, args, dx, dw, null, false, false);
     }
 
-    /** {@link #gradients} with x (and dx) and g each NCHW or blocked ({@link ActivationLayout}). */
-    static void gradients(INDArray x, INDArray w, INDArray g, long[] args, INDArray dx, INDArray dw, boolean xBlocked,
-                          boolean gBlocked) {
+    /**
+     * {@link #gradients} with x (and dx) and g each NCHW or blocked ({@link ActivationLayout}), and
+     * dL/db of a bias added to y unless {@code db} is null: the weight-gradient primitive sums it per
+     * channel as it reads g, instead of a sum over an NCHW copy of g.
+     */
+    static void gradients(INDArray x, INDArray w, INDArray g, long[] args, INDArray dx, INDArray dw, INDArray db,
+                          boolean xBlocked, boolean gBlocked) {
         ConvArgs.require(args);
         INDArray xs = ConvArgs.whole(x), ws = ConvArgs.whole(w), gs = ConvArgs.whole(g);
         INDArray dxs = dx == null || ArrayLayout.whole(dx) ? dx : dx.ulike(), dws = ArrayLayout.whole(dw) ? dw : dw.ulike();
-        String key = "bwd" + (dx != null) + Arrays.toString(x.shape()) + Arrays.toString(w.shape())
+        INDArray dbs = db == null || ArrayLayout.whole(db) ? db : db.ulike();
+        String key = "bwd" + (dx != null) + (db != null) + Arrays.toString(x.shape()) + Arrays.toString(w.shape())
                 + Arrays.toString(g.shape()) + Arrays.toString(args) + xBlocked + gBlocked;
-        OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), g.shape(), args, dx != null, xBlocked, gBlocked))
-                .run(xs, ws, gs, dxs, dws);
+        OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), g.shape(), args, dx != null, db != null, xBlocked,
+                gBlocked)).run(xs, ws, gs, dxs, dws, dbs);
         if (dxs != dx) dx.assign(dxs);
         if (dws != dw) dw.assign(dws);
+        if (dbs != db) db.assign(dbs);
     }
 
     /** The weight-gradient primitive and, when dx is wanted, the input-gradient one, with their arrays. */
     private static final class Plan implements OneDnn.Plan {
         final primitive weights, data;
-        final OneDnnPort x, g, dw, w, gForData, dx;
+        final OneDnnPort x, g, dw, db, w, gForData, dx;
         final IntMemoryMap weightArgs = new IntMemoryMap(), dataArgs;
         final List<OneDnnPort> in = new ArrayList<>(), out = new ArrayList<>();
 
-        Plan(long[] xd, long[] wShape, long[] gd, long[] a, boolean inputGradient, boolean xBlocked, boolean gBlocked) {
+        Plan(long[] xd, long[] wShape, long[] gd, long[] a, boolean inputGradient, boolean biasGradient, boolean xBlocked,
+             boolean gBlocked) {
             memory.format_tag xTag = ConvArgs.activation(xBlocked, xd[1]), gTag = ConvArgs.activation(gBlocked, gd[1]);
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geo = ConvArgs.geometry(xd, gd, a);
@@ -68,14 +75,18 @@ final class ConvBackward {
             memory.desc xAny = ConvArgs.any(xd), gAny = ConvArgs.any(gd);
             convolution_forward.primitive_desc hint = hint(xSide, wAny, gSide, geo);
             if (ConvArgs.reference(hint)) hint = hint(xAny, wAny, gAny, geo);
-            convolution_backward_weights.primitive_desc wpd = weightsDescriptor(xSide, wAny, gSide, geo, hint);
-            if (ConvArgs.reference(wpd)) wpd = weightsDescriptor(xAny, wAny, gAny, geo, hint);
+            memory.desc bias = biasGradient ? new memory.desc(new long[]{wd[0]}, memory.data_type.f32, memory.format_tag.x)
+                    : null;
+            convolution_backward_weights.primitive_desc wpd = weightsDescriptor(xSide, wAny, bias, gSide, geo, hint);
+            if (ConvArgs.reference(wpd)) wpd = weightsDescriptor(xAny, wAny, bias, gAny, geo, hint);
             weights = new convolution_backward_weights(wpd);
             x = port(in, xd, xTag, wpd.src_desc(), true);
             g = port(in, gd, gTag, wpd.diff_dst_desc(), true);
             dw = port(out, wd, memory.format_tag.hwio, wpd.diff_weights_desc(), false);
             weightArgs.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_DIFF_DST, g.inner)
                     .put(dnnl.DNNL_ARG_DIFF_WEIGHTS, dw.inner);
+            db = biasGradient ? port(out, new long[]{wd[0]}, memory.format_tag.x, wpd.diff_bias_desc(), false) : null;
+            if (db != null) weightArgs.put(dnnl.DNNL_ARG_DIFF_BIAS, db.inner);
             if (!inputGradient) {
                 data = null;
                 w = gForData = dx = null;
@@ -99,10 +110,15 @@ final class ConvBackward {
                     dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1], geo[2], geo[3]), OneDnn.engine());
         }
 
+        /** {@code b} null: no bias gradient. */
         private static convolution_backward_weights.primitive_desc weightsDescriptor(memory.desc x, memory.desc w,
-                memory.desc g, long[][] geo, convolution_forward.primitive_desc hint) {
-            return new convolution_backward_weights.primitive_desc(new convolution_backward_weights.desc(
-                    dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1], geo[2], geo[3]), OneDnn.engine(), hint);
+                memory.desc b, memory.desc g, long[][] geo, convolution_forward.primitive_desc hint) {
+            convolution_backward_weights.desc desc = b == null
+                    ? new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, x, w, g, geo[0], geo[1],
+                    geo[2], geo[3])
+                    : new convolution_backward_weights.desc(dnnl.algorithm.convolution_direct, x, w, b, g, geo[0], geo[1],
+                    geo[2], geo[3]);
+            return new convolution_backward_weights.primitive_desc(desc, OneDnn.engine(), hint);
         }
 
         private static convolution_backward_data.primitive_desc dataDescriptor(memory.desc x, memory.desc w,
@@ -118,11 +134,12 @@ final class ConvBackward {
             return p;
         }
 
-        void run(INDArray xa, INDArray wa, INDArray ga, INDArray dxa, INDArray dwa) {
+        void run(INDArray xa, INDArray wa, INDArray ga, INDArray dxa, INDArray dwa, INDArray dba) {
             stream s = OneDnn.stream();
             x.bind(xa);
             g.bind(ga);
             dw.bind(dwa);
+            if (db != null) db.bind(dba);
             if (data != null) {
                 w.bind(wa);
                 if (gForData != g) gForData.bind(ga);

@@ -149,14 +149,15 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         return out;
     }
 
-    /** dW, and dx when {@code inputGradient}, from one {@link Conv2dGrad} (oneDNN's direct algorithm). */
+    /** dW, dx when {@code inputGradient} and db with a bias, from one {@link Conv2dGrad} (oneDNN's direct algorithm). */
     private List<SDVariable> oneDnnGradients(List<SDVariable> gradient, boolean inputGradient) {
         SDVariable g = gradient.get(0);
         SDVariable[] grads = new Conv2dGrad(sameDiff, arg(0), arg(1), g, iArgs(), inputGradient, inputBlocked,
-                outputBlocked).outputVariables();
+                outputBlocked, args().length > 2).outputVariables();
         // without the input's gradient, its node is in the graph but never runs: nothing asks for it
-        List<SDVariable> out = new ArrayList<>(inputGradient ? List.of(grads) : List.of(sameDiff.zerosLike(arg(0)), grads[0]));
-        if (args().length > 2) out.add(biasGradient(g));
+        List<SDVariable> out = new ArrayList<>();
+        if (!inputGradient) out.add(sameDiff.zerosLike(arg(0)));
+        out.addAll(List.of(grads));
         return out;
     }
 

@@ -57,6 +57,20 @@ class Conv2dGradTest {
         compare(k, s, p, d, Map.of("x", dx, "w", dw));
     }
 
+    /** A 1x1 convolution from 1 to 2 channels on integers: every sum exact. */
+    @Test
+    void theBiasGradientIsTheOutputGradientSummedPerChannel() {
+        INDArray x = floats(new double[]{1, 2, 3, 4}).reshape(1, 1, 2, 2);
+        INDArray w = floats(new double[]{1, -1}).reshape(1, 1, 1, 2);
+        INDArray g = floats(new double[]{1, 2, 3, 4, -5, 6, 7, 8}).reshape(1, 2, 2, 2);
+        INDArray dx = Nd4j.create(DataType.FLOAT, 1, 1, 2, 2), dw = Nd4j.create(DataType.FLOAT, 1, 1, 1, 2);
+        INDArray db = Nd4j.create(DataType.FLOAT, 2);
+        ConvBackward.gradients(x, w, g, new long[]{1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0}, dx, dw, db, false, false);
+        assertArrayEquals(new float[]{10, 16}, db.data().asFloat());
+        assertArrayEquals(new float[]{30, 60}, dw.data().asFloat());
+        assertArrayEquals(new float[]{6, -4, -4, -4}, dx.data().asFloat());
+    }
+
     @Test
     void nativePathComputesTheSameGradients() {
         Map<String, INDArray> ours = gradients(3, 1, 1, 1, true, false);
