@@ -13,14 +13,14 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The input and weight gradients of a convolution as one graph op computed by {@link ConvBackward}
+ * The input, weight and bias gradients of a convolution as one graph op computed by {@link ConvBackward}
  * (oneDNN's direct algorithm), in place of libnd4j's {@code conv2d_bp}. Inputs x, the weights and
  * dL/dy; integer arguments those of the forward {@code conv2d}, 1 when dL/dx is wanted, 1 when x (and
  * dL/dx) and 1 when dL/dy are in the blocked layout ({@link ActivationLayout}), 1 when a bias was
  * added to y; outputs dL/dx (when wanted), dL/dW and dL/db (when there is a bias: oneDNN sums it as
- * it reads dL/dy for dL/dW, where a separate sum needed an NCHW copy of a blocked dL/dy). A layer fed the data needs no dL/dx, which {@code conv2d_bp} always
- * computes (for 3 input channels as long as for 16). Both come
- * out of one op, which matters in training: SameDiff updates the weights in place as soon as their
+ * it reads dL/dy for dL/dW, where a separate sum needed an NCHW copy of a blocked dL/dy). A layer fed
+ * the data needs no dL/dx, which {@code conv2d_bp} always computes (for 3 input channels as long as
+ * for 16). The gradients come out of one op, which matters in training: SameDiff updates the weights in place as soon as their
  * gradient exists, and dx has read them by then.
  */
 public final class Conv2dGrad extends KernelOp {
@@ -36,7 +36,7 @@ public final class Conv2dGrad extends KernelOp {
     public Conv2dGrad() {
     }
 
-    /** {@code inputGradient} false: dW only (a layer fed the data), one output. */
+    /** {@code inputGradient} false: no dx (a layer fed the data); {@code biasGradient}: db after dW. */
     Conv2dGrad(SameDiff sd, SDVariable x, SDVariable weights, SDVariable gradient, long[] convArgs, boolean inputGradient,
                boolean xBlocked, boolean gBlocked, boolean biasGradient) {
         super(sd, x, weights, gradient);
