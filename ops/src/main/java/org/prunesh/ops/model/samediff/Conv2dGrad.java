@@ -20,8 +20,8 @@ import java.util.List;
  * added to y; outputs dL/dx (when wanted), dL/dW and dL/db (when there is a bias: oneDNN sums it as
  * it reads dL/dy for dL/dW, where a separate sum needed an NCHW copy of a blocked dL/dy). A layer fed
  * the data needs no dL/dx, which {@code conv2d_bp} always computes (for 3 input channels as long as
- * for 16). The gradients come out of one op, which matters in training: SameDiff updates the weights in place as soon as their
- * gradient exists, and dx has read them by then.
+ * for 16). The gradients come out of one op, which matters in training: SameDiff updates the
+ * weights in place as soon as their gradient exists, and dx has read them by then.
  */
 public final class Conv2dGrad extends KernelOp {
 
