@@ -54,6 +54,11 @@ public final class Conv2dGrad extends KernelOp {
         return args.length <= ConvArgs.ARGS || args[ConvArgs.ARGS] == 1;
     }
 
+    /** The fourth argument after the convolution's: 1 when db is computed (after dW). */
+    private static boolean biasGradient(long[] args) {
+        return flag(args, 3);
+    }
+
     @Override
     public String opName() {
         return NAME;
@@ -61,7 +66,7 @@ public final class Conv2dGrad extends KernelOp {
 
     @Override
     public int getNumOutputs() {
-        return (inputGradient(iArgs()) ? 2 : 1) + (flag(iArgs(), 3) ? 1 : 0);
+        return (inputGradient(iArgs()) ? 2 : 1) + (biasGradient(iArgs()) ? 1 : 0);
     }
 
     @Override
@@ -78,7 +83,7 @@ public final class Conv2dGrad extends KernelOp {
         List<LongShapeDescriptor> out = new ArrayList<>();
         if (inputGradient(iArgs())) out.add(LongShapeDescriptor.fromShape(x.shape(), x.dataType()));
         out.add(LongShapeDescriptor.fromShape(w.shape(), w.dataType()));
-        if (flag(iArgs(), 3)) out.add(LongShapeDescriptor.fromShape(new long[]{w.size(3)}, w.dataType()));
+        if (biasGradient(iArgs())) out.add(LongShapeDescriptor.fromShape(new long[]{w.size(3)}, w.dataType()));
         return out;
     }
 
@@ -90,7 +95,7 @@ public final class Conv2dGrad extends KernelOp {
         int dw = dx ? 1 : 0;
         ConvBackward.gradients(ctx.getInputArray(0), ctx.getInputArray(1), ctx.getInputArray(2),
                 Arrays.copyOf(args, ConvArgs.ARGS), dx ? out.get(0) : null, out.get(dw),
-                flag(args, 3) ? out.get(dw + 1) : null, flag(args, 1), flag(args, 2));
+                biasGradient(args) ? out.get(dw + 1) : null, flag(args, 1), flag(args, 2));
     }
 
     @Override

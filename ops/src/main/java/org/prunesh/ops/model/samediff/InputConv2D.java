@@ -145,7 +145,9 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         // SameDiff updates W in place as soon as its gradient exists: dx must have read W by then
         if (flipped != null) dW.addControlDependency(flipped);
         out.add(dW);
-        if (args().length > 2) out.add(biasGradient(g));
+        // dL/db, dL/dy summed per channel: g is NCHW here (blocked activations come only with oneDNN,
+        // whose Conv2dGrad sums the bias itself)
+        if (args().length > 2) out.add(g.sum(0, 2, 3));
         return out;
     }
 
@@ -159,11 +161,6 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
         if (!inputGradient) out.add(sameDiff.zerosLike(arg(0)));
         out.addAll(List.of(grads));
         return out;
-    }
-
-    /** dL/db: dL/dy summed per channel, over an NCHW copy when y is in the blocked layout (the sum indexes by channel). */
-    private SDVariable biasGradient(SDVariable g) {
-        return (outputBlocked ? new Relayout(sameDiff, g, false).outputVariable() : g).sum(0, 2, 3);
     }
 
     /**
