@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.prunesh.ops.data.Gaussian;
 import org.prunesh.ops.model.samediff.ActivationLayout;
+import org.prunesh.ops.model.samediff.BlockedMaxPool;
 import org.prunesh.ops.model.samediff.FusedBatchNorm;
 import org.prunesh.ops.model.samediff.InputConv2D;
 import org.prunesh.ops.model.samediff.JavaKernel;
@@ -221,8 +222,12 @@ final class GraphBuilder {
         return new Act(new Relayout(sd, x.var(), false).outputVariable(), x.channels(), x.height(), x.width(), false);
     }
 
+    /** 2x2 max pooling, stride 2; in a fast graph a blocked activation stays blocked ({@link BlockedMaxPool}). */
     Act maxPool2(Act x) {
-        x = plain(x);
+        if (kind == GraphKind.FAST && x.blocked()) {
+            return new Act(new BlockedMaxPool(sd, x.var()).outputVariable(), x.channels(), x.height() / 2, x.width() / 2,
+                    true);
+        }
         Pooling2DConfig config = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2)
                 .type(Pooling2D.Pooling2DType.MAX).paddingMode(PaddingMode.VALID).isNHWC(false).build();
         return new Act(sd.cnn().maxPooling2d(x.var(), config), x.channels(), x.height() / 2, x.width() / 2);
