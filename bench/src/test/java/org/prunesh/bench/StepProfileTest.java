@@ -66,7 +66,7 @@ class StepProfileTest {
      * LeNet-5 per step, op by op: two convolutions forward, both weight gradients and the second's
      * input gradient from one prunesh_conv2d_bp each (the first needs no input gradient), their bias
      * gradients too; three linear layers as matmul and biasadd, each with its backward;
-     * ReLU forward and its one-pass backward after each of the four layers. And
+     * ReLU forward and its backward as sign times the gradient after each of the four layers. And
      * the parts add up to the step.
      */
     @Test
@@ -79,7 +79,7 @@ class StepProfileTest {
                 Map.entry("prunesh_conv2d_bp", 2.0),
                 Map.entry("maxpool2d", 2.0), Map.entry("maxpool2d_bp", 2.0), Map.entry("matmul", 3.0),
                 Map.entry("matmul_bp", 3.0), Map.entry("biasadd", 3.0), Map.entry("biasadd_bp", 3.0),
-                Map.entry("relu", 4.0), Map.entry("prunesh_relu_bp", 4.0),
+                Map.entry("relu", 4.0), Map.entry("sign", 4.0), Map.entry("multiply", 4.0),
                 Map.entry("softmax_cross_entropy_loss_grad", 1.0),
                 Map.entry("reshape", 3.0), Map.entry("shape_of", 1.0)));
         if (ActivationLayout.blocked(16)) {

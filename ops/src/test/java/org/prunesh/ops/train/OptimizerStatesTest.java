@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -35,13 +36,10 @@ class OptimizerStatesTest {
         return new DataSet(x, y);
     }
 
-    /** The trainer's steppers, one per network: its ReLUs' gradients are Java kernels, which SameDiff.fit cannot run. */
-    private static final Map<Network, SessionStepper> STEPPERS = new java.util.IdentityHashMap<>();
-    private static final Map<Network, Integer> ITERATIONS = new java.util.IdentityHashMap<>();
-
     private static void fit(Network net, int steps) {
-        SessionStepper stepper = STEPPERS.computeIfAbsent(net, n -> new SessionStepper(n.graph()));
-        for (int i = 0; i < steps; i++) stepper.step(batch(), ITERATIONS.merge(net, 1, Integer::sum) - 1);
+        for (int i = 0; i < steps; i++) {
+            net.graph().fit(new SingletonDataSetIterator(batch()), 1);
+        }
     }
 
     private static void configure(Network net, IUpdater updater) {
