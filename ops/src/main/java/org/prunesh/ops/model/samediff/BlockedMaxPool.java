@@ -19,7 +19,7 @@ import java.util.List;
  * copied the NCHW output back in, and {@code maxpool2d_bp} pooled again to find the maxima before
  * routing the gradient: on VGG-19-bn w0.25 the pools and copies took 9.5 ms of a 120 ms step.
  */
-public final class BlockedMaxPool extends KernelOp {
+public final class BlockedMaxPool extends ElementwiseKernelOp {
 
     static final String NAME = "prunesh_maxpool2";
 
@@ -40,16 +40,6 @@ public final class BlockedMaxPool extends KernelOp {
     @Override
     public String opName() {
         return NAME;
-    }
-
-    @Override
-    public int getNumOutputs() {
-        return 1;
-    }
-
-    @Override
-    public List<DataType> calculateOutputDataTypes(List<DataType> inputTypes) {
-        return List.of(inputTypes.get(0));
     }
 
     /** [N, C, H/2, W/2] (none while the input's shape is unknown). */

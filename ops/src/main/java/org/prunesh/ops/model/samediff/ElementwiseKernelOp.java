@@ -9,7 +9,10 @@ import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 
 import java.util.List;
 
-/** A one-pass element-wise kernel op: inputs of one shape, one output of that shape, no arguments. */
+/**
+ * A one-pass kernel op with one output of input 0's type: element-wise ones take inputs of one shape
+ * and output that shape; {@link BlockedMaxPool} overrides the shape.
+ */
 abstract class ElementwiseKernelOp extends KernelOp {
 
     ElementwiseKernelOp() {
