@@ -80,20 +80,21 @@ public final class StepProfile {
      */
     public static Side ours(Network net, TrainingBench.Options options, int steps) {
         DataSet data = TrainingBench.randomBatch(net, options.batch(), options.seed());
-        StepRunner stepper = TrainingBench.stepper(net, options.sparsity());
-        stepper.masking(true);
-        double warm = stepper.steps(data, options.warmup());
-        while (warm < TrainingBench.WARM_SECONDS) warm += stepper.steps(data, 1);
-        TrainingBench.settle(stepper, data, options.settle());
-        OpTimes times = new OpTimes();
-        double plain = 0;
-        for (int i = 0; i < steps; i++) {
-            stepper.timeOps(times);
-            stepper.steps(data, 1);
-            stepper.timeOps(null);
-            plain += stepper.steps(data, 1);
+        try (StepRunner stepper = TrainingBench.stepper(net, options.sparsity())) {
+            stepper.masking(true);
+            double warm = stepper.steps(data, options.warmup());
+            while (warm < TrainingBench.WARM_SECONDS) warm += stepper.steps(data, 1);
+            TrainingBench.settle(stepper, data, options.settle());
+            OpTimes times = new OpTimes();
+            double plain = 0;
+            for (int i = 0; i < steps; i++) {
+                stepper.timeOps(times);
+                stepper.steps(data, 1);
+                stepper.timeOps(null);
+                plain += stepper.steps(data, 1);
+            }
+            return ours(times, plain);
         }
-        return ours(times, plain);
     }
 
     /**

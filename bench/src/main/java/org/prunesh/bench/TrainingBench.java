@@ -131,8 +131,13 @@ public final class TrainingBench {
      * @param peer null to measure ours alone
      */
     public static Result run(String label, Network net, Options options, Peer peer) {
+        try (StepRunner stepper = stepper(net, options.sparsity())) {
+            return run(label, net, options, peer, stepper);
+        }
+    }
+
+    private static Result run(String label, Network net, Options options, Peer peer, StepRunner stepper) {
         DataSet data = randomBatch(net, options.batch(), options.seed());
-        StepRunner stepper = stepper(net, options.sparsity());
         stepper.masking(true);
         double warm = stepper.steps(data, options.warmup());
         stepper.masking(false);

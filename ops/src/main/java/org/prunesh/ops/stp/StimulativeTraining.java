@@ -53,6 +53,12 @@ public final class StimulativeTraining implements StepHook {
         }
     }
 
+    /** Channel importance reads the weights only for the first order and at re-ranking steps. */
+    @Override
+    public boolean readsWeightsAt(long step) {
+        return order == null || widthOrder.rerankAt(step);
+    }
+
     /** The channel order the subnets were last trained with (what search and extraction should use). */
     public ChannelOrder order() {
         return order != null ? order : widthOrder.initial(net);

@@ -59,6 +59,15 @@ final class PruningDriver {
                 || (plan.regrowth() != null && plan.regrowth().isRegrowStep(step));
     }
 
+    /**
+     * Whether the step about to complete reads a weight, gradient or mask by index after its update
+     * (pruning, regrowth, observing criteria; channel coupling on every step): it runs with the
+     * weights plain ({@link LayoutWindow}).
+     */
+    boolean indexesWeightsAt(long step) {
+        return coupling != null || needsGradientsAt(step) || plan.schedule().isPruningStep(step);
+    }
+
     /** Whether the weights before the update must be captured too (criteria that accumulate w·g). */
     boolean needsWeightsBeforeUpdate() {
         return observing;

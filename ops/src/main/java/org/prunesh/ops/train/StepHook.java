@@ -12,6 +12,14 @@ public interface StepHook {
     /** @param step the optimizer step about to run, from 0 */
     void beforeStep(long step, long totalSteps);
 
+    /**
+     * Whether {@link #beforeStep} reads weights by index at {@code step}: the trainer then puts them
+     * plain first ({@link LayoutWindow}). True unless the hook knows better.
+     */
+    default boolean readsWeightsAt(long step) {
+        return true;
+    }
+
     /** State to checkpoint; keys must not collide with pruning criteria (prefix them). */
     Map<String, double[]> state();
 

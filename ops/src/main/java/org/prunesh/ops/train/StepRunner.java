@@ -15,12 +15,13 @@ import java.util.Set;
  * {@link Trainer} around them: what a benchmark of the training step measures. No weight decay, no
  * gradient capture, no pruning.
  */
-public final class StepRunner implements PruningListener.StepHooks {
+public final class StepRunner implements PruningListener.StepHooks, AutoCloseable {
 
     private final Network net;
     private final MaskState masks;
     private final SessionStepper session;
     private final PruningListener listener;
+    private final LayoutWindow layouts;
     private boolean masking;
     private OpTimes times;
 
@@ -33,6 +34,7 @@ public final class StepRunner implements PruningListener.StepHooks {
                 .dataSetFeatureMapping(Network.INPUT).dataSetLabelMapping(Network.LABEL).build());
         this.session = new SessionStepper(net.graph());
         this.listener = new PruningListener(this, Set.of(), Network.LOGITS, 0, Set.of(), 0, 0);
+        this.layouts = new LayoutWindow(net, masks);
     }
 
     /** Whether the masks are re-applied after each following update. */
@@ -55,11 +57,24 @@ public final class StepRunner implements PruningListener.StepHooks {
         return session.replaying() ? null : session.refusal() != null ? session.refusal() : "no step taken yet";
     }
 
-    /** Takes {@code n} steps on {@code data}; returns their wall-clock seconds. */
+    /**
+     * Takes {@code n} steps on {@code data}; returns their wall-clock seconds. From the second step
+     * on, the weights are held in oneDNN's layout, as the trainer holds them between pruning steps
+     * ({@link LayoutWindow}), until {@link #close}.
+     */
     public double steps(DataSet data, int n) {
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) session.step(data, listener.step(), listener);
+        for (int i = 0; i < n; i++) {
+            layouts.enter();
+            session.step(data, listener.step(), listener);
+        }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Puts the weights, masks and optimizer state back into their plain layout. */
+    @Override
+    public void close() {
+        layouts.exit();
     }
 
     @Override

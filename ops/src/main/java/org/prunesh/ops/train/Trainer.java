@@ -131,6 +131,7 @@ public final class Trainer {
         SessionStepper stepper = new SessionStepper(net.graph());
         PruningListener listener = new PruningListener(hooks, gradientNames(), Network.LOGITS,
                 net.labelSmoothing(), decayedParams(), config.weightDecay(), firstStep);
+        LayoutWindow layouts = new LayoutWindow(net, masks);
         try {
             for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
                 hooks.epoch = epoch + 1;
@@ -143,10 +144,16 @@ public final class Trainer {
                 }
                 while (batches.hasNext()) {
                     lr.set(config.lrSchedule().lrAt(config.lr(), listener.step(), stepsPerEpoch, config.epochs()));
-                    if (hook != null) hook.beforeStep(listener.step(), totalSteps);
+                    if (hook != null) {
+                        if (hook.readsWeightsAt(listener.step())) layouts.exit();
+                        hook.beforeStep(listener.step(), totalSteps);
+                    }
+                    if (driver != null && driver.indexesWeightsAt(listener.step() + 1)) layouts.exit();
+                    else layouts.enter();
                     stepper.step(batches.next(), listener.step(), listener);
                     // Checked between steps, never inside one: the state is that of a whole step.
                     if (cancelRequested.getAsBoolean()) {
+                        layouts.exit();
                         if (observer.wantsCheckpoints()) {
                             observer.checkpoint(TrainerState.capture(net, masks, epoch, listener.step(),
                                     seconds(started), finished, checkpointStates(driver),
@@ -156,6 +163,7 @@ public final class Trainer {
                                 gradientsUsed(driver));
                     }
                 }
+                layouts.exit();
                 recalibrateBatchNorm();
                 Evaluator.Result test = Evaluator.evaluate(net, data.testX(), data.testY(), 1000);
                 EpochMetrics m = new EpochMetrics(epoch + 1, listener.step(),
@@ -176,6 +184,9 @@ public final class Trainer {
             }
             if (!isCancellation(e)) throw e;
             return new Result(finished, masks, listener.step(), seconds(started), true, gradientsUsed(driver));
+        } finally {
+            // whatever stopped the run, the network and masks it hands back are plain
+            layouts.exit();
         }
         return new Result(finished, masks, listener.step(), seconds(started), false, gradientsUsed(driver));
     }

@@ -120,7 +120,7 @@ class StepPlanTest {
     }
 
     /** Every trained parameter and graph constant (masks, batch-norm statistics), exactly. */
-    private static void assertSameVariables(Network expected, Network actual) {
+    static void assertSameVariables(Network expected, Network actual) {
         int compared = 0;
         for (SDVariable v : expected.graph().variables()) {
             if (v.getVariableType() != VariableType.VARIABLE && v.getVariableType() != VariableType.CONSTANT) continue;
@@ -148,13 +148,13 @@ class StepPlanTest {
         return new DataSet(Nd4j.createFromArray(x).reshape(full), Nd4j.createFromArray(y));
     }
 
-    private static INDArray images(SplittableRandom random, int n) {
+    static INDArray images(SplittableRandom random, int n) {
         float[] x = new float[n * 3 * 16 * 16];
         for (int i = 0; i < x.length; i++) x[i] = (float) (random.nextDouble() * 2 - 1);
         return Nd4j.createFromArray(x).reshape(n, 3 * 16 * 16);
     }
 
-    private static INDArray labels(int n) {
+    static INDArray labels(int n) {
         float[][] y = new float[n][10];
         for (int i = 0; i < n; i++) y[i][(7 * i + 3) % 10] = 1f;
         return Nd4j.createFromArray(y);

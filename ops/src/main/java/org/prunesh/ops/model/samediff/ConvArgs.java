@@ -35,9 +35,12 @@ final class ConvArgs {
                 + "[kH, kW, in, out] weights; got arguments " + Arrays.toString(args));
     }
 
-    /** The array itself when oneDNN can address it as a plain buffer, else a C-ordered copy. */
+    /**
+     * The array itself when oneDNN can address it as a plain buffer ({@link ArrayLayout#dense}: a 1x1
+     * kernel's [1, 1, in, out] weight has odd strides on its size-1 dimensions), else a C-ordered copy.
+     */
     static INDArray whole(INDArray a) {
-        return ArrayLayout.whole(a) ? a : a.dup('c');
+        return ArrayLayout.dense(a) ? a : a.dup('c');
     }
 
     /** oneDNN's logical weight dimensions [out, in, kH, kW] of ND4J's [kH, kW, in, out]. */

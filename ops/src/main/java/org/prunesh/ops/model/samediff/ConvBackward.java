@@ -50,10 +50,13 @@ final class ConvBackward {
         INDArray xs = ConvArgs.whole(x), ws = ConvArgs.whole(w), gs = ConvArgs.whole(g);
         INDArray dxs = dx == null || ArrayLayout.whole(dx) ? dx : dx.ulike(), dws = ArrayLayout.whole(dw) ? dw : dw.ulike();
         INDArray dbs = db == null || ArrayLayout.whole(db) ? db : db.ulike();
+        // a weight held blocked is read, and its gradient written, in its layout ({@link BlockedWeights})
+        BlockedWeights.Layout held = BlockedWeights.of(ws);
         String key = "bwd" + (dx != null) + (db != null) + Arrays.toString(x.shape()) + Arrays.toString(w.shape())
-                + Arrays.toString(g.shape()) + Arrays.toString(args) + xBlocked + gBlocked;
+                + Arrays.toString(g.shape()) + Arrays.toString(args) + xBlocked + gBlocked
+                + (held == null ? 0 : held.id());
         OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), g.shape(), args, dx != null, db != null, xBlocked,
-                gBlocked)).run(xs, ws, gs, dxs, dws, dbs);
+                gBlocked, held)).run(xs, ws, gs, dxs, dws, dbs);
         if (dxs != dx) dx.assign(dxs);
         if (dws != dw) dw.assign(dws);
         if (dbs != db) db.assign(dbs);
@@ -67,7 +70,7 @@ final class ConvBackward {
         final List<OneDnnPort> in = new ArrayList<>(), out = new ArrayList<>();
 
         Plan(long[] xd, long[] wShape, long[] gd, long[] a, boolean inputGradient, boolean biasGradient, boolean xBlocked,
-             boolean gBlocked) {
+             boolean gBlocked, BlockedWeights.Layout held) {
             memory.format_tag xTag = ConvArgs.activation(xBlocked, xd[1]), gTag = ConvArgs.activation(gBlocked, gd[1]);
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geo = ConvArgs.geometry(xd, gd, a);
@@ -82,7 +85,9 @@ final class ConvBackward {
             weights = new convolution_backward_weights(wpd);
             x = port(in, xd, xTag, wpd.src_desc(), true);
             g = port(in, gd, gTag, wpd.diff_dst_desc(), true);
-            dw = port(out, wd, memory.format_tag.hwio, wpd.diff_weights_desc(), false);
+            memory.desc wHeld = held == null ? new memory.desc(wd, memory.data_type.f32, memory.format_tag.hwio)
+                    : held.desc();
+            dw = port(out, wHeld, wpd.diff_weights_desc(), false);
             weightArgs.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_DIFF_DST, g.inner)
                     .put(dnnl.DNNL_ARG_DIFF_WEIGHTS, dw.inner);
             db = biasGradient ? port(out, new long[]{wd[0]}, memory.format_tag.x, wpd.diff_bias_desc(), false) : null;
@@ -96,7 +101,7 @@ final class ConvBackward {
             convolution_backward_data.primitive_desc dpd = dataDescriptor(xSide, wAny, gSide, geo, hint);
             if (ConvArgs.reference(dpd)) dpd = dataDescriptor(xAny, wAny, gAny, geo, hint);
             data = new convolution_backward_data(dpd);
-            w = port(in, wd, memory.format_tag.hwio, dpd.weights_desc(), true);
+            w = port(in, wHeld, dpd.weights_desc(), true);
             // one reorder of g serves both primitives when they want the same layout
             gForData = dpd.diff_dst_desc().equals(wpd.diff_dst_desc()) ? g
                     : port(in, gd, gTag, dpd.diff_dst_desc(), true);
@@ -129,7 +134,11 @@ final class ConvBackward {
 
         private static OneDnnPort port(List<OneDnnPort> list, long[] dims, memory.format_tag tag, memory.desc wanted,
                                        boolean in) {
-            OneDnnPort p = new OneDnnPort(dims, tag, wanted, in);
+            return port(list, new memory.desc(dims, memory.data_type.f32, tag), wanted, in);
+        }
+
+        private static OneDnnPort port(List<OneDnnPort> list, memory.desc held, memory.desc wanted, boolean in) {
+            OneDnnPort p = new OneDnnPort(held, wanted, in);
             list.add(p);
             return p;
         }

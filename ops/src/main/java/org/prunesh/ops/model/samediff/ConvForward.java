@@ -33,10 +33,13 @@ final class ConvForward {
         ConvArgs.require(args);
         INDArray xs = ConvArgs.whole(x), ws = ConvArgs.whole(w), bs = b == null ? null : ConvArgs.whole(b);
         INDArray ys = ArrayLayout.whole(y) ? y : y.ulike();
+        BlockedWeights.Layout held = BlockedWeights.of(ws);
         String key = "fwd" + Arrays.toString(x.shape()) + Arrays.toString(w.shape()) + Arrays.toString(y.shape())
-                + (b != null) + Arrays.toString(args) + xBlocked + yBlocked;
-        OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), y.shape(), b != null, args, xBlocked, yBlocked))
-                .run(xs, ws, bs, ys);
+                + (b != null) + Arrays.toString(args) + xBlocked + yBlocked + (held == null ? 0 : held.id());
+        Plan plan = OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), y.shape(), b != null, args, xBlocked,
+                yBlocked, held));
+        BlockedWeights.prefer(ws, plan.wanted);
+        plan.run(xs, ws, bs, ys);
         if (ys != y) y.assign(ys);
     }
 
@@ -44,8 +47,12 @@ final class ConvForward {
         final primitive conv;
         final OneDnnPort x, w, b, y;
         final IntMemoryMap args = new IntMemoryMap();
+        /** The weight layout the kernel reads, when a weight's buffer can hold it ({@link BlockedWeights}). */
+        final BlockedWeights.Layout wanted;
 
-        Plan(long[] xd, long[] wShape, long[] yd, boolean bias, long[] a, boolean xBlocked, boolean yBlocked) {
+        /** {@code held}: the layout the weights are held in, null when plain. */
+        Plan(long[] xd, long[] wShape, long[] yd, boolean bias, long[] a, boolean xBlocked, boolean yBlocked,
+             BlockedWeights.Layout held) {
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geometry = ConvArgs.geometry(xd, yd, a);
             convolution_forward.primitive_desc pd = descriptor(xd, wd, yd, bias, geometry,
@@ -53,7 +60,9 @@ final class ConvForward {
             if (ConvArgs.reference(pd)) pd = descriptor(xd, wd, yd, bias, geometry, ConvArgs.any(xd), ConvArgs.any(yd));
             conv = new convolution_forward(pd);
             x = new OneDnnPort(xd, ConvArgs.activation(xBlocked, xd[1]), pd.src_desc(), true);
-            w = new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true);
+            w = held == null ? new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true)
+                    : new OneDnnPort(held.desc(), pd.weights_desc(), true);
+            wanted = BlockedWeights.wanted(pd.weights_desc(), wd);
             b = bias ? new OneDnnPort(new long[]{wd[0]}, memory.format_tag.x, pd.bias_desc(), true) : null;
             y = new OneDnnPort(yd, ConvArgs.activation(yBlocked, yd[1]), pd.dst_desc(), false);
             args.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner).put(dnnl.DNNL_ARG_DST, y.inner);

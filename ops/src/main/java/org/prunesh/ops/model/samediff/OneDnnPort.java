@@ -15,7 +15,12 @@ final class OneDnnPort {
 
     /** {@code in}: the copy runs user to inner before the primitive, else inner to user after. */
     OneDnnPort(long[] dims, memory.format_tag tag, memory.desc wanted, boolean in) {
-        user = new memory(new memory.desc(dims, memory.data_type.f32, tag), OneDnn.engine(), null);
+        this(new memory.desc(dims, memory.data_type.f32, tag), wanted, in);
+    }
+
+    /** With the ND4J buffer in layout {@code held} (a weight held blocked, {@link BlockedWeights}). */
+    OneDnnPort(memory.desc held, memory.desc wanted, boolean in) {
+        user = new memory(held, OneDnn.engine(), null);
         if (wanted.equals(user.get_desc())) {
             inner = user;
             copy = null;
