@@ -54,8 +54,8 @@ public final class BlockedWeights {
     }
 
     /**
-     * The layout a forward kernel wants for weights of {@code plainElements} elements, or null when
-     * it pads them (8 channels in a 16-block: the weight's own buffer cannot hold it). Once per plan.
+     * The layout {@code d} a forward kernel wants for weights of oneDNN dimensions {@code dims}, or null
+     * when it pads them (8 channels in a 16-block: the weight's own buffer cannot hold it). Once per plan.
      */
     static Layout wanted(memory.desc d, long[] dims) {
         return d.get_size() == dims[0] * dims[1] * dims[2] * dims[3] * Float.BYTES ? intern(d, dims) : null;

@@ -104,8 +104,8 @@ public final class InputConv2D extends Conv2D implements JavaKernel {
                     ctx.getInputArrays().size() > 2 ? ctx.getInputArray(2) : null, a, ctx.getOutputArray(0),
                     inputBlocked, outputBlocked);
         } else if (inputBlocked || outputBlocked || BlockedWeights.blocked(ctx.getInputArray(1))) {
-            throw new IllegalStateException("a convolution on blocked activations or weights needs oneDNN (a graph built with it, "
-                    + "run without it: -D" + OneDnn.PROPERTY + "=native is read when the graph is built)");
+            throw new IllegalStateException("a convolution on blocked activations or weights needs oneDNN (a graph "
+                    + "built with it, run without it: -D" + OneDnn.PROPERTY + "=native is read when the graph is built)");
         } else {
             Nd4j.getExecutioner().exec(this, ctx);
         }
