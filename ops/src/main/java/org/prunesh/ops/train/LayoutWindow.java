@@ -48,7 +48,7 @@ final class LayoutWindow {
         if (pending.isEmpty()) return;
         for (var it = pending.iterator(); it.hasNext(); ) {
             String name = it.next();
-            if (BlockedWeights.toBlocked(net.array(name), companions(name))) {
+            if (BlockedWeights.toBlocked(net.array(name), () -> companions(name))) {
                 held.add(name);
                 it.remove();
                 CONVERTED.incrementAndGet();
@@ -64,11 +64,6 @@ final class LayoutWindow {
             pending.add(name);
         }
         held.clear();
-    }
-
-    /** How many weights are held blocked now. */
-    int held() {
-        return held.size();
     }
 
     private List<INDArray> companions(String name) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Convolution weights held, between optimizer steps, in the blocked layout oneDNN's forward kernel
@@ -83,15 +84,17 @@ public final class BlockedWeights {
     /**
      * Puts {@code w} and its {@code companions} (arrays updated element by element with it: mask,
      * optimizer state) into the layout its convolution published. False, and nothing changed, when
-     * none is known yet (no forward has run), it would pad, or {@code w} is not one dense float buffer.
+     * none is known yet (no forward has run), it would pad, or {@code w} is not one dense float buffer;
+     * the companions are only looked up when {@code w} is converted (the trainer asks every step).
      */
-    public static boolean toBlocked(INDArray w, List<INDArray> companions) {
+    public static boolean toBlocked(INDArray w, Supplier<List<INDArray>> companionsOf) {
         if (blocked(w)) return true;
         Layout l = ArrayLayout.dense(w) ? PREFERRED.get(address(w)) : null;
         // published for another array at this address earlier (a freed network's) unless the shape matches
         if (l == null || !Arrays.equals(l.dims(), ConvArgs.oneDnnWeights(w.shape()))) return false;
         memory.desc plain = plain(w);
         if (plain.equals(l.desc())) return false;
+        List<INDArray> companions = companionsOf.get();
         for (INDArray c : companions) requireCompanion(w, c);
         reorder(w, plain, l.desc());
         for (INDArray c : companions) reorder(c, plain, l.desc());

@@ -38,7 +38,8 @@ final class ConvForward {
                 + (b != null) + Arrays.toString(args) + xBlocked + yBlocked + (held == null ? 0 : held.id());
         Plan plan = OneDnn.plan(key, () -> new Plan(x.shape(), w.shape(), y.shape(), b != null, args, xBlocked,
                 yBlocked, held));
-        BlockedWeights.prefer(ws, plan.wanted);
+        // a held weight is converted already; only a plain one needs its layout known
+        if (held == null) BlockedWeights.prefer(ws, plan.wanted);
         plan.run(xs, ws, bs, ys);
         if (ys != y) y.assign(ys);
     }

@@ -31,7 +31,7 @@ class BlockedWeightsTest {
         INDArray w = weights(16, 32, 0.5);
         INDArray plain = w.dup();
         publish(w, 16, 32);
-        assertTrue(BlockedWeights.toBlocked(w, List.of()));
+        assertTrue(BlockedWeights.toBlocked(w, () -> List.of()));
         try {
             // OIhw16i16o on AVX-512: blocks of 16 outputs x 16 inputs, outputs fastest, per kernel position
             float[] held = w.data().asFloat();
@@ -60,7 +60,7 @@ class BlockedWeightsTest {
         INDArray momentum = w.mul(-2);
         INDArray plainW = w.dup(), plainMask = mask.dup(), plainMomentum = momentum.dup();
         publish(w, 16, 32);
-        assertTrue(BlockedWeights.toBlocked(w, List.of(mask, momentum)));
+        assertTrue(BlockedWeights.toBlocked(w, () -> List.of(mask, momentum)));
         assertNotEquals(plainW, w);
         // element-wise relations survive the permutation: what the update and the masking rely on
         assertEquals(w.gt(0).castTo(DataType.FLOAT), mask);
@@ -82,7 +82,7 @@ class BlockedWeightsTest {
         ConvForward.output(x, w, null, ARGS, yPlain);
         ConvBackward.gradients(x, w, g, ARGS, dxPlain, dwPlain);
 
-        assertTrue(BlockedWeights.toBlocked(w, List.of()));
+        assertTrue(BlockedWeights.toBlocked(w, () -> List.of()));
         INDArray y = Nd4j.create(DataType.FLOAT, n, co, h, wd), dx = Nd4j.create(DataType.FLOAT, n, ci, h, wd);
         INDArray dw = Nd4j.create(DataType.FLOAT, 3, 3, ci, co);
         try {
@@ -103,7 +103,7 @@ class BlockedWeightsTest {
         INDArray plain = w.dup();
         INDArray x = floats(values(2 * 8 * 4 * 4, 0.2)).reshape(2, 8, 4, 4);
         ConvForward.output(x, w, null, ARGS, Nd4j.create(DataType.FLOAT, 2, 16, 4, 4));
-        boolean held = BlockedWeights.toBlocked(w, List.of());
+        boolean held = BlockedWeights.toBlocked(w, () -> List.of());
         if (held) BlockedWeights.toPlain(w, List.of());
         assertEquals(plain, w);
     }
@@ -114,7 +114,7 @@ class BlockedWeightsTest {
         publish(w, 16, 16);
         INDArray wrong = Nd4j.create(DataType.FLOAT, 7);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BlockedWeights.toBlocked(w, List.of(wrong)));
+                () -> BlockedWeights.toBlocked(w, () -> List.of(wrong)));
         assertEquals("a companion of a [3, 3, 16, 16] weight must be a float array of as many elements, not FLOAT [7]",
                 e.getMessage());
         assertFalse(BlockedWeights.blocked(w));
