@@ -1,5 +1,6 @@
 package org.prunesh.ops.model.samediff;
 
+import org.bytedeco.dnnl.convolution_backward_weights;
 import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.primitive_desc_base;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -7,6 +8,7 @@ import org.nd4j.linalg.api.ops.OpContext;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** libnd4j's conv2d arguments as oneDNN takes them, for {@link ConvForward} and {@link ConvBackward}. */
 final class ConvArgs {
@@ -64,16 +66,76 @@ final class ConvArgs {
         return ActivationLayout.block(channels) == 16 ? memory.format_tag.nChw16c : memory.format_tag.nChw8c;
     }
 
+    /** How many layout choices {@link #side} offers a convolution's primitive. */
+    static final int ATTEMPTS = 3;
+
+    /** {@code -Dprunesh.nhwc=off} skips the second choice of {@link #side}, for comparisons. */
+    private static final boolean ONE_BLOCK_AS_NHWC = !"off".equals(System.getProperty("prunesh.nhwc"));
+
     /**
-     * What a convolution's primitive is first asked to take for an activation: its blocked layout
-     * when it is blocked, so that no reorder is needed (left to choose, oneDNN pads 8 channels to
-     * {@code nChw16c}, which an [N, 8, H, W] array cannot hold), else whatever it picks. Where no
-     * optimised kernel takes the layouts asked for ({@link #reference}: 8 channels opposite 16, or a
-     * weight gradient whose AVX2 kernel wants an 8-channel block of a 16-channel output gradient),
-     * the caller asks again with every side left to the primitive, and the ports reorder.
+     * What a convolution's primitive is asked to take for an activation, choice {@code attempt}, the
+     * next asked while oneDNN answers with its reference kernel ({@link #firstOptimised}):
+     * <ol start="0">
+     * <li>its blocked layout when it is blocked, so that no reorder is needed (left to choose, oneDNN
+     * pads 8 channels to {@code nChw16c}, which an [N, 8, H, W] array cannot hold), else whatever it
+     * picks;</li>
+     * <li>a tensor of a single block (8 channels in {@code nChw8c}, 16 in {@code nChw16c}) as NHWC,
+     * which is the same memory: no kernel takes {@code nChw8c} opposite {@code nChw16c}, but the NHWC
+     * ones take ResNet-20 w0.5's 8-to-16 stage transition as it is, where choice 2 reordered 8 of its
+     * tensors a step (2 ms);</li>
+     * <li>whatever it picks for every side, and the ports reorder (LeNet-5's second convolution: its
+     * 6-channel input stays NCHW, and the AVX2 kernel of its weight gradient wants the 16-channel
+     * output gradient in 8-channel blocks).</li>
+     * </ol>
      */
-    static memory.desc side(long[] dims, boolean blocked) {
-        return blocked ? new memory.desc(dims, memory.data_type.f32, activation(true, dims[1])) : any(dims);
+    static memory.desc side(long[] dims, boolean blocked, int attempt) {
+        if (attempt == 0) return blocked ? new memory.desc(dims, memory.data_type.f32, activation(true, dims[1]))
+                : any(dims);
+        if (attempt == 1) return oneBlock(dims, blocked) ? nhwc(dims) : side(dims, blocked, 0);
+        return any(dims);
+    }
+
+    /** The first of a primitive's descriptors, built for choice 0, 1, 2 of {@link #side}, that is an optimised kernel. */
+    static <P extends primitive_desc_base> P firstOptimised(IntFunction<P> build) {
+        for (int attempt = 0; ; attempt++) {
+            if (attempt == 1 && !ONE_BLOCK_AS_NHWC) continue;
+            P pd = build.apply(attempt);
+            if (attempt == ATTEMPTS - 1 || optimised(pd, attempt == 1)) return pd;
+        }
+    }
+
+    /**
+     * Not the reference kernel, nor, on NHWC ({@code nhwc}), oneDNN 2.5's 1x1 weight-gradient kernel:
+     * on an 8-channel NHWC input with stride 2 it writes past its buffers (glibc aborts with "free():
+     * invalid size"; {@code ConvArgsTest}), so the next implementation, the direct kernel, is taken.
+     */
+    private static boolean optimised(primitive_desc_base pd, boolean nhwc) {
+        if (nhwc && pd instanceof convolution_backward_weights.primitive_desc weights) {
+            while (oneByOne(pd) && weights.next_impl()) {
+                // the iterator moves pd itself to oneDNN's next implementation for the same descriptors
+            }
+            if (oneByOne(pd)) return false;
+        }
+        return !reference(pd);
+    }
+
+    private static boolean oneByOne(primitive_desc_base pd) {
+        return pd.impl_info_str().getString().startsWith("jit_1x1");
+    }
+
+    /** A blocked tensor of a single block lies in memory exactly as NHWC. */
+    private static boolean oneBlock(long[] dims, boolean blocked) {
+        return blocked && dims[1] == ActivationLayout.block(dims[1]);
+    }
+
+    private static memory.desc nhwc(long[] dims) {
+        return new memory.desc(dims, memory.data_type.f32, memory.format_tag.acdb);
+    }
+
+    /** The activation array's own layout as a primitive that wants {@code wanted} is to see it (NHWC: {@link #side}). */
+    static memory.desc user(long[] dims, boolean blocked, memory.desc wanted) {
+        if (oneBlock(dims, blocked) && wanted.equals(nhwc(dims))) return nhwc(dims);
+        return new memory.desc(dims, memory.data_type.f32, activation(blocked, dims[1]));
     }
 
     /** Whether oneDNN chose its reference kernel, 100x slower than the optimised ones. */

@@ -71,20 +71,18 @@ final class ConvBackward {
 
         Plan(long[] xd, long[] wShape, long[] gd, long[] a, boolean inputGradient, boolean biasGradient, boolean xBlocked,
              boolean gBlocked, BlockedWeights.Layout held) {
-            memory.format_tag xTag = ConvArgs.activation(xBlocked, xd[1]), gTag = ConvArgs.activation(gBlocked, gd[1]);
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geo = ConvArgs.geometry(xd, gd, a);
-            memory.desc xSide = ConvArgs.side(xd, xBlocked), wAny = ConvArgs.any(wd), gSide = ConvArgs.side(gd, gBlocked);
-            memory.desc xAny = ConvArgs.any(xd), gAny = ConvArgs.any(gd);
-            convolution_forward.primitive_desc hint = hint(xSide, wAny, gSide, geo);
-            if (ConvArgs.reference(hint)) hint = hint(xAny, wAny, gAny, geo);
+            memory.desc wAny = ConvArgs.any(wd);
+            convolution_forward.primitive_desc hint = ConvArgs.firstOptimised(i -> hint(ConvArgs.side(xd, xBlocked, i),
+                    wAny, ConvArgs.side(gd, gBlocked, i), geo));
             memory.desc bias = biasGradient ? new memory.desc(new long[]{wd[0]}, memory.data_type.f32, memory.format_tag.x)
                     : null;
-            convolution_backward_weights.primitive_desc wpd = weightsDescriptor(xSide, wAny, bias, gSide, geo, hint);
-            if (ConvArgs.reference(wpd)) wpd = weightsDescriptor(xAny, wAny, bias, gAny, geo, hint);
+            convolution_backward_weights.primitive_desc wpd = ConvArgs.firstOptimised(i -> weightsDescriptor(
+                    ConvArgs.side(xd, xBlocked, i), wAny, bias, ConvArgs.side(gd, gBlocked, i), geo, hint));
             weights = new convolution_backward_weights(wpd);
-            x = port(in, xd, xTag, wpd.src_desc(), true);
-            g = port(in, gd, gTag, wpd.diff_dst_desc(), true);
+            x = port(in, ConvArgs.user(xd, xBlocked, wpd.src_desc()), wpd.src_desc(), true);
+            g = port(in, ConvArgs.user(gd, gBlocked, wpd.diff_dst_desc()), wpd.diff_dst_desc(), true);
             memory.desc wHeld = held == null ? new memory.desc(wd, memory.data_type.f32, memory.format_tag.hwio)
                     : held.desc();
             dw = port(out, wHeld, wpd.diff_weights_desc(), false);
@@ -98,14 +96,14 @@ final class ConvBackward {
                 dataArgs = null;
                 return;
             }
-            convolution_backward_data.primitive_desc dpd = dataDescriptor(xSide, wAny, gSide, geo, hint);
-            if (ConvArgs.reference(dpd)) dpd = dataDescriptor(xAny, wAny, gAny, geo, hint);
+            convolution_backward_data.primitive_desc dpd = ConvArgs.firstOptimised(i -> dataDescriptor(
+                    ConvArgs.side(xd, xBlocked, i), wAny, ConvArgs.side(gd, gBlocked, i), geo, hint));
             data = new convolution_backward_data(dpd);
             w = port(in, wHeld, dpd.weights_desc(), true);
             // one reorder of g serves both primitives when they want the same layout
             gForData = dpd.diff_dst_desc().equals(wpd.diff_dst_desc()) ? g
-                    : port(in, gd, gTag, dpd.diff_dst_desc(), true);
-            dx = port(out, xd, xTag, dpd.diff_src_desc(), false);
+                    : port(in, ConvArgs.user(gd, gBlocked, dpd.diff_dst_desc()), dpd.diff_dst_desc(), true);
+            dx = port(out, ConvArgs.user(xd, xBlocked, dpd.diff_src_desc()), dpd.diff_src_desc(), false);
             dataArgs = new IntMemoryMap().put(dnnl.DNNL_ARG_DIFF_DST, gForData.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner)
                     .put(dnnl.DNNL_ARG_DIFF_SRC, dx.inner);
         }

@@ -56,16 +56,15 @@ final class ConvForward {
              BlockedWeights.Layout held) {
             long[] wd = ConvArgs.oneDnnWeights(wShape);
             long[][] geometry = ConvArgs.geometry(xd, yd, a);
-            convolution_forward.primitive_desc pd = descriptor(xd, wd, yd, bias, geometry,
-                    ConvArgs.side(xd, xBlocked), ConvArgs.side(yd, yBlocked));
-            if (ConvArgs.reference(pd)) pd = descriptor(xd, wd, yd, bias, geometry, ConvArgs.any(xd), ConvArgs.any(yd));
+            convolution_forward.primitive_desc pd = ConvArgs.firstOptimised(i -> descriptor(xd, wd, yd, bias,
+                    geometry, ConvArgs.side(xd, xBlocked, i), ConvArgs.side(yd, yBlocked, i)));
             conv = new convolution_forward(pd);
-            x = new OneDnnPort(xd, ConvArgs.activation(xBlocked, xd[1]), pd.src_desc(), true);
+            x = new OneDnnPort(ConvArgs.user(xd, xBlocked, pd.src_desc()), pd.src_desc(), true);
             w = held == null ? new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true)
                     : new OneDnnPort(held.desc(), pd.weights_desc(), true);
             wanted = BlockedWeights.wanted(pd.weights_desc(), wd);
             b = bias ? new OneDnnPort(new long[]{wd[0]}, memory.format_tag.x, pd.bias_desc(), true) : null;
-            y = new OneDnnPort(yd, ConvArgs.activation(yBlocked, yd[1]), pd.dst_desc(), false);
+            y = new OneDnnPort(ConvArgs.user(yd, yBlocked, pd.dst_desc()), pd.dst_desc(), false);
             args.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_WEIGHTS, w.inner).put(dnnl.DNNL_ARG_DST, y.inner);
             if (b != null) args.put(dnnl.DNNL_ARG_BIAS, b.inner);
         }

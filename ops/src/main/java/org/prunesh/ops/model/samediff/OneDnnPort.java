@@ -5,11 +5,16 @@ import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One array of a oneDNN call: the user memory over the ND4J buffer (bound per call) and, when the
  * primitive wants another layout, a buffer in that layout with the reorder between the two.
  */
 final class OneDnnPort {
+    /** Ports built with a reorder, for tests that a plan reorders only what it must. */
+    static final AtomicLong REORDERING = new AtomicLong();
+
     final memory user, inner;
     private final reorder copy;
 
@@ -25,6 +30,7 @@ final class OneDnnPort {
             inner = user;
             copy = null;
         } else {
+            REORDERING.incrementAndGet();
             inner = new memory(wanted, OneDnn.engine());
             copy = in ? new reorder(user, inner) : new reorder(inner, user);
         }
