@@ -115,7 +115,12 @@ public final class BlockedWeights {
 
     /** The plain weight as oneDNN describes it: [out, in, kH, kW] dimensions over ND4J's [kH, kW, in, out] memory. */
     static memory.desc plain(INDArray w) {
-        return new memory.desc(ConvArgs.oneDnnWeights(w.shape()), memory.data_type.f32, memory.format_tag.hwio);
+        return desc(null, ConvArgs.oneDnnWeights(w.shape()));
+    }
+
+    /** A weight buffer of oneDNN dimensions {@code dims} as it lies: in {@code held}, or plain when that is null. */
+    static memory.desc desc(Layout held, long[] dims) {
+        return held != null ? held.desc() : new memory.desc(dims, memory.data_type.f32, memory.format_tag.hwio);
     }
 
     private static void requireCompanion(INDArray w, INDArray c) {

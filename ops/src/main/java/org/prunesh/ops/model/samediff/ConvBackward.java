@@ -83,8 +83,7 @@ final class ConvBackward {
             weights = new convolution_backward_weights(wpd);
             x = port(in, ConvArgs.user(xd, xBlocked, wpd.src_desc()), wpd.src_desc(), true);
             g = port(in, ConvArgs.user(gd, gBlocked, wpd.diff_dst_desc()), wpd.diff_dst_desc(), true);
-            memory.desc wHeld = held == null ? new memory.desc(wd, memory.data_type.f32, memory.format_tag.hwio)
-                    : held.desc();
+            memory.desc wHeld = BlockedWeights.desc(held, wd);
             dw = port(out, wHeld, wpd.diff_weights_desc(), false);
             weightArgs.put(dnnl.DNNL_ARG_SRC, x.inner).put(dnnl.DNNL_ARG_DIFF_DST, g.inner)
                     .put(dnnl.DNNL_ARG_DIFF_WEIGHTS, dw.inner);

@@ -60,8 +60,7 @@ final class ConvForward {
                     geometry, ConvArgs.side(xd, xBlocked, i), ConvArgs.side(yd, yBlocked, i)));
             conv = new convolution_forward(pd);
             x = new OneDnnPort(ConvArgs.user(xd, xBlocked, pd.src_desc()), pd.src_desc(), true);
-            w = held == null ? new OneDnnPort(wd, memory.format_tag.hwio, pd.weights_desc(), true)
-                    : new OneDnnPort(held.desc(), pd.weights_desc(), true);
+            w = new OneDnnPort(BlockedWeights.desc(held, wd), pd.weights_desc(), true);
             wanted = BlockedWeights.wanted(pd.weights_desc(), wd);
             b = bias ? new OneDnnPort(new long[]{wd[0]}, memory.format_tag.x, pd.bias_desc(), true) : null;
             y = new OneDnnPort(ConvArgs.user(yd, yBlocked, pd.dst_desc()), pd.dst_desc(), false);
